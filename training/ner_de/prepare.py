@@ -1,0 +1,141 @@
+"""Convert the German NER BIO files into spaCy DocBins for training.
+
+Reads CoNLL-style BIO files (``token<TAB>tag``, blank line between sentences) from
+``../shared/datasets/ner-de`` relative to the repository root (or ``--data``) and writes
+``train.spacy`` and ``tune.spacy`` into ``training/ner_de/work/`` (git-ignored).
+
+Data use (see README.md in this folder):
+
+* GermEval 2014 ``test`` (CC BY 4.0): a deterministic 10% (every 10th sentence, index % 10 == 9)
+  is held out as the tuning split (always scored with the ``names-only`` labels); the other
+  90% is training data, in the ``names-only`` or the ``full`` label variant.
+* Europeana Newspapers German (CC0): ``train``/``dev``/``test`` all used for training
+  (``--europeana all``), only ``train`` (``--europeana train``) or not at all (``none``).
+* GermEval 2014 ``dev`` is **never** read here: it is held out for acceptance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "ner-de"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Return a list of (tokens, tags) sentences from a BIO file."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if words:
+                    sents.append((words, tags))
+                words, tags = [], []
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                parts = line.split()
+            word, tag = parts[0], parts[-1]
+            if not word:
+                continue
+            words.append(word)
+            tags.append(tag)
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def fix_tags(tags: list[str]) -> list[str]:
+    """Map to PER/ORG/LOC/MISC IOB2 and repair stray I- tags."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag == "O" or "-" not in tag:
+            out.append("O")
+            prev = "O"
+            continue
+        prefix, label = tag.split("-", 1)
+        if label not in LABELS:
+            out.append("O")
+            prev = "O"
+            continue
+        if prefix == "I" and prev not in (f"B-{label}", f"I-{label}"):
+            prefix = "B"
+        new = f"{prefix}-{label}"
+        out.append(new)
+        prev = new
+    return out
+
+
+def to_doc(vocab, words: list[str], tags: list[str]) -> Doc:
+    return Doc(vocab, words=words, ents=fix_tags(tags))
+
+
+def germeval_split(sents: list, tune_mod: int = 10) -> tuple[list, list]:
+    train = [s for i, s in enumerate(sents) if i % tune_mod != tune_mod - 1]
+    tune = [s for i, s in enumerate(sents) if i % tune_mod == tune_mod - 1]
+    return train, tune
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=HERE / "work")
+    ap.add_argument("--variant", choices=["names-only", "full"], default="names-only",
+                    help="GermEval label variant used for training (tuning is always names-only)")
+    ap.add_argument("--europeana", choices=["all", "train", "none"], default="all")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    ge = args.data / "germeval2014"
+    eu = args.data / "europeana-newspapers-de"
+    if not ge.is_dir():
+        raise SystemExit(f"dataset folder not found: {ge}")
+
+    nlp = spacy.blank("de")
+    train_file = "test.names-only.bio" if args.variant == "names-only" else "test.bio"
+    ge_train, _ = germeval_split(read_bio(ge / train_file))
+    _, ge_tune = germeval_split(read_bio(ge / "test.names-only.bio"))
+
+    eu_sents: list = []
+    if args.europeana != "none":
+        splits = ["train"] if args.europeana == "train" else ["train", "dev", "test"]
+        for split in splits:
+            eu_sents += read_bio(eu / f"{split}.bio")
+
+    train = ge_train + eu_sents
+    random.Random(args.seed).shuffle(train)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, sents in (("train", train), ("tune", ge_tune)):
+        db = DocBin(store_user_data=False)
+        n_tok = n_ent = 0
+        for words, tags in sents:
+            doc = to_doc(nlp.vocab, words, tags)
+            n_tok += len(doc)
+            n_ent += len(doc.ents)
+            db.add(doc)
+        path = args.out / f"{name}.spacy"
+        db.to_disk(path)
+        print(f"{path}: {len(sents)} sentences, {n_tok} tokens, {n_ent} entities")
+    # the tuning split also as BIO, for bench/ner/run.py --bio work/tune.names-only.bio
+    with (args.out / "tune.names-only.bio").open("w", encoding="utf-8") as fh:
+        for words, tags in ge_tune:
+            fh.writelines(f"{w}\t{t}\n" for w, t in zip(words, fix_tags(tags), strict=True))
+            fh.write("\n")
+    print(f"variant={args.variant} europeana={args.europeana} "
+          f"(GermEval train {len(ge_train)}, Europeana {len(eu_sents)}, tune {len(ge_tune)})")
+
+
+if __name__ == "__main__":
+    main()
