@@ -44,6 +44,7 @@ DEFAULT_PIPELINE = REPO / "reportgen" / "resources" / "pipelines" / "de_ner"
 
 # --------------------------------------------------------------------------- documents
 
+
 def make_documents(sents, per_file: int) -> list[dict]:
     """Group sentences into documents: tokens joined by spaces, sentences by blank lines.
 
@@ -52,7 +53,7 @@ def make_documents(sents, per_file: int) -> list[dict]:
     """
     docs = []
     for d0 in range(0, len(sents), per_file):
-        chunk = sents[d0:d0 + per_file]
+        chunk = sents[d0 : d0 + per_file]
         parts, tokens, gold = [], [], []
         pos = 0
         for words, tags in chunk:
@@ -68,12 +69,12 @@ def make_documents(sents, per_file: int) -> list[dict]:
                 parts.append(w)
                 pos += len(w)
             gold += [(base + s, base + e, lab) for s, e, lab in bio_to_spans(tags)]
-        docs.append({"text": "".join(parts), "tokens": tokens, "gold": gold,
-                     "n_sents": len(chunk)})
+        docs.append({"text": "".join(parts), "tokens": tokens, "gold": gold, "n_sents": len(chunk)})
     return docs
 
 
 # --------------------------------------------------------------------------- pipeline mode
+
 
 def run_pipeline(path: Path, sents, docs, args) -> dict:
     import spacy
@@ -95,14 +96,20 @@ def run_pipeline(path: Path, sents, docs, args) -> dict:
     blank = spacy.blank("de")
     # warm-up, then timed runs (best of N to reduce noise on shared machines)
     list(nlp.pipe(texts[:2]))
-    t_pipe = min(_timed(lambda: list(nlp.pipe(texts, batch_size=64)))
-                 for _ in range(args.repeat))
+    t_pipe = min(_timed(lambda: list(nlp.pipe(texts, batch_size=64))) for _ in range(args.repeat))
     t_tok = min(_timed(lambda: [blank.tokenizer(t) for t in texts]) for _ in range(args.repeat))
-    return {"scores": scores, "name": f"pipeline {_rel(path)}",
-            "meta": nlp.meta, "components": nlp.pipe_names,
-            "throughput": {"words": n_words, "pipeline_wps": n_words / t_pipe,
-                           "tokenizer_wps": n_words / t_tok,
-                           "tokenizer_to_pipeline": t_pipe / t_tok}}
+    return {
+        "scores": scores,
+        "name": f"pipeline {_rel(path)}",
+        "meta": nlp.meta,
+        "components": nlp.pipe_names,
+        "throughput": {
+            "words": n_words,
+            "pipeline_wps": n_words / t_pipe,
+            "tokenizer_wps": n_words / t_tok,
+            "tokenizer_to_pipeline": t_pipe / t_tok,
+        },
+    }
 
 
 def _timed(fn) -> float:
@@ -113,6 +120,7 @@ def _timed(fn) -> float:
 
 # --------------------------------------------------------------------------- CLI mode
 
+
 def _reportgen_cmd() -> list[str]:
     exe = Path(sys.executable).parent / "reportgen"
     if exe.exists():
@@ -120,8 +128,11 @@ def _reportgen_cmd() -> list[str]:
     found = shutil.which("reportgen")
     if found:
         return [found]
-    return [sys.executable, "-c", "import sys; from reportgen.cli import app; "
-            "sys.argv[0] = 'reportgen'; app()"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from reportgen.cli import app; sys.argv[0] = 'reportgen'; app()",
+    ]
 
 
 def write_corpus(docs, corpus: Path) -> list[Path]:
@@ -192,8 +203,13 @@ def score_jsonl(jsonl: Path, docs) -> tuple[Scores, dict]:
     scores = Scores()
     by_text = {_norm(d["text"]): k for k, d in enumerate(docs)}
     used: set = set()
-    info = {"records": 0, "unmatched_records": 0, "misaligned_mentions": 0,
-            "unaligned_tokens": 0, "other_labels": 0}
+    info = {
+        "records": 0,
+        "unmatched_records": 0,
+        "misaligned_mentions": 0,
+        "unaligned_tokens": 0,
+        "other_labels": 0,
+    }
     with open(jsonl, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
     for rec in records:
@@ -247,20 +263,25 @@ def run_cli(docs, args) -> dict:
         elapsed = time.perf_counter() - t0
         if proc.returncode != 0 or not out.exists():
             sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
-            raise SystemExit(f"reportgen analyze failed (exit {proc.returncode}); "
-                             f"corpus left in {corpus}")
+            raise SystemExit(
+                f"reportgen analyze failed (exit {proc.returncode}); corpus left in {corpus}"
+            )
     scores, info = score_jsonl(out, docs)
     n_words = sum(len(d["tokens"]) for d in docs)
     res = {"scores": scores, "name": f"via CLI ({out})", "cli_info": info}
     if elapsed:
-        res["throughput"] = {"words": n_words, "cli_wps_end_to_end": n_words / elapsed,
-                             "cli_seconds": elapsed}
+        res["throughput"] = {
+            "words": n_words,
+            "cli_wps_end_to_end": n_words / elapsed,
+            "cli_seconds": elapsed,
+        }
     if not args.keep and not args.workdir and not args.jsonl:
         shutil.rmtree(tmp, ignore_errors=True)
     return res
 
 
 # --------------------------------------------------------------------------- main
+
 
 def _rel(p: Path) -> str:
     try:
@@ -292,11 +313,13 @@ def main(argv=None) -> int:
 
     sents = read_bio(args.bio)
     if args.limit:
-        sents = sents[:args.limit]
+        sents = sents[: args.limit]
     docs = make_documents(sents, args.sents_per_file)
     n_words = sum(len(w) for w, _ in sents)
-    print(f"data: {_rel(args.bio)}: {len(sents)} sentences, {n_words} tokens, "
-          f"{len(docs)} documents of <= {args.sents_per_file} sentences")
+    print(
+        f"data: {_rel(args.bio)}: {len(sents)} sentences, {n_words} tokens, "
+        f"{len(docs)} documents of <= {args.sents_per_file} sentences"
+    )
 
     if args.via_cli:
         res = run_cli(docs, args)
@@ -311,8 +334,10 @@ def main(argv=None) -> int:
     print(f"== NER exact span+label, {res['name']}")
     if "components" in res:
         m = res["meta"]
-        print(f"   model {m.get('lang')}_{m.get('name')} {m.get('version')}, "
-              f"components: {', '.join(res['components'])}")
+        print(
+            f"   model {m.get('lang')}_{m.get('name')} {m.get('version')}, "
+            f"components: {', '.join(res['components'])}"
+        )
     print(scores.table())
     if "cli_info" in res:
         print("   alignment:", ", ".join(f"{k}={v}" for k, v in res["cli_info"].items()))
@@ -320,24 +345,37 @@ def main(argv=None) -> int:
     if tp:
         print()
         if "pipeline_wps" in tp:
-            print(f"throughput on {tp['words']} words: pipeline {tp['pipeline_wps']:,.0f} w/s, "
-                  f"blank('de') tokenizer {tp['tokenizer_wps']:,.0f} w/s, "
-                  f"ratio pipeline time / tokenizer time = {tp['tokenizer_to_pipeline']:.1f}x")
+            print(
+                f"throughput on {tp['words']} words: pipeline {tp['pipeline_wps']:,.0f} w/s, "
+                f"blank('de') tokenizer {tp['tokenizer_wps']:,.0f} w/s, "
+                f"ratio pipeline time / tokenizer time = {tp['tokenizer_to_pipeline']:.1f}x"
+            )
         else:
-            print(f"throughput: reportgen analyze end to end {tp['cli_wps_end_to_end']:,.0f} w/s "
-                  f"({tp['cli_seconds']:.1f} s for {tp['words']} words, incl. start-up)")
+            print(
+                f"throughput: reportgen analyze end to end {tp['cli_wps_end_to_end']:,.0f} w/s "
+                f"({tp['cli_seconds']:.1f} s for {tp['words']} words, incl. start-up)"
+            )
     p, r, f = scores.micro()
-    summary = (f"SUMMARY ner-de {args.bio.name} [{('cli' if args.via_cli else 'pipeline')}]: "
-               f"micro F1 {f:.3f} (P {p:.3f}, R {r:.3f}); "
-               + ", ".join(f"{lab} {scores.label(lab)[2]:.3f}" for lab in LABELS))
+    summary = (
+        f"SUMMARY ner-de {args.bio.name} [{('cli' if args.via_cli else 'pipeline')}]: "
+        f"micro F1 {f:.3f} (P {p:.3f}, R {r:.3f}); "
+        + ", ".join(f"{lab} {scores.label(lab)[2]:.3f}" for lab in LABELS)
+    )
     if tp and "pipeline_wps" in tp:
-        summary += (f"; {tp['pipeline_wps']:,.0f} w/s "
-                    f"({tp['tokenizer_to_pipeline']:.1f}x tokenizer-only time)")
+        summary += (
+            f"; {tp['pipeline_wps']:,.0f} w/s "
+            f"({tp['tokenizer_to_pipeline']:.1f}x tokenizer-only time)"
+        )
     print()
     print(summary)
     if args.json:
-        out = {"bio": str(args.bio), "mode": "cli" if args.via_cli else "pipeline",
-               "scores": scores.as_dict(), "throughput": tp, "cli_info": res.get("cli_info")}
+        out = {
+            "bio": str(args.bio),
+            "mode": "cli" if args.via_cli else "pipeline",
+            "scores": scores.as_dict(),
+            "throughput": tp,
+            "cli_info": res.get("cli_info"),
+        }
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     return 0
 

@@ -83,18 +83,29 @@ class Scores:
         return self.prf(self.tp[lab], self.n_pred[lab], self.n_gold[lab])
 
     def micro(self) -> tuple[float, float, float]:
-        return self.prf(sum(self.tp.values()), sum(self.n_pred.values()),
-                        sum(self.n_gold.values()))
+        return self.prf(sum(self.tp.values()), sum(self.n_pred.values()), sum(self.n_gold.values()))
 
     def as_dict(self) -> dict:
         out = {}
         for lab in self.labels:
             p, r, f = self.label(lab)
-            out[lab] = {"p": p, "r": r, "f": f, "gold": self.n_gold[lab],
-                        "pred": self.n_pred[lab], "tp": self.tp[lab]}
+            out[lab] = {
+                "p": p,
+                "r": r,
+                "f": f,
+                "gold": self.n_gold[lab],
+                "pred": self.n_pred[lab],
+                "tp": self.tp[lab],
+            }
         p, r, f = self.micro()
-        out["micro"] = {"p": p, "r": r, "f": f, "gold": sum(self.n_gold.values()),
-                        "pred": sum(self.n_pred.values()), "tp": sum(self.tp.values())}
+        out["micro"] = {
+            "p": p,
+            "r": r,
+            "f": f,
+            "gold": sum(self.n_gold.values()),
+            "pred": sum(self.n_pred.values()),
+            "tp": sum(self.tp.values()),
+        }
         return out
 
     def table(self) -> str:
@@ -102,6 +113,8 @@ class Scores:
         d = self.as_dict()
         for lab in (*self.labels, "micro"):
             x = d[lab]
-            rows.append(f"{lab:<6} {x['gold']:>6} {x['pred']:>6} {x['tp']:>6} "
-                        f"{x['p']:>7.3f} {x['r']:>7.3f} {x['f']:>7.3f}")
+            rows.append(
+                f"{lab:<6} {x['gold']:>6} {x['pred']:>6} {x['tp']:>6} "
+                f"{x['p']:>7.3f} {x['r']:>7.3f} {x['f']:>7.3f}"
+            )
         return "\n".join(rows)

@@ -16,12 +16,18 @@ from run import make_documents, score_jsonl  # noqa: E402
 from score import bio_to_spans  # noqa: E402
 
 SENTS = [
-    ("Angela Merkel besuchte am Montag Paris .".split(),
-     ["B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"]),
-    ("Die Europäische Union und die Bundesliga-Saison 2024 .".split(),
-     ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]),
-    ("Der Film Das Boot lief in Köln und Bonn .".split(),
-     ["O", "O", "B-MISC", "I-MISC", "O", "O", "B-LOC", "O", "B-LOC", "O"]),
+    (
+        ["Angela", "Merkel", "besuchte", "am", "Montag", "Paris", "."],
+        ["B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"],
+    ),
+    (
+        ["Die", "Europäische", "Union", "und", "die", "Bundesliga-Saison", "2024", "."],
+        ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"],
+    ),
+    (
+        ["Der", "Film", "Das", "Boot", "lief", "in", "Köln", "und", "Bonn", "."],
+        ["O", "O", "B-MISC", "I-MISC", "O", "O", "B-LOC", "O", "B-LOC", "O"],
+    ),
 ]
 
 
@@ -32,7 +38,10 @@ def char_span(doc, s, e, text=None):
 
 def main() -> None:
     assert bio_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == [
-        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC")]
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+    ]
     docs = make_documents(SENTS, per_file=2)  # two documents: 2 + 1 sentences
     assert len(docs) == 2
     d0, d1 = docs
@@ -44,24 +53,42 @@ def main() -> None:
         return {"label": label, "mentions": [{"start": a, "end": b, "text": text[a:b]}]}
 
     # doc 0: Merkel right, Paris with wrong label, EU right, plus a partial-token mention
-    rec0 = {"path": "corpus/ner/000.txt", "text": t0, "entities": [
-        ent("PER", d0, 0, 2, t0),
-        ent("ORG", d0, 5, 6, t0),
-        ent("ORG", d0, 8, 10, t0),
-        {"label": "MISC", "mentions": [{"start": t0.index("Bundesliga"),
-                                        "end": t0.index("Bundesliga") + 10,
-                                        "text": "Bundesliga"}]},
-        {"label": "DATE", "mentions": [{"start": 0, "end": 3, "text": "Ang"}]},
-    ]}
+    rec0 = {
+        "path": "corpus/ner/000.txt",
+        "text": t0,
+        "entities": [
+            ent("PER", d0, 0, 2, t0),
+            ent("ORG", d0, 5, 6, t0),
+            ent("ORG", d0, 8, 10, t0),
+            {
+                "label": "MISC",
+                "mentions": [
+                    {
+                        "start": t0.index("Bundesliga"),
+                        "end": t0.index("Bundesliga") + 10,
+                        "text": "Bundesliga",
+                    }
+                ],
+            },
+            {"label": "DATE", "mentions": [{"start": 0, "end": 3, "text": "Ang"}]},
+        ],
+    }
     # doc 1: the CLI normalised whitespace; identified by text only; Köln + Bonn + Das Boot
     t1 = "  " + d1["text"].replace(" ", "  ") + "\n"
     boot = t1.index("Das  Boot")
-    rec1 = {"text": t1, "entities": [
-        {"label": "LOC", "mentions": [
-            {"start": t1.index("Köln"), "end": t1.index("Köln") + 4, "text": "Köln"},
-            {"start": t1.index("Bonn"), "end": t1.index("Bonn") + 4, "text": "Bonn"}]},
-        {"label": "MISC", "mentions": [{"start": boot, "end": boot + 9, "text": "Das  Boot"}]},
-    ]}
+    rec1 = {
+        "text": t1,
+        "entities": [
+            {
+                "label": "LOC",
+                "mentions": [
+                    {"start": t1.index("Köln"), "end": t1.index("Köln") + 4, "text": "Köln"},
+                    {"start": t1.index("Bonn"), "end": t1.index("Bonn") + 4, "text": "Bonn"},
+                ],
+            },
+            {"label": "MISC", "mentions": [{"start": boot, "end": boot + 9, "text": "Das  Boot"}]},
+        ],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.jsonl"
         path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (rec0, rec1)))

@@ -91,8 +91,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=HERE / "work")
-    ap.add_argument("--variant", choices=["names-only", "full"], default="names-only",
-                    help="GermEval label variant used for training (tuning is always names-only)")
+    ap.add_argument(
+        "--variant",
+        choices=["names-only", "full"],
+        default="names-only",
+        help="GermEval label variant used for training (tuning is always names-only)",
+    )
     ap.add_argument("--europeana", choices=["all", "train", "none"], default="all")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
@@ -133,8 +137,10 @@ def main() -> None:
         for words, tags in ge_tune:
             fh.writelines(f"{w}\t{t}\n" for w, t in zip(words, fix_tags(tags), strict=True))
             fh.write("\n")
-    print(f"variant={args.variant} europeana={args.europeana} "
-          f"(GermEval train {len(ge_train)}, Europeana {len(eu_sents)}, tune {len(ge_tune)})")
+    print(
+        f"variant={args.variant} europeana={args.europeana} "
+        f"(GermEval train {len(ge_train)}, Europeana {len(eu_sents)}, tune {len(ge_tune)})"
+    )
 
 
 if __name__ == "__main__":
