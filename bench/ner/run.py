@@ -335,7 +335,7 @@ def main(argv=None) -> int:
     if "components" in res:
         m = res["meta"]
         print(
-            f"   model {m.get('lang')}_{m.get('name')} {m.get('version')}, "
+            f"   model {m.get('name')} {m.get('version')} (lang {m.get('lang')}), "
             f"components: {', '.join(res['components'])}"
         )
     print(scores.table())

@@ -77,8 +77,19 @@ def fix_tags(tags: list[str]) -> list[str]:
     return out
 
 
-def to_doc(vocab, words: list[str], tags: list[str]) -> Doc:
-    return Doc(vocab, words=words, ents=fix_tags(tags))
+def to_doc(vocab, words: list[str], tags: list[str], caps_missing: bool = False) -> Doc:
+    """Build a Doc with gold entities.
+
+    ``caps_missing``: tokens tagged O that start with an upper-case letter get a *missing*
+    annotation instead of O (used for Europeana, which has no MISC class: its capitalised O
+    tokens may be unannotated MISC names, so they should not teach the model "not an entity").
+    """
+    ents: list[str | None] = list(fix_tags(tags))
+    if caps_missing:
+        ents = [
+            None if e == "O" and w[:1].isupper() else e for w, e in zip(words, ents, strict=True)
+        ]
+    return Doc(vocab, words=words, ents=ents)
 
 
 def germeval_split(sents: list, tune_mod: int = 10) -> tuple[list, list]:
@@ -98,6 +109,12 @@ def main() -> None:
         help="GermEval label variant used for training (tuning is always names-only)",
     )
     ap.add_argument("--europeana", choices=["all", "train", "none"], default="all")
+    ap.add_argument(
+        "--europeana-caps",
+        choices=["O", "missing"],
+        default="O",
+        help="Europeana O tokens starting upper-case: keep O, or mark missing",
+    )
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
@@ -117,15 +134,17 @@ def main() -> None:
         for split in splits:
             eu_sents += read_bio(eu / f"{split}.bio")
 
-    train = ge_train + eu_sents
+    caps = args.europeana_caps == "missing"
+    train = [(w, t, False) for w, t in ge_train] + [(w, t, caps) for w, t in eu_sents]
     random.Random(args.seed).shuffle(train)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, sents in (("train", train), ("tune", ge_tune)):
+    tune = [(w, t, False) for w, t in ge_tune]
+    for name, sents in (("train", train), ("tune", tune)):
         db = DocBin(store_user_data=False)
         n_tok = n_ent = 0
-        for words, tags in sents:
-            doc = to_doc(nlp.vocab, words, tags)
+        for words, tags, caps_missing in sents:
+            doc = to_doc(nlp.vocab, words, tags, caps_missing)
             n_tok += len(doc)
             n_ent += len(doc.ents)
             db.add(doc)
@@ -138,7 +157,7 @@ def main() -> None:
             fh.writelines(f"{w}\t{t}\n" for w, t in zip(words, fix_tags(tags), strict=True))
             fh.write("\n")
     print(
-        f"variant={args.variant} europeana={args.europeana} "
+        f"variant={args.variant} europeana={args.europeana} caps={args.europeana_caps} "
         f"(GermEval train {len(ge_train)}, Europeana {len(eu_sents)}, tune {len(ge_tune)})"
     )
 
