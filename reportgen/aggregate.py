@@ -1,0 +1,194 @@
+"""Roll-ups over many analyses: per outlet, per entity, speaker and source, and for the corpus.
+
+Everything returned is plain dicts and lists in a stable order, ready for templates and exports.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from .model import ArticleAnalysis
+from .paths import slugify
+
+
+def article_row(a: ArticleAnalysis) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "date": a.date,
+        "lang": a.lang,
+        "authors": a.authors,
+        "words": a.stats["words"],
+        "boilerplate_ratio": a.stats["boilerplate_ratio"],
+        "quote_count": a.stats["quote_count"],
+        "source_count": len(a.sources),
+        "entity_count": len(a.entities),
+        "comment_count": a.stats["comment_count"],
+    }
+
+
+def _entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for a in analyses:
+        for e in a.entities:
+            row = table.setdefault(
+                e.id,
+                {"id": e.id, "name": e.name, "label": e.label, "articles": 0, "mentions": 0,
+                 "outlet_set": set()},
+            )  # fmt: skip
+            row["articles"] += 1
+            row["mentions"] += e.count
+            row["outlet_set"].add(a.outlet)
+    rows = []
+    for row in table.values():
+        row["outlets"] = len(row.pop("outlet_set"))
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["articles"], -r["mentions"], r["name"]))
+    return rows
+
+
+def _source_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for a in analyses:
+        for s in a.sources:
+            row = table.setdefault(
+                s.name,
+                {"name": s.name, "slug": slugify(s.name, "source"), "type": s.type,
+                 "country": s.country, "state_affiliated": s.state_affiliated,
+                 "articles": 0, "mentions": 0},
+            )  # fmt: skip
+            row["articles"] += 1
+            row["mentions"] += len(s.mentions) + len(s.links)
+    return sorted(table.values(), key=lambda r: (-r["mentions"], r["name"]))
+
+
+def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    counts: Counter[str] = Counter()
+    for a in analyses:
+        for q in a.article_quotes:
+            if q.speaker:
+                counts[q.speaker] += 1
+    return [
+        {"name": name, "slug": slugify(name, "speaker"), "quotes": n}
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]:
+    analyses = sorted(analyses, key=lambda a: a.id)
+    chars: Counter[str] = Counter()
+    for a in analyses:
+        chars.update(a.stats["chars_by_kind"])
+    total_chars = sum(chars.values())
+    sources = _source_table(analyses)
+    mentions_by_type: Counter[str] = Counter()
+    state_by_country: Counter[str] = Counter()
+    for s in sources:
+        mentions_by_type[s["type"]] += s["mentions"]
+        if s["state_affiliated"]:
+            state_by_country[s["country"] or "?"] += s["mentions"]
+    all_mentions = sum(mentions_by_type.values())
+    n = len(analyses)
+    ratios = [a.stats["boilerplate_ratio"] for a in analyses]
+    quote_count = sum(a.stats["quote_count"] for a in analyses)
+    return {
+        "name": name,
+        "slug": slugify(name, "unsorted"),
+        "articles": [article_row(a) for a in analyses],
+        "words": sum(a.stats["words"] for a in analyses),
+        "boilerplate_ratio": round(sum(ratios) / n, 4) if n else 0.0,
+        "boilerplate_pct": round(100 * sum(ratios) / n, 2) if n else 0.0,
+        "share_by_kind": {k: round(v / total_chars, 4) for k, v in sorted(chars.items())}
+        if total_chars
+        else {},
+        "comment_count": sum(a.stats["comment_count"] for a in analyses),
+        "quote_count": quote_count,
+        "quotes_per_article": quote_count / n if n else 0.0,
+        "sources_per_article": sum(len(a.sources) for a in analyses) / n if n else 0.0,
+        "state_affiliated_share": round(sum(state_by_country.values()) / all_mentions, 4)
+        if all_mentions
+        else 0.0,
+        "top_entities": _entity_table(analyses),
+        "speakers": _speaker_table(analyses),
+        "sources": sources,
+        "source_types": [
+            {"type": t, "mentions": m}
+            for t, m in sorted(mentions_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "state_by_country": [
+            {"country": c, "mentions": m}
+            for c, m in sorted(state_by_country.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "fingerprint": [],
+    }
+
+
+def group_by_outlet(analyses: list[ArticleAnalysis]) -> dict[str, list[ArticleAnalysis]]:
+    groups: dict[str, list[ArticleAnalysis]] = defaultdict(list)
+    for a in analyses:
+        groups[a.outlet].append(a)
+    return dict(sorted(groups.items()))
+
+
+def corpus_summary(analyses: list[ArticleAnalysis], files: int) -> dict[str, Any]:
+    outlets = [outlet_summary(name, group) for name, group in group_by_outlet(analyses).items()]
+    languages = Counter(a.lang for a in analyses)
+    return {
+        "files": files,
+        "article_count": len(analyses),
+        "outlets": outlets,
+        "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
+        "quote_count": sum(a.stats["quote_count"] for a in analyses),
+        "top_entities": _entity_table(analyses),
+    }
+
+
+def entity_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+    """One entry per entity id: the entity and every article that mentions it."""
+    pages: dict[str, dict[str, Any]] = {}
+    for a in sorted(analyses, key=lambda a: a.id):
+        for e in a.entities:
+            page = pages.setdefault(
+                e.id, {"id": e.id, "name": e.name, "label": e.label, "articles": []}
+            )
+            blocks = sorted({m.block for m in e.mentions})
+            page["articles"].append(
+                {"id": a.id, "title": a.title or a.id, "outlet": a.outlet, "count": e.count,
+                 "blocks": blocks}
+            )  # fmt: skip
+    return dict(sorted(pages.items()))
+
+
+def speaker_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+    pages: dict[str, dict[str, Any]] = {}
+    for a in sorted(analyses, key=lambda a: a.id):
+        for q in a.quotes:
+            if not q.speaker:
+                continue
+            slug = slugify(q.speaker, "speaker")
+            page = pages.setdefault(slug, {"slug": slug, "name": q.speaker, "quotes": []})
+            page["quotes"].append(
+                {"text": q.text, "kind": q.kind, "in_comments": q.in_comments,
+                 "article_id": a.id, "article_title": a.title or a.id, "outlet": a.outlet}
+            )  # fmt: skip
+    return dict(sorted(pages.items()))
+
+
+def source_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+    pages: dict[str, dict[str, Any]] = {}
+    for a in sorted(analyses, key=lambda a: a.id):
+        for s in a.sources:
+            slug = slugify(s.name, "source")
+            page = pages.setdefault(
+                slug,
+                {"slug": slug, "name": s.name, "type": s.type, "country": s.country,
+                 "state_affiliated": s.state_affiliated, "articles": []},
+            )  # fmt: skip
+            cues = sorted({m.cue for m in s.mentions if m.cue})
+            page["articles"].append(
+                {"id": a.id, "title": a.title or a.id, "outlet": a.outlet,
+                 "mentions": len(s.mentions), "links": len(s.links), "cues": cues}
+            )  # fmt: skip
+    return dict(sorted(pages.items()))

@@ -1,0 +1,67 @@
+"""The analysis of one document: `analyze(document) -> ArticleAnalysis`.
+
+segmentation -> spaCy pipeline over the whole text -> entities -> sources -> quotations -> stats.
+Each step is a plain function over plain data; nothing here depends on other articles.
+"""
+
+from __future__ import annotations
+
+from ..model import ArticleAnalysis, Document
+from .entities import extract_entities
+from .nlp_run import run_chunks
+from .pipeline import choose_pipeline, load_pipeline, pipeline_info
+from .quotes import extract_quotes
+from .segment import BODY_KINDS, segment
+from .sources import extract_sources
+from .stats import compute_stats
+
+__all__ = ["analyze", "choose_pipeline", "load_pipeline"]
+
+
+def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
+    lang = (document.lang or "en").lower()
+    warnings = list(document.warnings)
+    segmentation = segment(document, lang)
+    warnings.extend(segmentation.warnings)
+
+    title = document.title
+    if title is None and segmentation.inferred_title:
+        title = segmentation.inferred_title
+        warnings.append("title inferred from the comment section header")
+    authors = list(document.authors)
+    if not authors and segmentation.authors:
+        authors = segmentation.authors
+        warnings.append("authors inferred from the byline")
+
+    choice = choose_pipeline(lang, model)
+    nlp = load_pipeline(choice)
+    chunks = list(run_chunks(nlp, document.text))
+    blocks = segmentation.blocks
+    entities = extract_entities(chunks, document.text, blocks, lang)
+    sources = extract_sources(document.text, lang, blocks, entities, document.links)
+    quotes = extract_quotes(document.text, lang, blocks, entities, sources)
+    stats = compute_stats(
+        document.text, blocks, chunks, entities, quotes, sources, segmentation.comments
+    )
+    return ArticleAnalysis(
+        id=document.id,
+        source_path=document.source_path,
+        outlet=document.outlet,
+        title=title,
+        authors=authors,
+        date=document.date,
+        url=document.url,
+        lang=lang,
+        pipeline=pipeline_info(choice, nlp),
+        text=document.text,
+        blocks=blocks,
+        body=segmentation.text_of(BODY_KINDS),
+        entities=entities,
+        quotes=quotes,
+        sources=sources,
+        links=document.links,
+        stats=stats,
+        warnings=warnings,
+        comments=segmentation.comments,
+        format=document.format,
+    )

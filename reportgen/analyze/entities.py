@@ -1,0 +1,174 @@
+"""Named entities: spaCy's entities plus title-led person names, mapped to PER/ORG/LOC/MISC and
+merged into one entity per real-world referent within an article ("Präsident Lukaschenko",
+"Lukaschenko", "Lukaschenkos" -> "Alexander Lukaschenko")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Block, Entity, Mention
+from ..paths import slugify
+from ..resources import load_lines
+
+# Official spaCy label sets (OntoNotes, WikiNER) onto the contract's four labels.
+LABEL_MAP = {
+    "PER": "PER", "PERSON": "PER",
+    "ORG": "ORG", "NORP": "MISC",
+    "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+    "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}  # fmt: skip
+_DETERMINERS = {
+    "der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einer", "eines", "a", "an",
+}  # fmt: skip
+_GENITIVE = re.compile(r"(?:'s|’s|s'|s)$")
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+_MAX_NAME_TOKENS = 3
+
+
+@dataclass
+class RawMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str | None = None  # from a gazetteer pattern's id
+
+
+def _titles(lang: str) -> frozenset[str]:
+    return frozenset(load_lines(lang, "titles"))
+
+
+def raw_mentions(chunks: list[tuple[int, Doc]], lang: str) -> list[RawMention]:
+    """Entity mentions from every chunk, with offsets into the whole text."""
+    titles = _titles(lang)
+    mentions: list[RawMention] = []
+    for offset, doc in chunks:
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            label = LABEL_MAP.get(ent.label_)
+            if label is None:
+                continue
+            span = ent
+            if label == "PER" and ent[0].text in titles and len(ent) > 1:
+                span = ent[1:]  # "Präsident Putin" as a PER span: keep the name only
+            mentions.append(
+                RawMention(
+                    offset + span.start_char,
+                    offset + span.end_char,
+                    span.text,
+                    label,
+                    ent.ent_id_ or None,
+                )
+            )
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        mentions.extend(_title_led_names(doc, offset, titles, taken))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _title_led_names(
+    doc: Doc, offset: int, titles: frozenset[str], taken: list[bool]
+) -> list[RawMention]:
+    """Capitalised words right after a title or role ("Amtskollegen Alexander Lukaschenko")."""
+    found: list[RawMention] = []
+    for token in doc:
+        if token.text not in titles:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= _MAX_NAME_TOKENS
+            and _NAME_TOKEN.match(doc[end].text)
+            and doc[end].text not in titles
+            and not doc[end].is_sent_start
+        ):
+            end += 1
+        if end == token.i + 1 or any(taken[token.i + 1 : end]):
+            continue
+        span = doc[token.i + 1 : end]
+        found.append(RawMention(offset + span.start_char, offset + span.end_char, span.text, "PER"))
+        for i in range(token.i + 1, end):
+            taken[i] = True
+    return found
+
+
+def base_form(text: str, titles: frozenset[str]) -> str:
+    """The mention without leading determiners and titles."""
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in titles):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_genitive(form: str, known: set[str]) -> str:
+    stripped = _GENITIVE.sub("", form)
+    return stripped if stripped != form and stripped in known else form
+
+
+def merge_mentions(
+    mentions: list[RawMention], text: str, blocks: list[Block], lang: str
+) -> list[Entity]:
+    titles = _titles(lang)
+    forms = [m.canonical or base_form(m.text, titles) for m in mentions]
+    known = set(forms)
+    forms = [_strip_genitive(form, known) for form in forms]
+
+    # Person names: a surname alone joins the single full name that ends with it.
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for mention, form in zip(mentions, forms, strict=True):
+        words = form.split()
+        if mention.label == "PER" and len(words) > 1:
+            full_names[words[-1]].add(form)
+    canonical: list[str] = []
+    for form in forms:
+        candidates = full_names.get(form, set()) if len(form.split()) == 1 else set()
+        canonical.append(next(iter(candidates)) if len(candidates) == 1 else form)
+
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(canonical):
+        grouped[name].append(index)
+    starts = [b.start for b in blocks]
+    entities: list[Entity] = []
+    for name, indices in grouped.items():
+        labels = Counter(mentions[i].label for i in indices)
+        label = max(sorted(labels), key=lambda lab: labels[lab])
+        entity_mentions = [
+            Mention(
+                mentions[i].start,
+                mentions[i].end,
+                text[mentions[i].start : mentions[i].end],
+                _block_kind(blocks, starts, mentions[i].start),
+            )
+            for i in indices
+        ]
+        entities.append(
+            Entity(
+                name=name,
+                label=label,
+                count=len(entity_mentions),
+                mentions=entity_mentions,
+                id=f"{label.lower()}-{slugify(name, 'entity')}",
+            )
+        )
+    entities.sort(key=lambda e: (-e.count, e.label, e.name))
+    return entities
+
+
+def _block_kind(blocks: list[Block], starts: list[int], offset: int) -> str:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and blocks[index].start <= offset < blocks[index].end:
+        return blocks[index].kind
+    return "none"
+
+
+def extract_entities(
+    chunks: list[tuple[int, Doc]], text: str, blocks: list[Block], lang: str
+) -> list[Entity]:
+    return merge_mentions(raw_mentions(chunks, lang), text, blocks, lang)

@@ -1,0 +1,136 @@
+"""Which spaCy pipeline analyses which language, and loading it.
+
+`auto` takes the best installed official pipeline for the language and falls back to the embedded
+one (rules and gazetteers, plus the shipped German NER); `rules` always takes the embedded one; any
+other value is a spaCy package name or a path to a saved pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..resources import RESOURCE_DIR, load_source_kb
+
+# Official pipelines by preference, per language; "xx" serves every other language.
+OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
+    "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
+    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+    "xx": ("xx_ent_wiki_sm",),
+}
+EMBEDDED_NER = {"de": RESOURCE_DIR / "pipelines" / "de_ner"}
+GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
+EMBEDDED_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class PipelineChoice:
+    lang: str
+    kind: str  # official | embedded | custom
+    target: str  # package name, path, or the embedded pipeline's name
+
+
+def installed_official(lang: str) -> list[str]:
+    names = OFFICIAL_MODELS.get(lang, OFFICIAL_MODELS["xx"])
+    return [name for name in names if spacy.util.is_package(name)]
+
+
+def choose_pipeline(lang: str, model: str = "auto") -> PipelineChoice:
+    if model == "rules":
+        return PipelineChoice(lang, "embedded", f"reportgen-{lang}")
+    if model == "auto":
+        installed = installed_official(lang)
+        if installed:
+            return PipelineChoice(lang, "official", installed[0])
+        return PipelineChoice(lang, "embedded", f"reportgen-{lang}")
+    return PipelineChoice(lang, "custom", model)
+
+
+def _gazetteer_patterns(lang: str) -> list[dict]:
+    patterns: list[dict] = []
+    for path in sorted(GAZETTEER_DIR.glob("*.jsonl")):
+        if path.stem not in (lang, "all"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                pattern = json.loads(line)
+                pattern.setdefault("id", pattern["pattern"])
+                patterns.append(pattern)
+                patterns.extend(_inflections(pattern, lang))
+    for entry in load_source_kb():
+        label = "ORG" if entry["type"] != "social" else "MISC"
+        for alias in entry["aliases"]:
+            patterns.append({"label": label, "pattern": alias, "id": entry["name"]})
+    return patterns
+
+
+def _inflections(pattern: dict, lang: str) -> list[dict]:
+    """German genitives of names ("Moskaus", "Putins"), pointing at the base form by id."""
+    name = pattern["pattern"]
+    if lang != "de" or not isinstance(name, str) or pattern["label"] not in ("PER", "LOC"):
+        return []
+    if name.endswith(("s", "x", "z", "ß")) or not name[-1].isalpha():
+        return []
+    return [{**pattern, "pattern": name + "s"}]
+
+
+def _add_shared_components(nlp: Language, lang: str, with_gazetteers: bool) -> Language:
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    if with_gazetteers:
+        options = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
+        if nlp.has_pipe("ner"):
+            ruler = nlp.add_pipe("entity_ruler", before="ner", config=options)
+        else:
+            ruler = nlp.add_pipe("entity_ruler", config=options)
+        ruler.add_patterns(_gazetteer_patterns(lang))
+    nlp.max_length = 10_000_000  # the analysis feeds text in chunks; this only guards the limit
+    return nlp
+
+
+def build_embedded(lang: str) -> Language:
+    ner_path = EMBEDDED_NER.get(lang)
+    if ner_path is not None and (ner_path / "meta.json").is_file():
+        nlp = spacy.load(ner_path)
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except ImportError:
+            nlp = spacy.blank("xx")
+    nlp.meta["name"] = f"reportgen_{lang}"
+    return _add_shared_components(nlp, lang, with_gazetteers=True)
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(choice: PipelineChoice) -> Language:
+    if choice.kind == "embedded":
+        return build_embedded(choice.lang)
+    target: str | Path = choice.target
+    if choice.kind == "custom" and Path(choice.target).exists():
+        target = Path(choice.target)
+    nlp = spacy.load(target, exclude=["lemmatizer"])
+    return _add_shared_components(nlp, choice.lang, with_gazetteers=False)
+
+
+def pipeline_info(choice: PipelineChoice, nlp: Language) -> dict[str, str]:
+    if choice.kind == "embedded":
+        ner = EMBEDDED_NER.get(choice.lang)
+        statistical = ner is not None and (ner / "meta.json").is_file()
+        parts = "rules+gazetteers" + ("+ner" if statistical else "")
+        return {
+            "name": f"reportgen-embedded-{choice.lang}",
+            "version": EMBEDDED_VERSION,
+            "components": parts,
+            "spacy": spacy.__version__,
+        }
+    return {
+        "name": f"{nlp.meta.get('lang', choice.lang)}_{nlp.meta.get('name', choice.target)}",
+        "version": str(nlp.meta.get("version", "unknown")),
+        "components": "+".join(nlp.pipe_names),
+        "spacy": spacy.__version__,
+    }

@@ -1,0 +1,176 @@
+"""Cited sources: news agencies, outlets, governments, organisations, social networks and links,
+found through the knowledge base (`resources/sources.yaml`) and the cue patterns of the language
+(`source_cues.txt`: "laut X", "wie X berichtet", "according to X")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..model import Block, Entity, Link, Source, SourceMention
+from ..resources import load_lines, load_source_kb
+from .entities import _block_kind
+
+# A cited name: optional article and up to two lowercase words (adjectives, "Agentur"-style nouns
+# are capitalised anyway), then up to five capitalised words.
+NAME_PATTERN = (
+    r"(?:(?:der|die|das|den|dem|des|the|einer?|an?)\s+)?"
+    r"(?:[a-zäöüß][\w-]*\s+){0,2}"
+    r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:[A-ZÄÖÜ][\w.&'’-]*|de|of|for|von|für)){0,4}"
+)
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    name: str
+    type: str
+    country: str | None
+    state_affiliated: bool | None
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> tuple[KBEntry, ...]:
+    return tuple(
+        KBEntry(
+            name=e["name"],
+            type=e["type"],
+            country=e.get("country"),
+            state_affiliated=e.get("state_affiliated"),
+            aliases=tuple(e.get("aliases", [])),
+            domains=tuple(e.get("domains", [])),
+        )
+        for e in load_source_kb()
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[re.Pattern[str], dict[str, KBEntry]]:
+    by_alias: dict[str, KBEntry] = {}
+    for entry in knowledge_base():
+        for alias in (entry.name, *entry.aliases):
+            by_alias.setdefault(alias, entry)
+    ordered = sorted(by_alias, key=len, reverse=True)
+    # An alias as a whole word, with an optional genitive; "Belta-Portal" counts as Belta.
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?:s|'s|’s)?(?![\w])"
+    )
+    return pattern, by_alias
+
+
+def lookup_alias(text: str) -> KBEntry | None:
+    """The knowledge-base entry for a name as it occurs in text ("Nachrichtenagentur TASS")."""
+    pattern, by_alias = _alias_index()
+    match = pattern.search(text)
+    return by_alias[match.group(1)] if match else None
+
+
+def lookup_domain(domain: str) -> KBEntry | None:
+    for entry in knowledge_base():
+        for known in entry.domains:
+            if domain == known or domain.endswith("." + known):
+                return entry
+    return None
+
+
+@cache
+def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(line.replace("{NAME}", NAME_PATTERN)) for line in load_lines(lang, "source_cues")
+    )
+
+
+@dataclass
+class CueMatch:
+    cue: str
+    start: int  # of the cited name
+    end: int
+
+
+def find_cues(text: str, lang: str) -> list[CueMatch]:
+    found: list[CueMatch] = []
+    for pattern in cue_patterns(lang):
+        for match in pattern.finditer(text):
+            found.append(CueMatch(match.group("cue"), match.start("source"), match.end("source")))
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+def extract_sources(
+    text: str, lang: str, blocks: list[Block], entities: list[Entity], links: list[Link]
+) -> list[Source]:
+    alias_pattern, by_alias = _alias_index()
+    starts = [b.start for b in blocks]
+    cues = find_cues(text, lang)
+    person_spans = [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions]
+    org_spans = {
+        (m.start, m.end): e for e in entities if e.label in ("ORG", "MISC") for m in e.mentions
+    }
+    sources: dict[str, Source] = {}
+
+    def add(entry_name: str, make: callable, mention: SourceMention) -> None:
+        source = sources.get(entry_name)
+        if source is None:
+            source = sources[entry_name] = make()
+        if all((m.start, m.end) != (mention.start, mention.end) for m in source.mentions):
+            source.mentions.append(mention)
+
+    # Knowledge-base names, with the cue of the pattern whose cited name holds them.
+    for match in alias_pattern.finditer(text):
+        entry = by_alias[match.group(1)]
+        cue = next((c.cue for c in cues if c.start <= match.start() and match.end() <= c.end), None)
+        mention = SourceMention(
+            match.start(), match.end(), match.group(0), cue,
+            _block_kind(blocks, starts, match.start()),
+        )  # fmt: skip
+        add(entry.name, lambda entry=entry: _from_entry(entry), mention)
+
+    # Cited names the knowledge base does not know: kept as unknown, unless they are people
+    # (speakers are reported with the quotations).
+    for cue in cues:
+        cited = text[cue.start : cue.end]
+        if alias_pattern.search(cited):
+            continue
+        if any(s < cue.end and cue.start < e for s, e in person_spans):
+            continue
+        entity = next(
+            (ent for (s, e), ent in org_spans.items() if cue.start <= s and e <= cue.end), None
+        )
+        if entity is None and not _ACRONYM.search(cited):
+            continue  # "laut Experten": a common noun, not a named source
+        name = entity.name if entity else _ACRONYM.search(cited).group(0)
+        offset = text.find(name, cue.start, cue.end)
+        if offset == -1:
+            continue
+        mention = SourceMention(
+            offset, offset + len(name), name, cue.cue, _block_kind(blocks, starts, offset)
+        )
+        add(name, lambda name=name: Source(name, "unknown", None, None, []), mention)
+
+    for link in links:
+        entry = lookup_domain(link.domain)
+        if entry is None:
+            continue
+        source = sources.get(entry.name) or sources.setdefault(entry.name, _from_entry(entry))
+        if link.url not in source.links:
+            source.links.append(link.url)
+
+    result = []
+    for source in sources.values():
+        source.mentions.sort(key=lambda m: m.start)
+        source.cited = (
+            any(m.cue for m in source.mentions)
+            or source.type == "news_agency"
+            or bool(source.links)
+        )
+        if source.cited:
+            result.append(source)
+    result.sort(key=lambda s: (-len(s.mentions), s.name))
+    return result
+
+
+def _from_entry(entry: KBEntry) -> Source:
+    return Source(entry.name, entry.type, entry.country, entry.state_affiliated, [])

@@ -1,0 +1,63 @@
+"""Summary figures of one article: sizes, block shares, counts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..model import ARTICLE_KINDS, Block, Comment, Entity, Quote, Source
+from .segment import BODY_KINDS
+
+_WORD = re.compile(r"\w+")
+
+
+def compute_stats(
+    text: str,
+    blocks: list[Block],
+    chunks: list[tuple[int, Doc]],
+    entities: list[Entity],
+    quotes: list[Quote],
+    sources: list[Source],
+    comments: list[Comment],
+) -> dict[str, Any]:
+    chars_by_kind: dict[str, int] = {}
+    count_by_kind: dict[str, int] = {}
+    for block in blocks:
+        chars_by_kind[block.kind] = chars_by_kind.get(block.kind, 0) + block.end - block.start
+        count_by_kind[block.kind] = count_by_kind.get(block.kind, 0) + 1
+    body_blocks = [b for b in blocks if b.kind in BODY_KINDS]
+    body_chars = sum(b.end - b.start for b in body_blocks)
+    boilerplate_chars = sum(n for kind, n in chars_by_kind.items() if kind not in ARTICLE_KINDS)
+    total = sum(chars_by_kind.values())
+    body_ranges = [(b.start, b.end) for b in body_blocks]
+    sentences = 0
+    for offset, doc in chunks:
+        for sent in doc.sents:
+            start = offset + sent.start_char
+            if any(s <= start < e for s, e in body_ranges):
+                sentences += 1
+    article_quotes = [q for q in quotes if not q.in_comments]
+    return {
+        "words": sum(len(_WORD.findall(text[b.start : b.end])) for b in body_blocks),
+        "sentences": sentences,
+        "paragraphs": len(body_blocks),
+        "chars": len(text),
+        "body_chars": body_chars,
+        "boilerplate_chars": boilerplate_chars,
+        "boilerplate_ratio": round(boilerplate_chars / total, 4) if total else 0.0,
+        "blocks_by_kind": dict(sorted(count_by_kind.items())),
+        "chars_by_kind": dict(sorted(chars_by_kind.items())),
+        "share_by_kind": {k: round(v / total, 4) for k, v in sorted(chars_by_kind.items())}
+        if total
+        else {},
+        "comment_count": len(comments),
+        "quote_count": len(article_quotes),
+        "direct_quote_count": sum(1 for q in article_quotes if q.kind == "direct"),
+        "indirect_quote_count": sum(1 for q in article_quotes if q.kind == "indirect"),
+        "comment_quote_count": len(quotes) - len(article_quotes),
+        "entity_count": len(entities),
+        "source_count": len(sources),
+        "state_affiliated_source_count": sum(1 for s in sources if s.state_affiliated),
+    }

@@ -1,0 +1,87 @@
+"""The whole job, as a library: read a corpus, analyse every article (in parallel if asked),
+and write the site. The CLI is a thin layer over these functions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyze import analyze
+from .ingest import discover, read_corpus
+from .model import ArticleAnalysis, Document, ReadError
+from .render.site import SiteOptions, SiteResult, write_site
+
+
+@dataclass
+class BuildResult:
+    analyses: list[ArticleAnalysis]
+    errors: list[ReadError]
+    files: int
+    site: SiteResult | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
+    document, model = args
+    try:
+        return analyze(document, model)
+    except Exception as exc:  # one article's failure must not stop the corpus
+        return ReadError(document.source_path, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def analyze_documents(
+    documents: list[Document], model: str = "auto", jobs: int = 1
+) -> Iterator[ArticleAnalysis | ReadError]:
+    """Analyses in input order. With jobs > 1, whole articles go to worker processes (cheaper
+    than spaCy's own n_process for these small pipelines)."""
+    tasks = [(d, model) for d in documents]
+    if jobs <= 1 or len(documents) < 2:
+        yield from map(_analyze_one, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_analyze_one, tasks, chunksize=4)
+
+
+def analyze_corpus(
+    corpus: Path,
+    model: str = "auto",
+    jobs: int = 1,
+    on_article: Callable[[ArticleAnalysis | ReadError], None] | None = None,
+) -> BuildResult:
+    documents, errors = read_corpus(corpus)
+    files = len(discover(corpus).files)
+    analyses: list[ArticleAnalysis] = []
+    for item in analyze_documents(documents, model, jobs):
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            analyses.append(item)
+        if on_article:
+            on_article(item)
+    errors.sort(key=lambda e: e.source_path)
+    return BuildResult(analyses=analyses, errors=errors, files=files)
+
+
+def build(
+    corpus: Path,
+    output: Path,
+    model: str = "auto",
+    jobs: int = 1,
+    pdf: bool = True,
+    templates: Path | None = None,
+    on_article: Callable[[ArticleAnalysis | ReadError], None] | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> BuildResult:
+    result = analyze_corpus(corpus, model, jobs, on_article)
+    name = corpus.resolve().name or "corpus"
+    options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates)
+    output.mkdir(parents=True, exist_ok=True)
+    result.site = write_site(output, result.analyses, result.errors, result.files, options, on_page)
+    return result
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

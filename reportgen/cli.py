@@ -1,0 +1,295 @@
+"""The `reportgen` command line: thin commands over the library."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    help="Research reports on news corpora: named entities, quotations and speakers, cited "
+    "sources and boilerplate, as a static HTML site, PDFs and JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+CorpusArg = Annotated[
+    Path, typer.Argument(help="Corpus folder: one subfolder per outlet, or files at the top.")
+]
+ModelOpt = Annotated[
+    str,
+    typer.Option(
+        "--model",
+        "-m",
+        help="NLP pipeline: 'auto' (best installed spaCy model per language, else the embedded "
+        "one), 'rules' (always the embedded one), or a spaCy package name or path.",
+    ),
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles analysed in parallel.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reportgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """reportgen: static research reports on news corpora."""
+
+
+def _settings(corpus: Path, **flags: object) -> dict:
+    from .config import load_config
+
+    try:
+        settings = load_config(corpus)
+    except (ValueError, OSError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    settings.update({k: v for k, v in flags.items() if v is not None})
+    return settings
+
+
+def _check_corpus(corpus: Path) -> None:
+    if not corpus.is_dir():
+        _err(f"error: corpus folder {corpus} does not exist")
+        raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    corpus: CorpusArg = Path("corpus"),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Site folder (default: output/).")
+    ] = None,
+    model: ModelOpt = None,  # type: ignore[assignment]
+    jobs: JobsOpt = None,  # type: ignore[assignment]
+    templates: Annotated[
+        Path | None,
+        typer.Option(help="Folder of templates that override the built-in ones (same names)."),
+    ] = None,
+    no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
+    from .build import build as run_build
+
+    _check_corpus(corpus)
+    s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates)
+    out = Path(s.get("output", "output"))
+    pdf = s.get("pdf", True) and not no_pdf
+    quiet = quiet or bool(s.get("quiet", False))
+    with _Progress("Analysing", quiet, verbose) as progress:
+        result = run_build(
+            corpus,
+            out,
+            model=s.get("model", "auto"),
+            jobs=int(s.get("jobs", 1)),
+            pdf=pdf,
+            templates=Path(s["templates"]) if s.get("templates") else None,
+            on_article=progress.article,
+            on_page=progress.page,
+        )
+    for error in result.errors:
+        _err(f"error: {error.source_path}: {error.reason}")
+    site = result.site
+    _err(
+        f"{len(result.analyses)} articles from {result.files} input files, "
+        f"{len(result.errors)} not read; {len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}"
+    )
+    raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def analyze(
+    corpus: CorpusArg,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="JSON Lines file, '-' for standard output.")
+    ] = "-",
+    model: ModelOpt = "auto",
+    jobs: JobsOpt = 1,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write one analysis (the JSON contract) per article as JSON Lines."""
+    from .build import analyze_corpus
+    from .render.exports import analyses_jsonl
+
+    if corpus.is_file():
+        from .analyze import analyze as analyze_one
+        from .ingest import read_file
+
+        items = read_file(corpus)
+        analyses = [analyze_one(d, model) for d in items if not hasattr(d, "reason")]
+        errors = [e for e in items if hasattr(e, "reason")]
+    else:
+        _check_corpus(corpus)
+        with _Progress("Analysing", quiet or output == "-", False) as progress:
+            result = analyze_corpus(corpus, model, jobs, progress.article)
+        analyses, errors = result.analyses, result.errors
+    text = analyses_jsonl(analyses)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        from .paths import atomic_write
+
+        atomic_write(Path(output), text)
+    for error in errors:
+        _err(f"error: {error.source_path}: {error.reason}")
+    if not quiet:
+        _err(f"{len(analyses)} articles analysed, {len(errors)} inputs not read")
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def report(
+    path: Annotated[Path, typer.Argument(help="One article file.")],
+    html: Annotated[Path | None, typer.Option(help="Write the HTML report here.")] = None,
+    pdf: Annotated[Path | None, typer.Option(help="Write the PDF report here.")] = None,
+    model: ModelOpt = "auto",
+) -> None:
+    """One article's report as a standalone HTML file and/or PDF."""
+    from .analyze import analyze as analyze_one
+    from .ingest import read_file
+    from .render.single import article_html, article_pdf
+
+    if not path.is_file():
+        _err(f"error: {path} is not a file")
+        raise typer.Exit(2)
+    items = read_file(path)
+    documents = [d for d in items if not hasattr(d, "reason")]
+    for error in (e for e in items if hasattr(e, "reason")):
+        _err(f"error: {error.source_path}: {error.reason}")
+    if not documents:
+        raise typer.Exit(1)
+    if len(documents) > 1:
+        _err(f"note: {path} holds {len(documents)} articles; reporting the first")
+    analysis = analyze_one(documents[0], model)
+    if html is None and pdf is None:
+        html = path.with_suffix(".report.html")
+    from .paths import atomic_write
+
+    if html:
+        atomic_write(html, article_html(analysis))
+        _err(f"wrote {html}")
+    if pdf:
+        atomic_write(pdf, article_pdf(analysis))
+        _err(f"wrote {pdf}")
+
+
+@app.command()
+def text(
+    paths: Annotated[list[Path], typer.Argument(help="Article files.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="'text', or 'jsonl' for one line per file.")
+    ] = "text",
+) -> None:
+    """Print the article body with boilerplate, appeals and comments removed."""
+    from .analyze.segment import BODY_KINDS, segment
+    from .ingest import read_file
+
+    if format not in ("text", "jsonl"):
+        _err("error: --format must be 'text' or 'jsonl'")
+        raise typer.Exit(2)
+    failed = False
+    for path in paths:
+        items = read_file(path) if path.is_file() else []
+        if not items:
+            _err(f"error: {path}: not a readable file")
+            failed = True
+        for item in items:
+            if hasattr(item, "reason"):
+                _err(f"error: {path}: {item.reason}")
+                failed = True
+                continue
+            body = segment(item, item.lang or "en").text_of(BODY_KINDS)
+            if format == "jsonl":
+                sys.stdout.write(
+                    json.dumps({"path": str(path), "id": item.id, "text": body}, ensure_ascii=False)
+                    + "\n"
+                )
+            else:
+                sys.stdout.write(body + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def models() -> None:
+    """Which NLP pipeline each language would use, and how to install better ones."""
+    from .analyze.pipeline import OFFICIAL_MODELS, choose_pipeline, installed_official
+
+    for lang in ("de", "en", "xx"):
+        installed = installed_official(lang)
+        choice = choose_pipeline(lang, "auto")
+        label = "other languages" if lang == "xx" else lang
+        typer.echo(f"{label}: uses {choice.target} ({choice.kind})")
+        typer.echo(f"  installed official pipelines: {', '.join(installed) or 'none'}")
+        best = OFFICIAL_MODELS[lang][0]
+        if best not in installed:
+            typer.echo(f"  better: python -m spacy download {best}")
+
+
+@app.command()
+def serve(
+    output: Annotated[Path, typer.Argument(help="Site folder.")] = Path("output"),
+    port: Annotated[int, typer.Option(help="Port on localhost.")] = 8000,
+) -> None:
+    """Preview the site on http://localhost:PORT/."""
+    import functools
+    import http.server
+
+    if not (output / "index.html").is_file():
+        _err(f"error: {output} has no index.html; run 'reportgen build' first")
+        raise typer.Exit(2)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        _err(f"serving {output} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+class _Progress:
+    """A progress bar on stderr for long work; silent with --quiet."""
+
+    def __init__(self, label: str, quiet: bool, verbose: bool) -> None:
+        self.quiet, self.verbose, self.count = quiet, verbose, 0
+        self.label = label
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.quiet and not self.verbose and self.count:
+            sys.stderr.write("\n")
+
+    def article(self, item: object) -> None:
+        self.count += 1
+        if self.quiet:
+            return
+        if self.verbose:
+            name = getattr(item, "id", None) or getattr(item, "source_path", "")
+            _err(f"analysed {name}")
+        else:
+            sys.stderr.write(f"\r{self.label}: {self.count} articles")
+            sys.stderr.flush()
+
+    def page(self, _name: str) -> None:
+        return None

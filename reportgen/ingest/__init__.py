@@ -1,0 +1,111 @@
+"""Readers: turn a corpus folder (or single files) into Documents, and everything else into
+ReadErrors with a reason. One reader per format; this module picks the reader, the outlet and a
+stable id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Document, ReadError
+from ..paths import slugify
+from .decode import ReadFailure, declared_html_charset, decode_bytes
+from .discover import discover
+from .html import read_html
+from .markdown import read_markdown
+from .plaintext import read_text
+from .records import read_json, read_jsonl
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+UNSORTED_OUTLET = "unsorted"
+
+READERS: dict[str, Callable[[str], list]] = {
+    ".txt": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+
+__all__ = ["read_corpus", "read_file", "discover", "ReadFailure"]
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(text: str) -> str:
+    lang, _ = _langid().classify(text[:5000])
+    return lang
+
+
+def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError]:
+    """Read one input file. `root` is the corpus folder (the outlet is the first folder below
+    it); without it, the file's own folder names the outlet."""
+    path = path.absolute()
+    single_file = root is None
+    root = (root or path.parent).absolute()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return [ReadError(rel, f"unsupported file type {path.suffix!r}")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadFailure(f"too large ({size // 1_000_000} MB; the limit is 50 MB)")
+        data = path.read_bytes()
+        declared = declared_html_charset(data) if path.suffix.lower() in (".html", ".htm") else None
+        content, _encoding = decode_bytes(data, declared)
+        results = reader(content)
+    except ReadFailure as exc:
+        return [ReadError(rel, str(exc))]
+    except OSError as exc:
+        return [ReadError(rel, f"cannot read: {exc.strerror or exc}")]
+    folder_outlet = rel.split("/")[0] if "/" in rel else path.parent.name if single_file else ""
+    multi = len(results) > 1
+    finished: list[Document | ReadError] = []
+    for index, item in enumerate(results, start=1):
+        if isinstance(item, ReadError):
+            finished.append(ReadError(f"{rel} ({item.source_path})", item.reason))
+            continue
+        item.source_path = rel
+        item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
+        stem = slugify(path.stem, "article")
+        if multi:
+            key = item.hints.get("record_id") or f"{index:03d}"
+            stem = f"{stem}-{slugify(key, f'{index:03d}')}"
+        item.id = f"{slugify(item.outlet, UNSORTED_OUTLET)}/{stem}"
+        if not item.lang:
+            item.lang = detect_language(item.text)
+        finished.append(item)
+    return finished
+
+
+def make_ids_unique(documents: list[Document]) -> None:
+    """Give repeated ids a numeric suffix, in corpus order, so every article has its own page."""
+    seen: dict[str, int] = {}
+    for document in documents:
+        count = seen.get(document.id, 0) + 1
+        seen[document.id] = count
+        if count > 1:
+            document.id = f"{document.id}-{count}"
+            document.warnings.append(f"id repeated in the corpus; renamed to {document.id}")
+
+
+def read_corpus(root: Path) -> tuple[list[Document], list[ReadError]]:
+    """Every supported file under `root`, in a stable order; nothing is dropped silently."""
+    found = discover(root)
+    documents: list[Document] = []
+    errors = [ReadError(rel, reason) for rel, reason in found.problems]
+    for path in found.files:
+        for item in read_file(path, root):
+            (errors if isinstance(item, ReadError) else documents).append(item)
+    make_ids_unique(documents)
+    errors.sort(key=lambda e: e.source_path)
+    return documents, errors

@@ -1,0 +1,37 @@
+"""Plain text files, with optional YAML front matter."""
+
+from __future__ import annotations
+
+from ..model import Document
+from .frontmatter import normalise_authors, normalise_date, split_front_matter
+
+
+def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str]) -> Document:
+    """A Document (id and outlet still open) from a front-matter-like mapping."""
+    authors = meta.get("authors", meta.get("author"))
+    return Document(
+        id="",
+        source_path="",
+        outlet=str(meta["outlet"]) if meta.get("outlet") else "",
+        text=text,
+        format=fmt,
+        title=str(meta["title"]).strip() if meta.get("title") else None,
+        authors=normalise_authors(authors),
+        date=normalise_date(meta.get("date")),
+        url=str(meta["url"]) if meta.get("url") else None,
+        lang=str(meta["lang"]).lower()[:2] if meta.get("lang") else None,
+        warnings=list(warnings),
+    )
+
+
+def read_text(content: str) -> list[Document]:
+    meta, text, warnings = split_front_matter(content)
+    if not text.strip():
+        raise_empty()
+    return [document_from_metadata(meta, text, "txt", warnings)]
+
+
+def raise_empty() -> None:
+    from .decode import ReadFailure
+
+    raise ReadFailure("no article text (the file holds only metadata or whitespace)")

@@ -1,0 +1,76 @@
+"""JSON and JSON Lines: one article per object, with news-please-like field names."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Document, ReadError
+from .decode import ReadFailure
+from .frontmatter import normalise_authors, normalise_date
+
+TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
+OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "source")
+DATE_FIELDS = ("date", "date_publish", "published", "date_published")
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def document_from_record(record: Any, label: str) -> Document | ReadError:
+    if not isinstance(record, dict):
+        return ReadError(label, "not a JSON object")
+    text = _first(record, TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        return ReadError(label, f"no article text (none of the fields {', '.join(TEXT_FIELDS)})")
+    authors = record.get("authors", record.get("author"))
+    title = record.get("title")
+    lang = record.get("lang") or record.get("language")
+    outlet = _first(record, OUTLET_FIELDS)
+    document = Document(
+        id="",
+        source_path="",
+        outlet=str(outlet) if outlet else "",
+        text=text,
+        format="json",
+        title=str(title).strip() if title else None,
+        authors=normalise_authors(authors),
+        date=normalise_date(_first(record, DATE_FIELDS)),
+        url=str(record["url"]) if record.get("url") else None,
+        lang=str(lang).lower()[:2] if lang else None,
+    )
+    if record.get("id") not in (None, ""):
+        document.hints["record_id"] = str(record["id"])
+    return document
+
+
+def read_json(content: str) -> list[Document | ReadError]:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise ReadFailure(f"malformed JSON: {exc.msg} at line {exc.lineno}") from exc
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise ReadFailure("JSON holds an empty list")
+    return [document_from_record(r, f"record {i + 1}") for i, r in enumerate(records)]
+
+
+def read_jsonl(content: str) -> list[Document | ReadError]:
+    results: list[Document | ReadError] = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            results.append(ReadError(f"line {number}", f"malformed JSON: {exc.msg}"))
+            continue
+        results.append(document_from_record(record, f"line {number}"))
+    if not results:
+        raise ReadFailure("no JSON records")
+    return results

@@ -1,0 +1,206 @@
+"""The plain data that flows through reportgen, and its JSON form.
+
+Readers make `Document`s, the analysis turns each into an `ArticleAnalysis`, and the renderers
+only read those. Every offset is a character offset into `Document.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+BLOCK_KINDS = (
+    "title",
+    "lead",
+    "byline",
+    "body",
+    "boilerplate",
+    "appeal",
+    "comments",
+    "related",
+    "legal",
+    "newsletter",
+    "ad",
+)
+# Kinds that belong to the article itself; everything else counts as boilerplate in the stats.
+ARTICLE_KINDS = frozenset({"title", "lead", "byline", "body"})
+SOURCE_TYPES = (
+    "news_agency",
+    "outlet",
+    "government",
+    "organisation",
+    "social",
+    "document",
+    "web",
+    "unknown",
+)
+
+
+@dataclass
+class Link:
+    url: str
+    domain: str
+    text: str
+
+
+@dataclass
+class Document:
+    """One article as read from the corpus, before any analysis."""
+
+    id: str
+    source_path: str
+    outlet: str
+    text: str
+    format: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    links: list[Link] = field(default_factory=list)
+    # What a reader already knows about the layout (for HTML: trafilatura's body and comments),
+    # used by segmentation as hints; never part of the contract.
+    hints: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadError:
+    """An input that did not become an article, and why."""
+
+    source_path: str
+    reason: str
+
+
+@dataclass
+class Block:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    block: str = "body"
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str
+    count: int
+    mentions: list[Mention]
+    id: str = ""
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    speaker: str | None
+    speaker_mention: Span | None
+    cue: str | None
+    source: str | None
+    in_comments: bool
+    confidence: float = 1.0
+
+
+@dataclass
+class SourceMention:
+    start: int
+    end: int
+    text: str
+    cue: str | None
+    block: str = "body"
+
+
+@dataclass
+class Source:
+    name: str
+    type: str
+    country: str | None
+    state_affiliated: bool | None
+    mentions: list[SourceMention]
+    cited: bool = True
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comment:
+    start: int
+    end: int
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class ArticleAnalysis:
+    id: str
+    source_path: str
+    outlet: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+    url: str | None
+    lang: str
+    pipeline: dict[str, str]
+    text: str
+    blocks: list[Block]
+    body: str
+    entities: list[Entity]
+    quotes: list[Quote]
+    sources: list[Source]
+    links: list[Link]
+    stats: dict[str, Any]
+    warnings: list[str]
+    comments: list[Comment] = field(default_factory=list)
+    format: str = "txt"
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleAnalysis:
+        data = dict(data)
+        data["blocks"] = [Block(**b) for b in data["blocks"]]
+        data["entities"] = [
+            Entity(**{**e, "mentions": [Mention(**m) for m in e["mentions"]]})
+            for e in data["entities"]
+        ]
+        data["quotes"] = [
+            Quote(
+                **{
+                    **q,
+                    "speaker_mention": Span(**q["speaker_mention"])
+                    if q["speaker_mention"]
+                    else None,
+                }
+            )
+            for q in data["quotes"]
+        ]
+        data["sources"] = [
+            Source(**{**s, "mentions": [SourceMention(**m) for m in s["mentions"]]})
+            for s in data["sources"]
+        ]
+        data["links"] = [Link(**link) for link in data["links"]]
+        data["comments"] = [Comment(**c) for c in data.get("comments", [])]
+        return cls(**data)
+
+    @property
+    def article_quotes(self) -> list[Quote]:
+        return [q for q in self.quotes if not q.in_comments]

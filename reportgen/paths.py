@@ -1,0 +1,55 @@
+"""Safe names and safe writes: slugs from untrusted strings, paths that cannot leave a root."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+MAX_SLUG_LENGTH = 80
+
+
+def slugify(value: str, fallback: str = "item") -> str:
+    """A lowercase ASCII slug of letters, digits, dots and hyphens; never empty or '..'."""
+    text = unicodedata.normalize("NFKD", value.translate(_TRANSLITERATION))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9.]+", "-", text)
+    text = re.sub(r"\.{2,}", ".", text).strip("-.")
+    text = text[:MAX_SLUG_LENGTH].strip("-.")
+    return text or fallback
+
+
+class UnsafePathError(ValueError):
+    pass
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that would resolve outside `root`."""
+    if os.path.isabs(relative) or "\x00" in relative:
+        raise UnsafePathError(f"refusing path {relative!r}")
+    root_resolved = root.resolve()
+    target = (root_resolved / relative).resolve()
+    if target != root_resolved and root_resolved not in target.parents:
+        raise UnsafePathError(f"refusing path {relative!r}: it leaves {root}")
+    return target
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write a temporary file in the same folder, then rename: no reader sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,1 @@
+"""Writers: the HTML site, the PDFs and the data exports."""

@@ -1,0 +1,89 @@
+"""Data exports: the analyses as JSON Lines and flat CSV tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from ..model import ArticleAnalysis, ReadError
+
+
+def analysis_line(a: ArticleAnalysis) -> str:
+    return json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=False)
+
+
+def analyses_jsonl(analyses: Iterable[ArticleAnalysis]) -> str:
+    return "".join(analysis_line(a) + "\n" for a in analyses)
+
+
+def _csv(header: list[str], rows: Iterable[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def articles_csv(analyses: list[ArticleAnalysis]) -> str:
+    header = ["id", "outlet", "title", "authors", "date", "url", "lang", "format", "source_path",
+              "words", "boilerplate_ratio", "quotes", "direct_quotes", "indirect_quotes",
+              "sources", "entities", "comments", "pipeline"]  # fmt: skip
+    rows = (
+        [a.id, a.outlet, a.title or "", "; ".join(a.authors), a.date or "", a.url or "", a.lang,
+         a.format, a.source_path, a.stats["words"], a.stats["boilerplate_ratio"],
+         a.stats["quote_count"], a.stats["direct_quote_count"], a.stats["indirect_quote_count"],
+         len(a.sources), len(a.entities), a.stats["comment_count"], a.pipeline["name"]]
+        for a in analyses
+    )  # fmt: skip
+    return _csv(header, rows)
+
+
+def entities_csv(analyses: list[ArticleAnalysis]) -> str:
+    header = ["article_id", "outlet", "entity_id", "name", "label", "count", "blocks"]
+    rows = (
+        [a.id, a.outlet, e.id, e.name, e.label, e.count,
+         " ".join(sorted({m.block for m in e.mentions}))]
+        for a in analyses
+        for e in a.entities
+    )  # fmt: skip
+    return _csv(header, rows)
+
+
+def quotes_csv(analyses: list[ArticleAnalysis]) -> str:
+    header = ["article_id", "outlet", "kind", "speaker", "speaker_mention", "cue", "source",
+              "in_comments", "confidence", "start", "end", "text"]  # fmt: skip
+    rows = (
+        [a.id, a.outlet, q.kind, q.speaker or "",
+         q.speaker_mention.text if q.speaker_mention else "", q.cue or "", q.source or "",
+         q.in_comments, q.confidence, q.start, q.end, q.text]
+        for a in analyses
+        for q in a.quotes
+    )  # fmt: skip
+    return _csv(header, rows)
+
+
+def sources_csv(analyses: list[ArticleAnalysis]) -> str:
+    header = ["article_id", "outlet", "source", "type", "country", "state_affiliated",
+              "mentions", "links", "cues"]  # fmt: skip
+    rows = (
+        [a.id, a.outlet, s.name, s.type, s.country or "",
+         "" if s.state_affiliated is None else s.state_affiliated, len(s.mentions), len(s.links),
+         "; ".join(sorted({m.cue for m in s.mentions if m.cue}))]
+        for a in analyses
+        for s in a.sources
+    )  # fmt: skip
+    return _csv(header, rows)
+
+
+def errors_csv(errors: list[ReadError]) -> str:
+    return _csv(["source_path", "reason"], ([e.source_path, e.reason] for e in errors))
+
+
+DATA_FILES = {
+    "articles.csv": articles_csv,
+    "entities.csv": entities_csv,
+    "quotes.csv": quotes_csv,
+    "sources.csv": sources_csv,
+}

@@ -1,0 +1,47 @@
+"""PDFs with WeasyPrint, through a URL fetcher that refuses everything but the project's own
+assets: article text is untrusted, and WeasyPrint would otherwise read local files (it embeds
+`file://` targets of `<link rel="attachment">`) or fetch URLs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+from .templates import static_dir
+
+# WeasyPrint logs each refused fetch; the refusal is the point, so keep the log quiet.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+class RefusedFetch(ValueError):
+    pass
+
+
+class AssetOnlyFetcher(URLFetcher):
+    """Serves `data:` URLs and files inside the built-in static folder; refuses the rest."""
+
+    def __init__(self, allowed_dir: Path | None = None) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, timeout=1)
+        self.allowed_dir = (allowed_dir or static_dir()).resolve()
+
+    def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201 - WeasyPrint's type
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if self.allowed_dir in path.parents:
+                return super().fetch(url, headers)
+        raise RefusedFetch(f"reportgen does not fetch {url!r} for PDFs")
+
+
+def render_pdf(html: str, stylesheets: list[str]) -> bytes:
+    """The PDF of one page. `stylesheets` are CSS texts (the pages' <link>s are not fetched)."""
+    fetcher = AssetOnlyFetcher()
+    document = HTML(string=html, base_url=str(static_dir()) + "/", url_fetcher=fetcher)
+    css = [CSS(string=text, url_fetcher=fetcher) for text in stylesheets]
+    return document.write_pdf(stylesheets=css)

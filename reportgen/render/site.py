@@ -1,0 +1,214 @@
+"""The static site: index, outlet, article, entity, speaker and source pages, PDFs and data.
+
+Every path comes from slugs and goes through `safe_join`, so nothing lands outside the output
+folder; every file is written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import aggregate
+from ..model import ArticleAnalysis, ReadError
+from ..paths import atomic_write, safe_join, slugify
+from .exports import DATA_FILES, analyses_jsonl, errors_csv
+from .highlight import block_pieces
+from .pdf import render_pdf
+from .templates import environment, stylesheet
+
+
+@dataclass
+class SiteOptions:
+    corpus_name: str = "corpus"
+    pdf: bool = True
+    templates: Path | None = None
+
+
+@dataclass
+class SiteResult:
+    pages: list[str] = field(default_factory=list)
+    pdfs: list[str] = field(default_factory=list)
+    data: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str], None]
+
+
+class SiteWriter:
+    def __init__(self, output: Path, options: SiteOptions, progress: Progress | None = None):
+        self.output = output
+        self.options = options
+        self.env = environment(options.templates)
+        self.result = SiteResult()
+        self.progress = progress or (lambda _step: None)
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        atomic_write(safe_join(self.output, relative), data)
+
+    def page(self, relative: str, template: str, pdf: str | None = None, **context: Any) -> None:
+        """Render `template` to `relative` (and to `pdf/...` if PDFs are on)."""
+        depth = relative.count("/")
+        common = {"root": "../" * depth, "corpus_name": self.options.corpus_name, **context}
+        pdf_href = None
+        if pdf and self.options.pdf:
+            pdf_href = "../" * depth + pdf
+            html = self.env.get_template(template).render(
+                **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None}
+            )
+            css = [stylesheet("style.css", self.options.templates),
+                   stylesheet("print.css", self.options.templates)]  # fmt: skip
+            self.write(pdf, render_pdf(html, css))
+            self.result.pdfs.append(pdf)
+        html = self.env.get_template(template).render(
+            **{**common, "pdf_mode": False, "pdf_href": pdf_href,
+               "pdf_name": pdf.rsplit("/", 1)[-1] if pdf else None}
+        )  # fmt: skip
+        self.write(relative, html)
+        self.result.pages.append(relative)
+
+    # -- the pages ---------------------------------------------------------------------------
+    def article(self, a: ArticleAnalysis) -> None:
+        outlet_slug = a.id.split("/", 1)[0]
+        self.page(
+            f"articles/{a.id}.html",
+            "article.html",
+            pdf=f"pdf/articles/{a.id}.pdf",
+            title=a.title or a.id,
+            a=a,
+            outlet_slug=outlet_slug,
+            segments=block_pieces(a),
+            quote_groups=quote_groups(a),
+        )
+
+    def outlet(self, summary: dict[str, Any]) -> None:
+        slug = summary["slug"]
+        self.page(
+            f"outlets/{slug}/index.html",
+            "outlet.html",
+            pdf=f"pdf/outlets/{slug}.pdf",
+            title=summary["name"],
+            o=summary,
+        )
+
+    def index(self, corpus: dict[str, Any], errors: list[ReadError]) -> None:
+        self.page(
+            "index.html",
+            "index.html",
+            pdf="pdf/corpus.pdf",
+            title=self.options.corpus_name,
+            c=corpus,
+            errors=errors,
+            data_files=["analysis.jsonl", *DATA_FILES, "errors.csv"],
+        )
+
+    def listings(self, analyses: list[ArticleAnalysis]) -> None:
+        entities = aggregate.entity_pages(analyses)
+        for page in entities.values():
+            rows = [[{"text": r["title"], "href": f"../articles/{r['id']}.html"},
+                     {"text": r["outlet"]}, {"text": r["count"]},
+                     {"text": ", ".join(r["blocks"])}] for r in page["articles"]]  # fmt: skip
+            self.page(
+                f"entities/{page['id']}.html",
+                "listing.html",
+                title=page["name"],
+                heading=f"{page['name']} ({page['label']})",
+                section_title="Entities",
+                intro=f"Mentioned in {len(rows)} article(s).",
+                columns=["Article", "Outlet", "Mentions", "Blocks"],
+                rows=rows,
+                quotes=[],
+            )
+        self.page("entities/index.html", "listing.html", title="Entities", heading="Entities",
+                  section_title="Entities", intro="Every named entity, by number of articles.",
+                  columns=["Entity", "Label", "Articles", "Outlets", "Mentions"],
+                  rows=[[{"text": e["name"], "href": f"{e['id']}.html"}, {"text": e["label"]},
+                         {"text": e["articles"]}, {"text": e["outlets"]},
+                         {"text": e["mentions"]}] for e in aggregate._entity_table(analyses)],
+                  quotes=[])  # fmt: skip
+
+        speakers = aggregate.speaker_pages(analyses)
+        for page in speakers.values():
+            self.page(f"speakers/{page['slug']}.html", "listing.html", title=page["name"],
+                      heading=page["name"], section_title="Speakers",
+                      intro=f"Quoted {len(page['quotes'])} time(s).", columns=[], rows=[],
+                      quotes=page["quotes"])  # fmt: skip
+        self.page("speakers/index.html", "listing.html", title="Speakers", heading="Speakers",
+                  section_title="Speakers", intro="Everyone quoted, by number of quotations.",
+                  columns=["Speaker", "Quotations", "Outlets"],
+                  rows=[[{"text": p["name"], "href": f"{slug}.html"},
+                         {"text": len(p["quotes"])},
+                         {"text": len({q["outlet"] for q in p["quotes"]})}]
+                        for slug, p in sorted(speakers.items(),
+                                              key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))],
+                  quotes=[])  # fmt: skip
+
+        sources = aggregate.source_pages(analyses)
+        for page in sources.values():
+            rows = [[{"text": r["title"], "href": f"../articles/{r['id']}.html"},
+                     {"text": r["outlet"]}, {"text": r["mentions"]}, {"text": r["links"]},
+                     {"text": ", ".join(r["cues"])}] for r in page["articles"]]  # fmt: skip
+            state = {True: "state-affiliated", False: "not state-affiliated", None: "unknown"}
+            self.page(f"sources/{page['slug']}.html", "listing.html", title=page["name"],
+                      heading=page["name"], section_title="Sources",
+                      intro=" · ".join([page["type"].replace("_", " "),
+                                        page["country"] or "country unknown",
+                                        state[page["state_affiliated"]]]),
+                      columns=["Article", "Outlet", "Mentions", "Links", "Cues"], rows=rows,
+                      quotes=[])  # fmt: skip
+        self.page("sources/index.html", "listing.html", title="Sources", heading="Sources cited",
+                  section_title="Sources", intro="Every cited source, by number of articles.",
+                  columns=["Source", "Type", "Country", "State-affiliated", "Articles"],
+                  rows=[[{"text": p["name"], "href": f"{slug}.html"},
+                         {"text": p["type"]}, {"text": p["country"] or "–"},
+                         {"text": {True: "yes", False: "no", None: "?"}[p["state_affiliated"]]},
+                         {"text": len(p["articles"])}]
+                        for slug, p in sorted(sources.items(),
+                                              key=lambda kv: (-len(kv[1]["articles"]), kv[0]))],
+                  quotes=[])  # fmt: skip
+
+    def data(self, analyses: list[ArticleAnalysis], errors: list[ReadError]) -> None:
+        self.write("data/analysis.jsonl", analyses_jsonl(analyses))
+        for name, make in DATA_FILES.items():
+            self.write(f"data/{name}", make(analyses))
+        self.write("data/errors.csv", errors_csv(errors))
+        self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
+
+    def assets(self) -> None:
+        for name in ("style.css", "print.css"):
+            self.write(f"assets/{name}", stylesheet(name, self.options.templates))
+
+
+def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
+    groups: dict[str | None, list] = {}
+    for q in a.quotes:
+        groups.setdefault(q.speaker, []).append(q)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
+    return [
+        {"speaker": speaker, "slug": slugify(speaker or "", "speaker"), "quotes": quotes}
+        for speaker, quotes in ordered
+    ]
+
+
+def write_site(
+    output: Path,
+    analyses: list[ArticleAnalysis],
+    errors: list[ReadError],
+    files: int,
+    options: SiteOptions,
+    progress: Progress | None = None,
+) -> SiteResult:
+    writer = SiteWriter(output, options, progress)
+    writer.assets()
+    writer.data(analyses, errors)
+    for a in analyses:
+        writer.article(a)
+        writer.progress(a.id)
+    corpus = aggregate.corpus_summary(analyses, files)
+    for summary in corpus["outlets"]:
+        writer.outlet(summary)
+    writer.index(corpus, errors)
+    writer.listings(analyses)
+    return writer.result
