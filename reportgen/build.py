@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
-from .ingest import discover, read_corpus
+from .ingest import read_corpus
 from .model import ArticleAnalysis, Document, ReadError
 from .render.site import SiteOptions, SiteResult, write_site
 
@@ -45,22 +45,25 @@ def analyze_documents(
         yield from pool.map(_analyze_one, tasks, chunksize=4)
 
 
+# Called after each article with (articles done, articles in all, the result).
+ArticleCallback = Callable[[int, int, ArticleAnalysis | ReadError], None]
+
+
 def analyze_corpus(
     corpus: Path,
     model: str = "auto",
     jobs: int = 1,
-    on_article: Callable[[ArticleAnalysis | ReadError], None] | None = None,
+    on_article: ArticleCallback | None = None,
 ) -> BuildResult:
-    documents, errors = read_corpus(corpus)
-    files = len(discover(corpus).files)
+    documents, errors, files = read_corpus(corpus)
     analyses: list[ArticleAnalysis] = []
-    for item in analyze_documents(documents, model, jobs):
+    for done, item in enumerate(analyze_documents(documents, model, jobs), start=1):
         if isinstance(item, ReadError):
             errors.append(item)
         else:
             analyses.append(item)
         if on_article:
-            on_article(item)
+            on_article(done, len(documents), item)
     errors.sort(key=lambda e: e.source_path)
     return BuildResult(analyses=analyses, errors=errors, files=files)
 
@@ -72,7 +75,7 @@ def build(
     jobs: int = 1,
     pdf: bool = True,
     templates: Path | None = None,
-    on_article: Callable[[ArticleAnalysis | ReadError], None] | None = None,
+    on_article: ArticleCallback | None = None,
     on_page: Callable[[str], None] | None = None,
 ) -> BuildResult:
     result = analyze_corpus(corpus, model, jobs, on_article)

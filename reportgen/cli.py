@@ -267,29 +267,34 @@ def serve(
 
 
 class _Progress:
-    """A progress bar on stderr for long work; silent with --quiet."""
+    """A progress bar on stderr for long work; one line per article with --verbose; nothing
+    with --quiet."""
+
+    WIDTH = 30
 
     def __init__(self, label: str, quiet: bool, verbose: bool) -> None:
-        self.quiet, self.verbose, self.count = quiet, verbose, 0
-        self.label = label
+        self.label, self.quiet, self.verbose = label, quiet, verbose
+        self.drawn = False
 
     def __enter__(self) -> _Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if not self.quiet and not self.verbose and self.count:
+        if self.drawn:
             sys.stderr.write("\n")
 
-    def article(self, item: object) -> None:
-        self.count += 1
+    def article(self, done: int, total: int, item: object) -> None:
         if self.quiet:
             return
         if self.verbose:
             name = getattr(item, "id", None) or getattr(item, "source_path", "")
-            _err(f"analysed {name}")
-        else:
-            sys.stderr.write(f"\r{self.label}: {self.count} articles")
-            sys.stderr.flush()
+            _err(f"[{done}/{total}] {name}")
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total} articles")
+        sys.stderr.flush()
+        self.drawn = True
 
     def page(self, _name: str) -> None:
         return None

@@ -99,6 +99,24 @@ def _title_led_names(
     return found
 
 
+def surname_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Bare surnames ("Laumann", genitive "Lukaschenkos") of people named in full elsewhere in the
+    text: a statistical model or a title finds the full name once, the text then uses the
+    surname."""
+    taken = [(m.start, m.end) for m in mentions]
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.label == "PER" and len(m.text.split()) > 1 and len(m.text.split()[-1]) > 2
+    }
+    found: list[RawMention] = []
+    for surname in sorted(surnames):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?:s|'s|’s)?(?![\w-])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(RawMention(match.start(), match.end(), match.group(0), "PER"))
+    return found
+
+
 def base_form(text: str, titles: frozenset[str]) -> str:
     """The mention without leading determiners and titles."""
     words = text.split()
@@ -171,4 +189,7 @@ def _block_kind(blocks: list[Block], starts: list[int], offset: int) -> str:
 def extract_entities(
     chunks: list[tuple[int, Doc]], text: str, blocks: list[Block], lang: str
 ) -> list[Entity]:
-    return merge_mentions(raw_mentions(chunks, lang), text, blocks, lang)
+    mentions = raw_mentions(chunks, lang)
+    mentions += surname_mentions(mentions, text)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return merge_mentions(mentions, text, blocks, lang)

@@ -98,8 +98,9 @@ def make_ids_unique(documents: list[Document]) -> None:
             document.warnings.append(f"id repeated in the corpus; renamed to {document.id}")
 
 
-def read_corpus(root: Path) -> tuple[list[Document], list[ReadError]]:
-    """Every supported file under `root`, in a stable order; nothing is dropped silently."""
+def read_corpus(root: Path) -> tuple[list[Document], list[ReadError], int]:
+    """Every supported file under `root`, in a stable order; nothing is dropped silently.
+    Returns the articles, the inputs that were not read, and the number of input files."""
     found = discover(root)
     documents: list[Document] = []
     errors = [ReadError(rel, reason) for rel, reason in found.problems]
@@ -108,4 +109,4 @@ def read_corpus(root: Path) -> tuple[list[Document], list[ReadError]]:
             (errors if isinstance(item, ReadError) else documents).append(item)
     make_ids_unique(documents)
     errors.sort(key=lambda e: e.source_path)
-    return documents, errors
+    return documents, errors, len(found.files) + len(found.problems)

@@ -5,6 +5,7 @@ assets: article text is untrusted, and WeasyPrint would otherwise read local fil
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +42,9 @@ class AssetOnlyFetcher(URLFetcher):
 
 def render_pdf(html: str, stylesheets: list[str]) -> bytes:
     """The PDF of one page. `stylesheets` are CSS texts (the pages' <link>s are not fetched)."""
+    # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set; a
+    # fixed stamp keeps the same input giving byte-identical PDFs.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     fetcher = AssetOnlyFetcher()
     document = HTML(string=html, base_url=str(static_dir()) + "/", url_fetcher=fetcher)
     css = [CSS(string=text, url_fetcher=fetcher) for text in stylesheets]
