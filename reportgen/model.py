@@ -117,6 +117,8 @@ class Quote:
     source: str | None
     in_comments: bool
     confidence: float = 1.0
+    # The parts of a quotation interrupted by its attribution („…“, sagte er, „…“); None if whole.
+    segments: list[list[int]] | None = None
 
 
 @dataclass

@@ -1,23 +1,32 @@
 """Quotations and who said them.
 
 Direct quotations are found by pairing quote marks by the style of the opening glyph (German „…“
-closes with the mark that opens English quotes), never by sentence boundaries. The attribution is
-read from the words next to the quotation (cue verbs, titles, names from the language data files);
-reported speech comes from attribution patterns such as "so X", "laut X", "X sagte, dass …".
+closes with the mark that opens English quotes), never by spaCy's sentence boundaries; a
+quotation interrupted by its attribution („…“, sagte er, „…“) becomes one quotation with two
+segments. Reported (indirect) speech is read sentence by sentence from the language data files:
+prepositional attributions ("laut X", "X zufolge", "according to X"; `reported_speech.txt`),
+speech verbs with their speaker before or after them ("X sagte, …", "…, sagte X", "X said that
+…"; `cue_verbs.txt`), anonymous attributions ("hieß es"; `anonymous.txt`) and, in German, the
+Konjunktiv I of the sentences that follow an attributed one (`konjunktiv.txt`).
+
+Speakers are read from the words next to the cue (noun phrases, capitalised name sequences,
+pronouns) so they work without statistical NER, and resolved to the canonical entity where the
+entity step found one: the speaker mention stays as written, `speaker` is the canonical name.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Block, Entity, Quote, Source, Span
 from ..resources import load_lines, load_patterns
 
 # Opening glyph -> the glyphs that may close it.
 QUOTE_PAIRS: dict[str, str] = {
-    "„": '“”"',
+    "„": "“”\"",
     "‚": "‘’",
     "»": "«",
     "«": "»",
@@ -27,10 +36,16 @@ QUOTE_PAIRS: dict[str, str] = {
 }
 MAX_QUOTE_CHARS = 3000
 # A quotation shorter than this many words without any attribution is a term or a title.
-MIN_UNATTRIBUTED_WORDS = 5
+MIN_UNATTRIBUTED_WORDS = 6
+# Longest gap between the parts of an interrupted quotation („…“, sagte er, „…“).
+MAX_INTERRUPTION_CHARS = 90
+MAX_SENTENCE_CHARS = 1200
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+_TOKEN = re.compile(r"\w[\w'’-]*\w\.?|\w\.?|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_OPENERS = "„‚»«“‘\""
+_CLOSERS = "“”\"‘’«»"
 
 
 @dataclass
@@ -45,12 +60,13 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if after.isspace():
         return False
-    if mark in '"‘':  # also apostrophes or inch marks: need a word boundary before
-        return before.isspace() or before in "([{—–-:/"
+    if mark in '"‘’':  # also apostrophes or inch marks: need a word boundary before
+        return not before.isalnum()
     return True
 
 
 def find_direct_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quotations (nested marks stay inside their quotation)."""
     spans: list[QuoteSpan] = []
     i = 0
     length = len(text)
@@ -76,22 +92,111 @@ def _find_closer(text: str, position: int, opener: str, closers: str) -> int | N
         char = text[j]
         if char in closers:
             after = text[j + 1] if j + 1 < len(text) else " "
-            if opener in '‘"' and after.isalnum():
+            before = text[j - 1] if j > 0 else " "
+            if closers in ("‘’", '"') and after.isalnum() and before.isalnum():
                 j += 1  # an apostrophe inside a word ("don’t"), not the closing mark
                 continue
+            if opener == '"' and before.isspace() and not after.isspace():
+                return None  # a straight mark that opens the next quotation
             return j if j > position else None
         if char == "\n":
             brk = _PARAGRAPH_BREAK.match(text, j)
-            if brk:
+            if brk or text.startswith(opener, j + 1):
                 # A quotation running over paragraphs reopens each paragraph with its mark.
-                if text.startswith(opener, brk.end()):
-                    j = brk.end() + 1
+                nxt = brk.end() if brk else j + 1
+                if text.startswith(opener, nxt):
+                    j = nxt + 1
                     continue
-                return None
+                if brk:
+                    return None
         j += 1
     return None
 
 
+# -- language data ---------------------------------------------------------------------------
+@dataclass
+class LangData:
+    cues: dict[str, tuple[str, ...]]  # verb form -> particles that may follow later ("mit")
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    determiners: frozenset[str]
+    starters: frozenset[str]
+    konjunktiv: frozenset[str]
+    abbreviations: frozenset[str]
+    roles: tuple[str, ...]
+    anonymous: tuple[re.Pattern[str], ...]
+    prepositional: tuple[re.Pattern[str], ...]
+    noun_phrase: re.Pattern[str] | None = None
+    multiword_cues: tuple[str, ...] = field(default_factory=tuple)
+
+
+@cache
+def lang_data(lang: str) -> LangData:
+    cues: dict[str, set[str]] = {}
+    multi: list[str] = []
+    for line in load_lines(lang, "cue_verbs"):
+        verb, *particles = line.split()
+        if lang == "en" and particles:
+            multi.append(line)
+            continue
+        cues.setdefault(verb, set()).update(particles)
+    np_lines = load_lines(lang, "noun_phrase")
+    noun_phrase = np_lines[0] if np_lines else r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+    prepositional = tuple(
+        re.compile(line.replace("{NP}", f"(?:{noun_phrase})"))
+        for line in load_lines(lang, "reported_speech")
+    )
+    return LangData(
+        cues={verb: tuple(sorted(p)) for verb, p in cues.items()},
+        pronouns=frozenset(load_lines(lang, "pronouns")),
+        titles=frozenset(load_lines(lang, "titles")),
+        determiners=frozenset(load_lines(lang, "determiners")),
+        starters=frozenset(load_lines(lang, "clause_starters")),
+        konjunktiv=frozenset(load_lines(lang, "konjunktiv")),
+        abbreviations=frozenset(load_lines(lang, "abbreviations")),
+        roles=tuple(w.lower() for w in load_lines(lang, "roles")),
+        anonymous=load_patterns(lang, "anonymous"),
+        prepositional=prepositional,
+        noun_phrase=re.compile(noun_phrase),
+        multiword_cues=tuple(multi),
+    )
+
+
+# -- sentences ---------------------------------------------------------------------------------
+_MONTHS = frozenset(
+    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+     "Oktober", "November", "Dezember", "Jahrestag", "Jahrhundert"]  # fmt: skip
+)
+
+
+def split_sentences(text: str, data: LangData) -> list[tuple[int, int]]:
+    """(start, end) of sentences; paragraph breaks always end one. Quotes are not considered."""
+    sentences: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        p_end = para.end()
+        for match in re.finditer(r"[.!?…]+[“”\"»«’)]*(?=\s+[„‚»«“‘\"(]?[A-ZÄÖÜ0-9])", para.group()):
+            end = para.start() + match.end()
+            mark_at = para.start() + match.start()
+            word = re.search(r"(\S+)$", text[start:mark_at + 1])
+            token = word.group(1) if word else ""
+            if token in data.abbreviations or re.fullmatch(r"(?:[A-ZÄÖÜ]\.)+", token):
+                continue
+            if re.fullmatch(r"\d{1,2}\.", token):
+                following = re.match(r"\s+(\S+)", text[end:])
+                if following and following.group(1).strip(".,") in _MONTHS:
+                    continue
+            if end - start > 1:
+                sentences.append((start, end))
+            start = end
+            while start < p_end and text[start].isspace():
+                start += 1
+        if p_end > start and text[start:p_end].strip():
+            sentences.append((start, p_end))
+    return sentences
+
+
+# -- the finder ----------------------------------------------------------------------------------
 @dataclass
 class Attribution:
     cue: str | None
@@ -103,17 +208,14 @@ class QuoteFinder:
     def __init__(self, text: str, lang: str, blocks: list[Block], entities: list[Entity]):
         self.text = text
         self.lang = lang
+        self.data = lang_data(lang if lang in ("de", "en") else lang)
         self.blocks = blocks
         self.block_starts = [b.start for b in blocks]
-        self.cues = frozenset(load_lines(lang, "cue_verbs"))
-        self.titles = frozenset(load_lines(lang, "titles"))
-        self.pronouns = frozenset(load_lines(lang, "pronouns"))
-        self.anonymous = load_patterns(lang, "anonymous")
-        # Every entity mention, sorted, for speaker lookup.
         self.mentions = sorted(
             (m.start, m.end, e) for e in entities for m in e.mentions if e.label in ("PER", "ORG")
         )
         self.mention_starts = [m[0] for m in self.mentions]
+        self.persons = [e for e in entities if e.label == "PER"]
 
     # -- helpers ---------------------------------------------------------------------------
     def block_kind(self, offset: int) -> str:
@@ -122,12 +224,12 @@ class QuoteFinder:
             return self.blocks[index].kind
         return "none"
 
-    def entity_in(self, start: int, end: int) -> tuple[int, int, Entity] | None:
+    def entity_in(self, start: int, end: int, label: str | None = None) -> tuple | None:
         index = bisect.bisect_left(self.mention_starts, start)
         for mention in self.mentions[index:]:
             if mention[0] >= end:
                 break
-            if mention[1] <= end:
+            if mention[1] <= end and (label is None or mention[2].label == label):
                 return mention
         return None
 
@@ -138,168 +240,632 @@ class QuoteFinder:
                 return mention
         return None
 
-    def _words(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text, start, end)]
+    def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(self.text, start, end)]
 
-    # -- attribution -------------------------------------------------------------------------
-    def attribution_after(self, end: int) -> Attribution | None:
-        """„…“, sagte Präsident Lukaschenko. / „…“, so Putin. / "…," Biden said."""
-        window_end = min(len(self.text), end + 160)
-        sentence_end = _SENTENCE_END.search(self.text, end + 1, window_end)
-        stop = sentence_end.start() if sentence_end else window_end
-        tail = self.text[end + 1 : stop]
-        for pattern in self.anonymous:
-            match = pattern.match(tail)
-            if match:
-                return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
-        words = self._words(end + 1, stop)[:8]
-        for index, (w_start, _w_end, word) in enumerate(words[:5]):
-            if word not in self.cues:
-                continue
-            speaker = self._speaker_near(words, index, w_start, stop)
-            if speaker:
-                return Attribution(word, speaker)
-        return None
+    def is_cue(self, word: str) -> bool:
+        return word in self.data.cues
 
-    def attribution_before(self, start: int) -> Attribution | None:
-        """Lukaschenko sagte: „…“ / Biden said, "…" """
-        opener_at = start - 1
-        window_start = max(0, opener_at - 160)
-        previous = list(_SENTENCE_END.finditer(self.text, window_start, opener_at))
-        begin = previous[-1].end() if previous else window_start
-        head = self.text[begin:opener_at].rstrip()
-        if not head.endswith((":", ",")):
+    # -- noun phrases -------------------------------------------------------------------------
+    def _is_name_word(self, word: str) -> bool:
+        return word[:1].isupper() and word not in self.data.cues
+
+    def np_after(self, position: int, stop: int) -> Span | None:
+        """The speaker noun phrase right after a cue verb ("sagte der Minister Müller")."""
+        toks = self.tokens(position, stop)
+        if not toks:
             return None
-        words = self._words(begin, opener_at)
-        for index in range(len(words) - 1, -1, -1):
-            if words[index][2] in self.cues:
-                speaker = self._speaker_near(words, index, begin, opener_at)
-                if speaker:
-                    return Attribution(words[index][2], speaker)
-        return None
+        first = toks[0][2]
+        if first in self.data.pronouns:
+            return Span(toks[0][0], toks[0][1], first)
+        chosen: list[tuple[int, int, str]] = []
+        index = 0
+        if first.lower() in self.data.determiners:
+            chosen.append(toks[0])
+            index = 1
+            while index < len(toks) and index < 4 and toks[index][2][:1].islower() and (
+                toks[index][2].isalpha() or "-" in toks[index][2]
+            ):
+                chosen.append(toks[index])
+                index += 1
+        names = 0
+        while index < len(toks):
+            word = toks[index][2]
+            if self._is_name_word(word) or (names and word in ("von", "of", "de", "van", "al")):
+                chosen.append(toks[index])
+                names += word[:1].isupper()
+                index += 1
+                continue
+            if names and word.lower() in ("des", "der") and index + 1 < len(toks):
+                # A genitive ("der Sprecher des Kremls"): keep it when a noun follows.
+                rest = self.np_after(toks[index + 1][0], stop)
+                if rest and rest.text[:1].isupper():
+                    return Span(chosen[0][0], rest.end, self.text[chosen[0][0] : rest.end])
+            break
+        if names == 0:
+            if self.lang == "en" and chosen and index < len(toks) and toks[index][2].isalpha():
+                # "the spokesman": English nouns are lowercase.
+                chosen.append(toks[index])
+            else:
+                return None
+        while chosen and chosen[-1][2] in (",", "-", "von", "of"):
+            chosen.pop()
+        return Span(chosen[0][0], chosen[-1][1], self.text[chosen[0][0] : chosen[-1][1]])
 
-    def _speaker_near(
-        self, words: list[tuple[int, int, str]], cue_index: int, start: int, stop: int
-    ) -> Span | None:
-        """An entity or pronoun right after the cue, else right before it."""
-        after = words[cue_index + 1 : cue_index + 6]
-        before = words[max(0, cue_index - 5) : cue_index]
-        for group in (after, list(reversed(before))):
-            for w_start, w_end, word in group:
-                if word in self.pronouns:
-                    return Span(w_start, w_end, word)
-                mention = self.entity_in(w_start, stop)
-                if mention and mention[0] == w_start:
-                    return Span(mention[0], mention[1], self.text[mention[0] : mention[1]])
-        # A capitalised name after a title, not found by the entity step ("sagte Sprecher Peskow").
-        for w_start, w_end, word in after:
-            if word[:1].isupper() and word not in self.titles and word not in self.cues:
-                return Span(w_start, w_end, word)
-        return None
+    def np_before(self, position: int, floor: int) -> Span | None:
+        """The speaker noun phrase that ends right before a cue verb ("Der Minister sagte")."""
+        segment_start = floor
+        toks = self.tokens(floor, position)
+        # Strip auxiliaries and adverbs that stand between subject and verb.
+        aux = {"has", "had", "have", "hat", "hatte", "hatten", "haben", "also", "auch", "later",
+               "previously", "recently", "then", "repeatedly", "again", "will", "would", "did",
+               "does", "once", "often", "publicly", "privately", "würde", "wird", "kann",
+               "muss", "möchte", "could", "can", "might", "may", "should"}  # fmt: skip
+        while toks and (toks[-1][2].lower() in aux or toks[-1][2] == ","):
+            toks.pop()
+        if not toks:
+            return None
+        last = toks[-1][2]
+        if last in self.data.pronouns or last.lower() in ("who", "which", "der", "die"):
+            if last in self.data.pronouns:
+                return Span(toks[-1][0], toks[-1][1], last)
+            return None
+        # The phrase runs back to the previous clause boundary.
+        start_index = len(toks) - 1
+        while start_index > 0:
+            prev = toks[start_index - 1][2]
+            if prev in (",", ";", ":", "(", ")", "–", "—") or prev in _OPENERS + _CLOSERS:
+                break
+            if prev.lower() in ("that", "and", "und", "dass", "but", "aber", "while", "as"):
+                break
+            start_index -= 1
+        phrase = toks[start_index:]
+        if len(phrase) > 12:
+            phrase = phrase[-6:]
+        # An appositive before the verb ("Bob Parker, der Bürgermeister, sagte").
+        first = phrase[0][2]
+        if not (first[:1].isupper() or first.lower() in self.data.determiners or
+                first in self.data.pronouns):  # fmt: skip
+            if self.lang == "en" and last.isalpha() and last[:1].islower() and len(phrase) <= 4:
+                pass  # "officials said", "many voters say"
+            else:
+                # Keep the capitalised tail ("… the president Barack Obama said")
+                tail = [t for t in phrase if t[2][:1].isupper()]
+                if not tail or tail[-1] is not phrase[-1]:
+                    return None
+                phrase = phrase[phrase.index(tail[-1]) :]
+        if not any(ch.isalpha() for t in phrase for ch in t[2]):
+            return None
+        del segment_start
+        return Span(phrase[0][0], phrase[-1][1], self.text[phrase[0][0] : phrase[-1][1]])
 
+    # -- speakers ----------------------------------------------------------------------------
     def resolve(self, mention: Span | None, before: int) -> tuple[str | None, float]:
         """The canonical speaker for a mention; pronouns go to the most recent person."""
         if mention is None:
             return None, 1.0
-        if mention.text in self.pronouns:
-            person = self.last_person_before(before)
-            return (person[2].name, 0.6) if person else (None, 0.3)
-        found = self.entity_in(mention.start, mention.end)
+        if mention.text in self.data.pronouns:
+            person = self.last_person_before(mention.start)
+            return (person[2].name, 0.6) if person else (mention.text, 0.3)
+        found = self.entity_in(mention.start, mention.end, "PER") or self.entity_in(
+            mention.start, mention.end
+        )
         if found:
             return found[2].name, 1.0
-        return mention.text, 0.7
+        # A surname alone or with a title ("Präsident Lukaschenko"): a person of the article.
+        words = [w for w in _WORD.findall(mention.text) if w[:1].isupper()]
+        for person in self.persons:
+            surname = person.name.split()[-1]
+            if surname in words:
+                return person.name, 0.9
+        name = mention.text
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in self.data.determiners:
+            name = rest
+        return name, 0.7
 
-    # -- quotations --------------------------------------------------------------------------
-    def direct_quotes(self, sources: list[Source]) -> list[Quote]:
-        quotes: list[Quote] = []
-        spans = find_direct_spans(self.text)
-        for index, span in enumerate(spans):
-            attribution = self.attribution_after(span.end) or self.attribution_before(span.start)
-            if attribution is None and index > 0:
-                # „…“, sagte er, „…“: the second part shares the first part's speaker.
-                prev = spans[index - 1]
-                gap = self.text[prev.end + 1 : span.start - 1]
-                if len(gap) < 80 and quotes and quotes[-1].end == prev.end:
-                    first = quotes[-1]
-                    attribution = Attribution(first.cue, first.speaker_mention)
-            content = self.text[span.start : span.end]
-            if attribution is None and len(_WORD.findall(content)) < MIN_UNATTRIBUTED_WORDS:
-                continue  # a term, a title or a scare quote
-            speaker, confidence = self.resolve(
-                attribution.speaker if attribution else None, span.start
-            )
-            quotes.append(
-                Quote(
-                    text=content,
-                    start=span.start,
-                    end=span.end,
-                    kind="direct",
-                    speaker=speaker,
-                    speaker_mention=attribution.speaker if attribution else None,
-                    cue=attribution.cue if attribution else None,
-                    source=self.source_for(span.start, span.end, sources),
-                    in_comments=self.block_kind(span.start) == "comments",
-                    confidence=confidence if attribution else 0.5,
-                )
-            )
-        return quotes
-
-    def source_for(self, start: int, end: int, sources: list[Source]) -> str | None:
-        """The cited source named with a cue in the quotation's own sentence (or just after)."""
-        sentence_end = _SENTENCE_END.search(self.text, end + 1)
-        stop = sentence_end.end() if sentence_end else len(self.text)
-        stop = min(stop, end + 300)
-        begin = max(0, start - 200)
-        for source in sources:
-            for mention in source.mentions:
-                if mention.cue and begin <= mention.start < stop:
-                    return source.name
+    # -- direct quotations -------------------------------------------------------------------
+    def attribution_after(self, end: int, stop: int | None = None) -> Attribution | None:
+        """„…“, sagte Präsident Lukaschenko. / „…“, so Putin. / "…," Biden said."""
+        window_end = min(len(self.text), end + 200)
+        sentence_end = _SENTENCE_END.search(self.text, end + 1, window_end)
+        limit = sentence_end.start() if sentence_end else window_end
+        newline = self.text.find("\n", end + 1, limit)
+        if newline != -1:
+            limit = newline
+        if stop is not None:
+            limit = min(limit, stop)
+        tail = self.text[end + 1 : limit]
+        if tail[:1].isalpha():
+            return None  # the quotation is part of a running sentence ("„Eagle“ zu landen")
+        lead = re.match(r"[\s,.!?;:]*", tail).end()
+        for pattern in self.data.anonymous:
+            match = pattern.match(tail, lead)
+            if match:
+                return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
+        toks = self.tokens(end + 1, limit)
+        toks = [t for t in toks if t[2] not in ",.;:–—"]
+        for index, (w_start, w_end, word) in enumerate(toks[:7]):
+            if not self.is_cue(word) and word not in ("so", "So") and word.lower() != "according":
+                continue
+            if word in ("so", "So") and index != 0:
+                continue
+            cue = word
+            if word.lower() == "according":
+                continue
+            speaker = self.np_after(w_end, limit)
+            if speaker is None and index > 0:
+                speaker = self.np_before(w_start, toks[0][0])
+            if speaker:
+                return Attribution(cue, speaker)
         return None
 
-    def reported_speech(self, sources: list[Source], taken: list[tuple[int, int]]) -> list[Quote]:
-        """Sentences of the form "…, so X." / "X sagte, (dass) …" / "Laut X …"."""
+    def attribution_before(self, start: int) -> Attribution | None:
+        """Lukaschenko sagte: „…“ / Biden said, "…" / meldete sich mit den Worten: „…“"""
+        opener_at = start - 1
+        window_start = max(0, opener_at - 250)
+        para = self.text.rfind("\n", window_start, opener_at)
+        if para != -1:
+            window_start = para + 1
+        previous = list(_SENTENCE_END.finditer(self.text, window_start, opener_at))
+        begin = previous[-1].end() if previous else window_start
+        head = self.text[begin:opener_at].rstrip()
+        if not head.endswith((":", ",")) and not (
+            self.lang == "en" and head.endswith(("said", "says", "added"))
+        ):
+            return None
+        toks = self.tokens(begin, opener_at)
+        for index in range(len(toks) - 1, -1, -1):
+            word = toks[index][2]
+            if self.is_cue(word) or word in ("Worten", "words"):
+                speaker = self.np_before(toks[index][0], begin)
+                if speaker is None or speaker.text.lower() in self.data.determiners:
+                    speaker = self.np_after(toks[index][1], opener_at)
+                if speaker is None:
+                    # "Dazu sagte der Minister:" / "… meldete sich er mit den Worten:"
+                    for j in range(index - 1, -1, -1):
+                        if self.is_cue(toks[j][2]):
+                            speaker = self.np_before(toks[j][0], begin) or self.np_after(
+                                toks[j][1], opener_at
+                            )
+                            break
+                if speaker is None:
+                    prefix = self.np_before(toks[index][0], begin)
+                    speaker = prefix
+                if speaker:
+                    return Attribution(word, speaker)
+        return None
+
+    def direct_quotes(self) -> list[Quote]:
+        spans = find_direct_spans(self.text)
+        # Merge interrupted quotations: „A“, sagte er, „B“.
+        groups: list[list[QuoteSpan]] = []
+        for span in spans:
+            if groups:
+                prev = groups[-1][-1]
+                gap = self.text[prev.end + 1 : span.start - 1]
+                if (
+                    len(gap) <= MAX_INTERRUPTION_CHARS
+                    and "\n" not in gap
+                    and gap.strip()[:1] in (",", "")
+                    and self._gap_is_attribution(gap)
+                ):
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
         quotes: list[Quote] = []
-        matches = (
-            match
-            for pattern in load_patterns(self.lang, "reported_speech", 0)
-            for match in pattern.finditer(self.text)
-        )
-        for match in matches:
-            c_start, c_end = match.span("content")
-            if any(s < c_end and c_start < e for s, e in taken):
-                continue
-            speaker_span = Span(*match.span("speaker"), match.group("speaker"))
-            # The name may follow the matched role words ("so der Amtskollege Wladimir Putin").
-            found = self.entity_in(speaker_span.start, speaker_span.end + 40)
-            if found is None and speaker_span.text not in self.pronouns:
-                continue
-            if found:
-                speaker_span = Span(found[0], found[1], self.text[found[0] : found[1]])
-            speaker, confidence = self.resolve(speaker_span, c_start)
-            quotes.append(
-                Quote(
-                    text=self.text[c_start:c_end],
-                    start=c_start,
-                    end=c_end,
-                    kind="indirect",
-                    speaker=speaker,
-                    speaker_mention=speaker_span,
-                    cue=match.group("cue"),
-                    source=self.source_for(c_start, c_end, sources),
-                    in_comments=self.block_kind(c_start) == "comments",
-                    confidence=confidence * 0.8,
-                )
+        for group in groups:
+            first, last = group[0], group[-1]
+            attribution = None
+            if len(group) > 1:
+                gap_start = first.end + 1
+                attribution = self.attribution_after(first.end, group[1].start - 1)
+                del gap_start
+            attribution = (
+                attribution
+                or self.attribution_after(last.end)
+                or self.attribution_before(first.start)
             )
-            taken.append((c_start, c_end))
+            content = self.text[first.start : last.end]
+            words = len(_WORD.findall(content))
+            if attribution is None and words < MIN_UNATTRIBUTED_WORDS:
+                continue  # a term, a title or a scare quote; may become a partial quotation
+            if attribution is None and not self._looks_like_speech(first.start, last.end):
+                continue
+            quotes.append(self._make(first.start, last.end, "direct", attribution, group))
         return quotes
+
+    def _gap_is_attribution(self, gap: str) -> bool:
+        toks = [t for t in _WORD.findall(gap)]
+        if not toks or len(toks) > 10:
+            return False
+        data = self.data
+        return any(self.is_cue(t) or t in ("so",) for t in toks) or any(
+            p.search(gap) for p in data.anonymous
+        )
+
+    def _looks_like_speech(self, start: int, end: int) -> bool:
+        """An unattributed quotation counts when it is a sentence of its own, not a title."""
+        content = self.text[start:end].strip()
+        before = self.text[max(0, start - 3) : start - 1].strip()
+        return bool(re.search(r"[.!?,…]$", content)) and (not before or before[-1:] in ".:!?\n")
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        attribution: Attribution | None,
+        group: list[QuoteSpan] | None = None,
+        confidence: float = 1.0,
+    ) -> Quote:
+        mention = attribution.speaker if attribution else None
+        speaker, certainty = self.resolve(mention, start)
+        if attribution is None:
+            certainty = 0.5
+        quote = Quote(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=speaker,
+            speaker_mention=mention,
+            cue=attribution.cue if attribution else None,
+            source=None,
+            in_comments=self.block_kind(start) == "comments",
+            confidence=round(certainty * confidence, 2),
+        )
+        if group and len(group) > 1:
+            quote.segments = [[s.start, s.end] for s in group]
+        return quote
+
+    # -- reported speech ---------------------------------------------------------------------
+    def reported_speech(self, direct: list[Quote]) -> list[Quote]:
+        data = self.data
+        quotes: list[Quote] = []
+        direct_spans = [(q.start, q.end) for q in direct]
+        previous: Quote | None = None
+        previous_end = -1
+        for s_start, s_end in split_sentences(self.text, data):
+            if s_end - s_start > MAX_SENTENCE_CHARS:
+                previous = None
+                continue
+            inside_direct = any(
+                ds - 1 <= s_start and s_end <= de + 2 for ds, de in direct_spans
+            )
+            if inside_direct:
+                previous = next(
+                    (q for q in direct if q.start - 1 <= s_start and s_end <= q.end + 2), previous
+                )
+                previous_end = s_end
+                continue
+            found = self._prepositional(s_start, s_end) or self._verbal(s_start, s_end)
+            if found is None and data.anonymous:
+                found = self._anonymous(s_start, s_end)
+            if found is not None:
+                c_start, c_end, attribution = found
+                c_start, c_end = self._trim(c_start, c_end)
+                if c_end - c_start >= 8 and not self._is_direct(c_start, c_end, direct_spans):
+                    quote = self._make(c_start, c_end, "indirect", attribution, confidence=0.8)
+                    quotes.append(quote)
+                    previous, previous_end = quote, s_end
+                    continue
+                if self._is_direct(c_start, c_end, direct_spans):
+                    previous = next(
+                        (q for q in direct if q.start <= c_end and c_start <= q.end), previous
+                    )
+                    previous_end = s_end
+                    continue
+            # Konjunktiv I continuing the previous attributed speech.
+            if (
+                previous is not None
+                and data.konjunktiv
+                and self._gap_ok(previous_end, s_start)
+                and self._has_konjunktiv(s_start, s_end)
+                and not any(ds < s_end and s_start < de for ds, de in direct_spans)
+            ):
+                c_start, c_end = self._trim(s_start, s_end)
+                if previous.kind == "indirect" and previous.cue is None:
+                    # Extend the running continuation.
+                    previous.end = c_end
+                    previous.text = self.text[previous.start : c_end]
+                else:
+                    attribution = Attribution(None, previous.speaker_mention)
+                    quote = self._make(c_start, c_end, "indirect", attribution, confidence=0.6)
+                    quote.speaker = previous.speaker
+                    quotes.append(quote)
+                    previous = quote
+                previous_end = s_end
+                continue
+            previous = None
+        return quotes
+
+    def _gap_ok(self, previous_end: int, start: int) -> bool:
+        return previous_end >= 0 and not self.text[previous_end:start].strip()
+
+    def _has_konjunktiv(self, start: int, end: int) -> bool:
+        return any(w in self.data.konjunktiv for w in _WORD.findall(self.text, start, end))
+
+    def _is_direct(self, start: int, end: int, direct_spans: list[tuple[int, int]]) -> bool:
+        """The reported words are (mostly) one direct quotation already found."""
+        for ds, de in direct_spans:
+            overlap = min(end, de) - max(start, ds)
+            if overlap > 0.6 * (end - start):
+                return True
+        return False
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:–—-"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:!?–—"):
+            end -= 1
+        return start, end
+
+    def _prepositional(self, s_start: int, s_end: int) -> tuple[int, int, Attribution] | None:
+        sentence = self.text[s_start:s_end]
+        matches = [m for pattern in self.data.prepositional for m in pattern.finditer(sentence)]
+        matches.sort(key=lambda m: (m.start(), -m.end()))
+        for match in matches:
+            m_start, m_end = s_start + match.start(), s_start + match.end()
+            sp_start, sp_end = s_start + match.start("speaker"), s_start + match.end("speaker")
+            speaker_span = self._speaker_span(sp_start, sp_end)
+            if speaker_span is None:
+                continue
+            cue = match.group("cue")
+            attribution = Attribution(cue, speaker_span)
+            # Other attributions in the same sentence ("so Putin laut TASS") are not content.
+            after_end = s_end
+            for other in matches:
+                if other.start() >= match.end() and not sentence[
+                    match.end() : other.start()
+                ].strip(" ,"):
+                    after_end = min(after_end, s_start + other.start())
+                    m_end = max(m_end, s_start + other.end())
+            before = self.text[s_start:m_start].strip(" ,;:–—\"„“”")
+            after = self.text[m_end:s_end].strip(" ,.;:!?–—\"„“”")
+            if cue.lower() in ("wie", "as"):
+                # "Wie X berichtete, …": the reported words follow the clause.
+                if len(_WORD.findall(before)) < 3:
+                    return m_end, s_end, attribution
+                return s_start, m_start, attribution
+            if len(_WORD.findall(before)) == 0:
+                if len(_WORD.findall(after)) < 3:
+                    continue
+                return m_end, s_end, attribution
+            if not after:
+                return s_start, m_start, attribution
+            return s_start, s_end, attribution
+        return None
+
+    def _speaker_span(self, start: int, end: int) -> Span | None:
+        text = self.text[start:end]
+        stripped = text.rstrip(" ,.")
+        if not stripped.strip():
+            return None
+        return Span(start, start + len(stripped), stripped)
+
+    def _anonymous(self, s_start: int, s_end: int) -> tuple[int, int, Attribution] | None:
+        sentence = self.text[s_start:s_end]
+        for pattern in self.data.anonymous:
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            m_start, m_end = s_start + match.start(), s_start + match.end()
+            attribution = Attribution(match.group(0), None, anonymous=True)
+            comma_before = self.text.rfind(",", s_start, m_start)
+            if comma_before != -1 and not self.text[comma_before + 1 : m_start].strip():
+                return s_start, comma_before, attribution
+            comma_after = re.match(r"\s*[,:]\s*", self.text[m_end:s_end])
+            if comma_after:
+                return m_end + comma_after.end(), s_end, attribution
+        return None
+
+    def _verbal(self, s_start: int, s_end: int) -> tuple[int, int, Attribution] | None:
+        """A speech verb in the sentence with its speaker and the reported words."""
+        toks = self.tokens(s_start, s_end)
+        words = [t[2] for t in toks]
+        for index, (w_start, w_end, word) in enumerate(toks):
+            if not self.is_cue(word):
+                continue
+            if word.lower() in ("says", "said") and index + 1 < len(toks) and toks[index + 1][
+                2
+            ] in ("“", '"', "„"):
+                pass
+            prev_word = words[index - 1] if index else ""
+            # Pattern B: "…, sagte der Minister." / "…, Caddell said." — words before a comma.
+            comma_index = self._comma_before(toks, index)
+            if comma_index is not None and comma_index >= 3:
+                speaker = None
+                if prev_word == ",":
+                    speaker = self.np_after(w_end, s_end)
+                elif self.lang == "en":
+                    speaker = self.np_before(w_start, toks[comma_index][1])
+                if speaker and self._clause_ends_soon(toks, index, speaker):
+                    return s_start, toks[comma_index][0], Attribution(word, speaker)
+            # Pattern A: "X sagte, (dass) …" / "X said (that) …" / "X teilte mit, dass …".
+            boundary = self._content_start(toks, index)
+            if boundary is None:
+                continue
+            content_start, between_end = boundary
+            speaker = self._subject(toks, index, s_start, between_end)
+            if speaker is None:
+                continue
+            if len(_WORD.findall(self.text, content_start, s_end)) < 3:
+                continue
+            return content_start, s_end, Attribution(word, speaker)
+        return None
+
+    def _comma_before(self, toks: list[tuple[int, int, str]], index: int) -> int | None:
+        """Index of the comma that ends the reported words before the cue, if the cue (and its
+        speaker, in English) follow that comma directly."""
+        if index and toks[index - 1][2] == ",":
+            return index - 1
+        if self.lang == "en":
+            for j in range(index - 1, max(-1, index - 7), -1):
+                if toks[j][2] == ",":
+                    between = toks[j + 1 : index]
+                    if between and all(
+                        t[2][:1].isupper()
+                        or t[2].lower() in self.data.determiners
+                        or t[2].isalpha()
+                        for t in between
+                    ):
+                        return j
+                    return None
+                if toks[j][2] in (".", ";", ":"):
+                    return None
+        return None
+
+    def _clause_ends_soon(
+        self, toks: list[tuple[int, int, str]], index: int, speaker: Span
+    ) -> bool:
+        rest = [t for t in toks if t[0] >= max(speaker.end, toks[index][1])]
+        for count, token in enumerate(rest):
+            if token[2] in (".", "!", "?", ",", ";", ":") or count >= 6:
+                return count < 6
+        return True
+
+    def _content_start(
+        self, toks: list[tuple[int, int, str]], index: int
+    ) -> tuple[int, int] | None:
+        """Where the reported words start after a cue verb: after ", (dass)", ":" or "that"."""
+        verb = toks[index][2]
+        particles = self.data.cues.get(verb, ())
+        limit = min(len(toks), index + 12)
+        particle_seen = not particles
+        for j in range(index + 1, limit):
+            word = toks[j][2]
+            if word in particles:
+                particle_seen = True
+                continue
+            if word in (".", "!", "?", ";") or word in _OPENERS:
+                return None
+            if word in (",", ":"):
+                if not particle_seen:
+                    return None
+                nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+                if nxt in _OPENERS:
+                    return None  # a direct quotation follows
+                if self.lang == "de" and nxt.lower() in (
+                    "als", "wie", "nachdem", "weil", "wenn", "bevor", "während", "um", "obwohl"
+                ):  # fmt: skip
+                    return None
+                return toks[j][1], toks[j][0]
+            if word.lower() in ("dass", "ob") and particle_seen:
+                return toks[j][0], toks[j][0]
+            if self.lang == "en" and word.lower() in ("that", "whether"):
+                return toks[j][0], toks[j][0]
+        if self.lang == "en" and index + 1 < len(toks):
+            # "He said the plan would fail": the words right after the verb, skipping a day.
+            j = index + 1
+            skip = {
+                "on", "in", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday", "today", "yesterday", "earlier", "recently", "last", "week", "this",
+                "previously", "repeatedly", "again", "also",
+            }  # fmt: skip
+            while j < len(toks) and toks[j][2] in skip:
+                j += 1
+            if verb in ("told", "tells", "tell"):
+                # "told reporters …": the addressee is not the content.
+                object_np = self.np_after(toks[min(j, len(toks) - 1)][0], toks[-1][1])
+                if object_np is None:
+                    return None
+                while j < len(toks) and toks[j][0] < object_np.end:
+                    j += 1
+                if j < len(toks) and toks[j][2] == "that":
+                    return toks[j][0], toks[j][0]
+            content_verbs = (
+                "said", "says", "say", "told", "tells", "added", "wrote", "writes", "argued",
+                "argues", "claimed", "claims", "noted", "warned", "insisted", "believes",
+                "thinks", "predicted", "suggested", "acknowledged", "stated", "explained",
+                "announced",
+            )  # fmt: skip
+            if (
+                j < len(toks)
+                and toks[j][2] not in (".", ",", "?", "!", "to", "by", "for")
+                and verb in content_verbs
+            ):
+                return toks[j][0], toks[j][0]
+        return None
+
+    def _subject(
+        self, toks: list[tuple[int, int, str]], index: int, s_start: int, between_end: int
+    ) -> Span | None:
+        """The speaker of "X sagte, …": the words before the verb, or after it (V2: "Am Montag
+        sagte der Minister, …")."""
+        w_start, w_end, _word = toks[index]
+        before = [t for t in toks[:index]]
+        first = before[0][2].lower() if before else ""
+        adverbial = not before or first in self.data.starters
+        if self.lang == "en":
+            adverbial = False
+            if index + 1 < len(toks) and toks[index + 1][2][:1].isupper() and before and before[
+                -1
+            ][2] == ",":
+                adverbial = True  # ", said Caddell"
+        if not adverbial:
+            floor = s_start
+            for t in reversed(before):
+                if t[2] in (";", ":"):
+                    floor = t[1]
+                    break
+            speaker = self.np_before(w_start, floor)
+            if speaker is not None:
+                return speaker
+        return self.np_after(w_end, max(between_end, w_end))
 
 
 def extract_quotes(
     text: str, lang: str, blocks: list[Block], entities: list[Entity], sources: list[Source]
 ) -> list[Quote]:
     finder = QuoteFinder(text, lang, blocks, entities)
-    direct = finder.direct_quotes(sources)
-    taken = [(q.start - 1, q.end + 1) for q in direct]
-    quotes = direct + finder.reported_speech(sources, taken)
+    direct = finder.direct_quotes()
+    reported = finder.reported_speech(direct)
+    quotes = direct + reported
+    quotes.extend(_partial_quotes(finder, reported, direct))
+    for quote in quotes:
+        quote.source = source_for(text, quote, sources)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _partial_quotes(finder: QuoteFinder, reported: list[Quote], direct: list[Quote]) -> list[Quote]:
+    """Short quoted words inside reported speech are the speaker's own words (a partial
+    quotation: „volle Verantwortung“); elsewhere they are terms or titles and left out."""
+    taken = {(q.start, q.end) for q in direct}
+    found: list[Quote] = []
+    for quote in reported:
+        for span in find_direct_spans(finder.text[: quote.end]):
+            if span.start < quote.start or (span.start, span.end) in taken:
+                continue
+            partial = finder._make(
+                span.start,
+                span.end,
+                "direct",
+                Attribution(quote.cue, quote.speaker_mention),
+                confidence=0.8,
+            )
+            partial.speaker = quote.speaker
+            found.append(partial)
+            taken.add((span.start, span.end))
+    return found
+
+
+def source_for(text: str, quote: Quote, sources: list[Source]) -> str | None:
+    """The cited source the quotation is attributed to: a source named as the speaker, or named
+    with a cue in the quotation's own sentence (or just after it)."""
+    mention = quote.speaker_mention
+    if mention is not None:
+        for source in sources:
+            for m in source.mentions:
+                if m.start < mention.end and mention.start < m.end:
+                    return source.name
+    sentence_end = _SENTENCE_END.search(text, quote.end + 1)
+    stop = sentence_end.end() if sentence_end else len(text)
+    stop = min(stop, quote.end + 300)
+    begin = max(0, quote.start - 200)
+    for source in sources:
+        for m in source.mentions:
+            if m.cue and begin <= m.start < stop:
+                return source.name
+    return None
