@@ -35,7 +35,11 @@ def compute_stats(
     sentences = 0
     for offset, doc in chunks:
         for sent in doc.sents:
-            start = offset + sent.start_char
+            # A sentence may begin with the paragraph break before it; count where its words start.
+            words = [token for token in sent if not token.is_space]
+            if not words:
+                continue
+            start = offset + words[0].idx
             if any(s <= start < e for s, e in body_ranges):
                 sentences += 1
     article_quotes = [q for q in quotes if not q.in_comments]
