@@ -76,6 +76,21 @@ def test_index_compares_outlets_and_links_pdfs(built_site: tuple[Path, BuildResu
     assert "../../pdf/articles/" in article.read_text(encoding="utf-8")
 
 
+def test_chart_shapes_carry_their_own_colours(built_site: tuple[Path, BuildResult]) -> None:
+    # WeasyPrint does not apply the page's CSS to inline SVG: without a fill attribute every
+    # bar of a chart comes out black in the PDF.
+    site, _ = built_site
+    pages = [site / "index.html", *sorted(site.glob("outlets/*/index.html"))]
+    pages += sorted(site.glob("articles/*/*.html"))
+    charts = 0
+    for page in pages:
+        for svg in re.findall(r"<svg class=\"chart.*?</svg>", page.read_text("utf-8"), re.S):
+            charts += 1
+            for shape in re.findall(r"<(?:rect|text|circle|path)\b[^>]*>", svg):
+                assert 'fill="#' in shape, f"{page.relative_to(site)}: {shape}"
+    assert charts >= len(pages) - 1
+
+
 def test_pdfs_parse_back_with_page_numbers(built_site: tuple[Path, BuildResult]) -> None:
     site, result = built_site
     for analysis in result.analyses:
