@@ -128,6 +128,22 @@ class LangData:
     prepositional: tuple[re.Pattern[str], ...]
     noun_phrase: re.Pattern[str] | None = None
     multiword_cues: tuple[str, ...] = field(default_factory=tuple)
+    months: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    np_boundaries: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    genitive_articles: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    content_verbs: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
+    style: dict[str, str] = field(default_factory=dict)
+
+    def setting(self, key: str, default: str) -> str:
+        return self.style.get(key, default)
 
 
 @cache
@@ -159,14 +175,34 @@ def lang_data(lang: str) -> LangData:
         prepositional=prepositional,
         noun_phrase=re.compile(noun_phrase),
         multiword_cues=tuple(multi),
+        months=_words(lang, "months"),
+        auxiliaries=_words(lang, "auxiliaries"),
+        relatives=_words(lang, "relatives"),
+        np_boundaries=_words(lang, "np_boundaries"),
+        subordinators=_words(lang, "subordinators"),
+        complementizers=_words(lang, "complementizers"),
+        name_particles=_words(lang, "name_particles"),
+        genitive_articles=_words(lang, "genitive_articles"),
+        speech_nouns=_words(lang, "speech_nouns"),
+        time_words=_words(lang, "time_words"),
+        content_verbs=_words(lang, "content_verbs"),
+        addressee_verbs=_words(lang, "addressee_verbs"),
+        style=_settings(lang, "quote_style"),
     )
 
 
+def _words(lang: str, name: str) -> frozenset[str]:
+    """One word (or form) per line of a language data file."""
+    return frozenset(load_lines(lang, name))
+
+
+def _settings(lang: str, name: str) -> dict[str, str]:
+    """``key: value`` lines of a language data file."""
+    pairs = (line.partition(":") for line in load_lines(lang, name))
+    return {key.strip(): value.strip() for key, _, value in pairs}
+
+
 # -- sentences ---------------------------------------------------------------------------------
-_MONTHS = frozenset(
-    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-     "Oktober", "November", "Dezember", "Jahrestag", "Jahrhundert"]  # fmt: skip
-)
 
 
 def split_sentences(text: str, data: LangData) -> list[tuple[int, int]]:
@@ -184,7 +220,7 @@ def split_sentences(text: str, data: LangData) -> list[tuple[int, int]]:
                 continue
             if re.fullmatch(r"\d{1,2}\.", token):
                 following = re.match(r"\s+(\S+)", text[end:])
-                if following and following.group(1).strip(".,") in _MONTHS:
+                if following and following.group(1).strip(".,") in data.months:
                     continue
             if end - start > 1:
                 sentences.append((start, end))
@@ -241,7 +277,24 @@ class QuoteFinder:
         return None
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(self.text, start, end)]
+        """Words and punctuation; a word keeps its full stop only as an abbreviation or an
+        initial ("Mr.", "Z.")."""
+        found: list[tuple[int, int, str]] = []
+        for match in _TOKEN.finditer(self.text, start, end):
+            word = match.group(0)
+            following = self.text[match.end() : match.end() + 1]
+            if (
+                word.endswith(".")
+                and len(word) > 2
+                and not following.isalnum()
+                and word not in self.data.abbreviations
+                and not word[:-1].isdigit()
+            ):
+                found.append((match.start(), match.end() - 1, word[:-1]))
+                found.append((match.end() - 1, match.end(), "."))
+            else:
+                found.append((match.start(), match.end(), word))
+        return found
 
     def is_cue(self, word: str) -> bool:
         return word in self.data.cues
@@ -271,12 +324,12 @@ class QuoteFinder:
         names = 0
         while index < len(toks):
             word = toks[index][2]
-            if self._is_name_word(word) or (names and word in ("von", "of", "de", "van", "al")):
+            if self._is_name_word(word) or (names and word in self.data.name_particles):
                 chosen.append(toks[index])
                 names += word[:1].isupper()
                 index += 1
                 continue
-            if names and word.lower() in ("des", "der") and index + 1 < len(toks):
+            if names and word.lower() in self.data.genitive_articles and index + 1 < len(toks):
                 # A genitive ("der Sprecher des Kremls"): keep it when a noun follows.
                 rest = self.np_after(toks[index + 1][0], stop)
                 if rest and rest.text[:1].isupper():
@@ -288,7 +341,7 @@ class QuoteFinder:
                 chosen.append(toks[index])
             else:
                 return None
-        while chosen and chosen[-1][2] in (",", "-", "von", "of"):
+        while chosen and (chosen[-1][2] in (",", "-") or chosen[-1][2] in self.data.name_particles):
             chosen.pop()
         return Span(chosen[0][0], chosen[-1][1], self.text[chosen[0][0] : chosen[-1][1]])
 
@@ -297,16 +350,18 @@ class QuoteFinder:
         segment_start = floor
         toks = self.tokens(floor, position)
         # Strip auxiliaries and adverbs that stand between subject and verb.
-        aux = {"has", "had", "have", "hat", "hatte", "hatten", "haben", "also", "auch", "later",
-               "previously", "recently", "then", "repeatedly", "again", "will", "would", "did",
-               "does", "once", "often", "publicly", "privately", "würde", "wird", "kann",
-               "muss", "möchte", "could", "can", "might", "may", "should"}  # fmt: skip
-        while toks and (toks[-1][2].lower() in aux or toks[-1][2] == ","):
+        aux = self.data.auxiliaries
+        while toks and (toks[-1][2].lower() in aux or toks[-1][2] in (",", ")")):
+            if toks[-1][2] == ")":
+                # A parenthesis after the name ("Elijah E. Cummings (D-Md.) said").
+                opening = next((i for i in range(len(toks) - 1, -1, -1) if toks[i][2] == "("), 0)
+                del toks[opening:]
+                continue
             toks.pop()
         if not toks:
             return None
         last = toks[-1][2]
-        if last in self.data.pronouns or last.lower() in ("who", "which", "der", "die"):
+        if last in self.data.pronouns or last.lower() in self.data.relatives:
             if last in self.data.pronouns:
                 return Span(toks[-1][0], toks[-1][1], last)
             return None
@@ -316,7 +371,7 @@ class QuoteFinder:
             prev = toks[start_index - 1][2]
             if prev in (",", ";", ":", "(", ")", "–", "—") or prev in _OPENERS + _CLOSERS:
                 break
-            if prev.lower() in ("that", "and", "und", "dass", "but", "aber", "while", "as"):
+            if prev.lower() in self.data.np_boundaries:
                 break
             start_index -= 1
         phrase = toks[start_index:]
@@ -365,19 +420,41 @@ class QuoteFinder:
         return name, 0.7
 
     # -- direct quotations -------------------------------------------------------------------
+    def clause_limit(self, position: int, window_end: int) -> int:
+        """Where the clause after a closing quote mark ends: a line break, the next quotation or
+        a full stop that is not an abbreviation's ("Mr.", "Mark Z. Barabak")."""
+        limit = window_end
+        newline = self.text.find("\n", position, limit)
+        if newline != -1:
+            limit = newline
+        for match in _SENTENCE_END.finditer(self.text, position, limit):
+            word = re.search(r"(\S+)$", self.text[position : match.start() + 1])
+            token = word.group(1) if word else ""
+            if token in self.data.abbreviations or re.fullmatch(r"(?:\w\.)+", token):
+                continue
+            limit = match.start()
+            break
+        for index in range(position + 1, limit):
+            if self.text[index] in _OPENERS and self.text[index - 1].isspace():
+                return index
+        return limit
+
     def attribution_after(self, end: int, stop: int | None = None) -> Attribution | None:
         """„…“, sagte Präsident Lukaschenko. / „…“, so Putin. / "…," Biden said."""
         window_end = min(len(self.text), end + 200)
-        sentence_end = _SENTENCE_END.search(self.text, end + 1, window_end)
-        limit = sentence_end.start() if sentence_end else window_end
-        newline = self.text.find("\n", end + 1, limit)
-        if newline != -1:
-            limit = newline
+        limit = self.clause_limit(end + 1, window_end)
         if stop is not None:
             limit = min(limit, stop)
         tail = self.text[end + 1 : limit]
         if tail[:1].isalpha():
             return None  # the quotation is part of a running sentence ("„Eagle“ zu landen")
+        last = self.text[end - 1 : end]
+        if last == "." or (
+            last not in "!?"
+            and self.data.setting("comma_after_quote", "no") == "yes"
+            and not tail.lstrip().startswith(",")
+        ):
+            return None  # the quotation closed its sentence; what follows is a new one
         lead = re.match(r"[\s,.!?;:]*", tail).end()
         for pattern in self.data.anonymous:
             match = pattern.match(tail, lead)
@@ -385,19 +462,25 @@ class QuoteFinder:
                 return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
         toks = self.tokens(end + 1, limit)
         toks = [t for t in toks if t[2] not in ",.;:–—"]
-        for index, (w_start, w_end, word) in enumerate(toks[:7]):
-            if not self.is_cue(word) and word not in ("so", "So") and word.lower() != "according":
+        floor = toks[0][0] if toks else end + 1
+        # German puts the subject after the verb once anything precedes it ("…“, mit diesen
+        # Worten meldete er sich"); English keeps it before ("…," Mr. Barrett said).
+        verb_second = self.data.setting("verb_second", "no") == "yes"
+        for index, (w_start, w_end, word) in enumerate(toks[:9]):
+            if word in ("so", "So"):
+                if index != 0:
+                    continue
+            elif not self.is_cue(word):
                 continue
-            if word in ("so", "So") and index != 0:
-                continue
-            cue = word
-            if word.lower() == "according":
-                continue
-            speaker = self.np_after(w_end, limit)
-            if speaker is None and index > 0:
-                speaker = self.np_before(w_start, toks[0][0])
+            after_comma = self.text[floor:w_start].rstrip().endswith(",")
+            if index == 0 or after_comma or verb_second:
+                speaker = self.np_after(w_end, limit)
+                if speaker is None and index > 0:
+                    speaker = self.np_before(w_start, floor)
+            else:
+                speaker = self.np_before(w_start, floor) or self.np_after(w_end, limit)
             if speaker:
-                return Attribution(cue, speaker)
+                return Attribution(word, speaker)
         return None
 
     def attribution_before(self, start: int) -> Attribution | None:
@@ -411,13 +494,15 @@ class QuoteFinder:
         begin = previous[-1].end() if previous else window_start
         head = self.text[begin:opener_at].rstrip()
         if not head.endswith((":", ",")) and not (
-            self.lang == "en" and head.endswith(("said", "says", "added"))
+            self.data.setting("cue_before_quote_without_colon", "no") == "yes"
+            and head.rsplit(None, 1)[-1:] != []
+            and self.is_cue(head.rsplit(None, 1)[-1])
         ):
             return None
         toks = self.tokens(begin, opener_at)
         for index in range(len(toks) - 1, -1, -1):
             word = toks[index][2]
-            if self.is_cue(word) or word in ("Worten", "words"):
+            if self.is_cue(word) or word in self.data.speech_nouns:
                 speaker = self.np_before(toks[index][0], begin)
                 if speaker is None or speaker.text.lower() in self.data.determiners:
                     speaker = self.np_after(toks[index][1], opener_at)
@@ -440,15 +525,15 @@ class QuoteFinder:
         spans = find_direct_spans(self.text)
         # Merge interrupted quotations: „A“, sagte er, „B“.
         groups: list[list[QuoteSpan]] = []
+        across = self.data.setting("merge_across_attribution", "no") == "yes"
+        max_gap = int(self.data.setting("max_interruption", str(MAX_INTERRUPTION_CHARS)))
         for span in spans:
             if groups:
                 prev = groups[-1][-1]
                 gap = self.text[prev.end + 1 : span.start - 1]
-                if (
-                    len(gap) <= MAX_INTERRUPTION_CHARS
-                    and "\n" not in gap
-                    and gap.strip()[:1] in (",", "")
-                    and self._gap_is_attribution(gap)
+                if len(gap) <= max_gap and "\n" not in gap and (
+                    (across and not gap.strip())
+                    or ((across or gap.strip()[:1] in (",", "")) and self._gap_is_attribution(gap))
                 ):
                     groups[-1].append(span)
                     continue
@@ -720,6 +805,8 @@ class QuoteFinder:
         self, toks: list[tuple[int, int, str]], index: int, speaker: Span
     ) -> bool:
         rest = [t for t in toks if t[0] >= max(speaker.end, toks[index][1])]
+        while rest and rest[-1][2] in (".", "!", "?"):
+            rest.pop()
         for count, token in enumerate(rest):
             if token[2] in (".", "!", "?", ",", ";", ":") or count >= 6:
                 return count < 6
@@ -739,33 +826,25 @@ class QuoteFinder:
                 particle_seen = True
                 continue
             if word in (".", "!", "?", ";") or word in _OPENERS:
-                return None
+                break
             if word in (",", ":"):
                 if not particle_seen:
                     return None
                 nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
                 if nxt in _OPENERS:
                     return None  # a direct quotation follows
-                if self.lang == "de" and nxt.lower() in (
-                    "als", "wie", "nachdem", "weil", "wenn", "bevor", "während", "um", "obwohl"
-                ):  # fmt: skip
+                if nxt.lower() in self.data.subordinators:
                     return None
                 return toks[j][1], toks[j][0]
-            if word.lower() in ("dass", "ob") and particle_seen:
+            if word.lower() in self.data.complementizers and particle_seen:
                 return toks[j][0], toks[j][0]
-            if self.lang == "en" and word.lower() in ("that", "whether"):
-                return toks[j][0], toks[j][0]
-        if self.lang == "en" and index + 1 < len(toks):
+        if self.data.setting("bare_complement", "no") == "yes" and index + 1 < len(toks):
             # "He said the plan would fail": the words right after the verb, skipping a day.
             j = index + 1
-            skip = {
-                "on", "in", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                "Sunday", "today", "yesterday", "earlier", "recently", "last", "week", "this",
-                "previously", "repeatedly", "again", "also",
-            }  # fmt: skip
+            skip = self.data.time_words
             while j < len(toks) and toks[j][2] in skip:
                 j += 1
-            if verb in ("told", "tells", "tell"):
+            if verb in self.data.addressee_verbs:
                 # "told reporters …": the addressee is not the content.
                 object_np = self.np_after(toks[min(j, len(toks) - 1)][0], toks[-1][1])
                 if object_np is None:
@@ -774,15 +853,10 @@ class QuoteFinder:
                     j += 1
                 if j < len(toks) and toks[j][2] == "that":
                     return toks[j][0], toks[j][0]
-            content_verbs = (
-                "said", "says", "say", "told", "tells", "added", "wrote", "writes", "argued",
-                "argues", "claimed", "claims", "noted", "warned", "insisted", "believes",
-                "thinks", "predicted", "suggested", "acknowledged", "stated", "explained",
-                "announced",
-            )  # fmt: skip
+            content_verbs = self.data.content_verbs
             if (
                 j < len(toks)
-                and toks[j][2] not in (".", ",", "?", "!", "to", "by", "for")
+                and toks[j][2] not in (".", ",", "?", "!", ":", ";", "to", "by", "for", "in")
                 and verb in content_verbs
             ):
                 return toks[j][0], toks[j][0]
