@@ -143,10 +143,13 @@ class Source:
 
 @dataclass
 class Comment:
+    """One reader comment: its span in the text, and the author, date and text the page gives."""
+
     start: int
     end: int
     author: str | None = None
     date: str | None = None
+    text: str = ""
 
 
 @dataclass

@@ -1,23 +1,42 @@
 """Segmentation: split a document's text into paragraphs and say what each one is (title, lead,
-byline, body, boilerplate, appeal, comments, ...). The patterns live in the language data files;
-this module only decides in which order they are tried."""
+byline, body, boilerplate, appeal, comments, related, legal, newsletter, ad).
+
+The patterns live in the language data files (`resources/lang/<lang>/<kind>.txt`); this module
+only decides in which order they are tried. For HTML pages, trafilatura's main text and comments
+(reader hints) say which paragraphs are body and comments; the patterns then take out what
+trafilatura keeps but should not (a donation box inside `<article>`, a "read also" list, ...)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from ..model import Block, Comment, Document
-from ..resources import FALLBACK_LANG, load_patterns
+from ..resources import FALLBACK_LANG, load_lines, load_patterns
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACES = re.compile(r"\s+")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"[„“\"»«‘‚](.+?)[“”\"«»’‘]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 # How many paragraphs from the top a byline may sit and still make the paragraphs above it a lead.
 _LEAD_WINDOW = 4
 # The kinds that make up the article body (the contract's `body` field).
 BODY_KINDS = frozenset({"lead", "body"})
+# Kinds found by the patterns of the data file of the same name, in the order they are tried,
+# with the longest paragraph each may match (site furniture is short; appeals are not).
+PATTERN_KINDS: tuple[tuple[str, int], ...] = (
+    ("boilerplate", 200),
+    ("legal", 600),
+    ("newsletter", 500),
+    ("ad", 300),
+    ("related", 300),
+    ("appeal", 2000),
+)
+# Headers that open a list ("Lesen Sie auch:", "Related articles"): short items after them are
+# part of the list.
+_LIST_ITEM_MAX = 160
 
 
 @dataclass
@@ -59,129 +78,332 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-def _matches_any(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    for pattern in patterns:
-        match = pattern.search(text)
-        if match:
-            return match
-    return None
+_UPPER = re.compile(r"(?<!\\)[A-Z]")
+# Searched (unanchored) patterns are only tried on paragraphs at least this long: the short
+# ones are navigation, and this keeps the pass over a page with hundreds of links fast.
+_SEARCH_MIN = 20
 
 
-def _byline_authors(lang: str, text: str) -> list[str] | None:
-    if len(text) > 120:
-        return None
-    for pattern in load_patterns(lang, "byline", 0):
-        match = pattern.match(text)
-        if match:
-            names = re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", match.group("authors"))
-            return [n for n in (name.strip() for name in names) if n]
-    return None
+def _compile(line: str) -> re.Pattern[str]:
+    # Paragraphs are matched lowercased; a pattern written with capitals is matched ignoring case.
+    return re.compile(line, re.IGNORECASE if _UPPER.search(line) else 0)
 
 
-def _html_kind(paragraph: Paragraph, body_lines: set[str], comment_lines: set[str]) -> str | None:
-    key = _normal(paragraph.text)
-    if key in body_lines:
-        return "body"
-    if key in comment_lines:
-        return "comments"
-    return None
+@cache
+def combined(lang: str, name: str) -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
+    """The patterns of a data file, of the language and of English (site software such as
+    WordPress is often left in English on pages in other languages): the anchored ones as one
+    expression tried at the start, the others one by one."""
+    lines = list(load_lines(lang, name))
+    if lang != FALLBACK_LANG:
+        lines += [line for line in load_lines(FALLBACK_LANG, name) if line not in lines]
+    anchored = [line[1:] for line in lines if line.startswith("^")]
+    searched = tuple(_compile(line) for line in lines if not line.startswith("^"))
+    joined = "|".join(f"(?:{p})" for p in anchored)
+    return (_compile(joined) if anchored else None), searched
 
 
-def _lines(text: str) -> set[str]:
-    return {_normal(line) for line in text.splitlines() if line.strip()}
+def matches(lang: str, name: str, text: str, lowered: str | None = None) -> bool:
+    """Whether a pattern of the data file matches the paragraph (case-insensitive)."""
+    anchored, searched = combined(lang, name)
+    lowered = text.lower() if lowered is None else lowered
+    if anchored and anchored.match(lowered):
+        return True
+    if len(lowered) < _SEARCH_MIN:
+        return False
+    return any(pattern.search(lowered) for pattern in searched)
 
 
 def site_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
-    """The language's patterns plus the English ones: site software (WordPress comment headers,
-    share buttons) is often left in English on pages in other languages."""
+    """The language's patterns plus the English ones, one by one."""
     patterns = load_patterns(lang, name)
     return patterns if lang == FALLBACK_LANG else patterns + load_patterns(FALLBACK_LANG, name)
+
+
+@lru_cache(maxsize=65536)
+def pattern_kind(lang: str, text: str) -> str | None:
+    """The non-body kind whose patterns match the paragraph, if any."""
+    length = len(text)
+    lowered = text.lower()
+    for kind, longest in PATTERN_KINDS:
+        if length <= longest and matches(lang, kind, text, lowered):
+            return kind
+    return None
+
+
+def byline_authors(lang: str, text: str) -> list[str] | None:
+    if len(text) > 160:
+        return None
+    for candidate in (lang, FALLBACK_LANG):
+        for pattern in load_patterns(candidate, "byline", 0):
+            match = pattern.match(text)
+            if match:
+                names = re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", match.group("authors"))
+                return [n for n in (name.strip() for name in names) if n]
+    return None
+
+
+def is_comment_header(lang: str, text: str, body_seen: bool) -> bool:
+    """A paragraph that opens a reader comment section. A bare "Kommentare" only counts once the
+    article has begun (above it, it is a navigation link)."""
+    if len(text) > 400:
+        return False
+    if matches(lang, "comments", text):
+        return True
+    return body_seen and matches(lang, "comments_bare", text)
+
+
+def _html_body_flags(paragraphs: list[Paragraph], body_text: str) -> list[bool]:
+    """Which visible paragraphs are trafilatura's main text: each is looked up in the extracted
+    text in reading order. A paragraph may be a piece of an extracted line (the page split it
+    with a block element) or hold an extracted line with a little more around it."""
+    lines = [_SPACES.sub(" ", line).strip() for line in body_text.splitlines()]
+    lines = [line for line in lines if line]
+    haystack = "\n" + "\n".join(lines) + "\n"
+    long_lines = [line for line in lines if len(line) >= 40]
+    flags: list[bool] = []
+    cursor = 0
+    for paragraph in paragraphs:
+        needle = _SPACES.sub(" ", paragraph.text)
+        found = False
+        if len(needle) >= 40:
+            position = haystack.find(needle, cursor)
+            if position < 0:
+                position = haystack.find(needle)
+            if position >= 0:
+                found = True
+                cursor = max(cursor, position + len(needle))
+            else:
+                covered = sum(len(line) for line in long_lines if line in needle)
+                found = covered >= 0.6 * len(needle)
+        else:
+            # Short paragraphs (subheadings, short lines) must be whole lines, near the cursor.
+            position = haystack.find("\n" + needle + "\n", max(cursor - 1, 0))
+            if 0 <= position <= cursor + 3000:
+                found = True
+                cursor = position + len(needle) + 1
+        flags.append(found)
+    return flags
+
+
+def _comment_lines(text: str) -> set[str]:
+    return {normal(line) for line in text.splitlines() if line.strip()}
 
 
 def segment(document: Document, lang: str) -> Segmentation:
     paragraphs = split_paragraphs(document.text)
     result = Segmentation(blocks=[], paragraphs=paragraphs)
-    boilerplate = site_patterns(lang, "boilerplate")
-    appeal = site_patterns(lang, "appeal")
-    comment_headers = site_patterns(lang, "comments")
-    comment_form = site_patterns(lang, "comment_form")
-    title_key = _normal(document.title) if document.title else None
-    is_html = document.format == "html"
-    body_lines = _lines(document.hints.get("body_text", "")) if is_html else set()
-    comment_lines = _lines(document.hints.get("comments_text", "")) if is_html else set()
-
-    in_comments = False
-    title_seen = False
-    byline_index: int | None = None
-    for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        if in_comments:
-            paragraph.kind = "comments"
-            continue
-        header = len(text) < 400 and _matches_any(comment_headers, text)
-        if header:
-            in_comments = True
-            paragraph.kind = "comments"
-            quoted = _QUOTED_TITLE.search(text)
-            if quoted and not document.title:
-                result.inferred_title = quoted.group(1).strip()
-            continue
-        if title_key and not title_seen and _normal(text) == title_key:
-            paragraph.kind, title_seen = "title", True
-            continue
-        authors = _byline_authors(lang, text)
-        if authors:
-            paragraph.kind = "byline"
-            if byline_index is None:
-                byline_index = index
-                result.authors = authors
-            continue
-        if len(text) < 200 and _matches_any(boilerplate, text):
-            paragraph.kind = "boilerplate"
-        elif _matches_any(appeal, text):
-            paragraph.kind = "appeal"
-        elif is_html:
-            paragraph.kind = _html_kind(paragraph, body_lines, comment_lines) or "boilerplate"
-        else:
-            paragraph.kind = "body"
-
-    _mark_appeal_headers(paragraphs)
-    if byline_index is not None and byline_index < _LEAD_WINDOW:
-        for paragraph in paragraphs[:byline_index]:
-            if paragraph.kind == "body":
-                paragraph.kind = "lead"
-    result.comments = _comments(paragraphs, comment_form)
+    if document.format == "html":
+        _segment_html(document, lang, paragraphs, result)
+    else:
+        _segment_text(document, lang, paragraphs, result)
+    _mark_headers(paragraphs)
+    _mark_lead(paragraphs)
+    result.comments = _comments(document.text, lang, paragraphs)
     result.blocks = [Block(p.kind, p.start, p.end) for p in paragraphs]
-    if not any(p.kind in ("body", "lead") for p in paragraphs):
+    if not any(p.kind in BODY_KINDS for p in paragraphs):
         result.warnings.append("no article body found; every block was classified as non-body")
     return result
 
 
-def _mark_appeal_headers(paragraphs: list[Paragraph]) -> None:
-    """A short exclamation just before an appeal ("Wir brauchen Sie!") is part of the appeal."""
+def _title_or_byline(
+    document: Document, lang: str, paragraph: Paragraph, state: dict, result: Segmentation
+) -> bool:
+    text = paragraph.text
+    title_key = state["title_key"]
+    if title_key and not state["title_seen"] and normal(text) == title_key:
+        paragraph.kind, state["title_seen"] = "title", True
+        return True
+    authors = byline_authors(lang, text)
+    if authors:
+        paragraph.kind = "byline"
+        if not result.authors:
+            result.authors = authors
+        return True
+    return False
+
+
+def _open_comments(document: Document, paragraph: Paragraph, result: Segmentation) -> None:
+    paragraph.kind = "comments"
+    quoted = _QUOTED_TITLE.search(paragraph.text)
+    if quoted and not document.title and not result.inferred_title:
+        result.inferred_title = quoted.group(1).strip()
+
+
+def _segment_text(
+    document: Document, lang: str, paragraphs: list[Paragraph], result: Segmentation
+) -> None:
+    state = {"title_key": normal(document.title) if document.title else None, "title_seen": False}
+    in_comments = False
+    body_seen = False
+    in_list: str | None = None
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if in_comments:
+            kind = pattern_kind(lang, text) if len(text) < 200 else None
+            paragraph.kind = kind if kind in ("boilerplate", "legal") else "comments"
+            continue
+        if is_comment_header(lang, text, body_seen):
+            in_comments = True
+            _open_comments(document, paragraph, result)
+            continue
+        if _title_or_byline(document, lang, paragraph, state, result):
+            continue
+        kind = pattern_kind(lang, text)
+        if kind:
+            paragraph.kind = kind
+            in_list = kind if kind in ("related",) and len(text) < 100 else None
+            continue
+        if in_list and len(text) <= _LIST_ITEM_MAX and not _SENTENCE_END.search(text):
+            paragraph.kind = in_list
+            continue
+        in_list = None
+        paragraph.kind = "body"
+        body_seen = True
+    if not document.title and not result.inferred_title:
+        _infer_title(paragraphs, result)
+
+
+def _infer_title(paragraphs: list[Paragraph], result: Segmentation) -> None:
+    """Without metadata, a short first paragraph without a closing full stop is the headline."""
+    if len(paragraphs) < 3:
+        return
+    first = paragraphs[0]
+    text = first.text
+    if (
+        first.kind == "body"
+        and 10 <= len(text) <= 160
+        and "\n" not in text
+        and not text.endswith((".", ",", ";", ":"))
+        and paragraphs[1].kind in ("body", "byline", "lead")
+    ):
+        first.kind = "title"
+        result.inferred_title = text
+
+
+def _segment_html(
+    document: Document, lang: str, paragraphs: list[Paragraph], result: Segmentation
+) -> None:
+    state = {"title_key": normal(document.title) if document.title else None, "title_seen": False}
+    body_text = document.hints.get("body_text", "")
+    # Without a main text from trafilatura, every paragraph no pattern matches is body.
+    flags = _html_body_flags(paragraphs, body_text) if body_text else [True] * len(paragraphs)
+    comment_lines = _comment_lines(document.hints.get("comments_text", ""))
+    body_seen = False
+    in_comments = False
+    in_list: str | None = None
+    kinds: list[str | None] = [None] * len(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if _title_or_byline(document, lang, paragraph, state, result):
+            continue
+        if is_comment_header(lang, text, body_seen) and (body_seen or not flags[index]):
+            in_comments = True
+            _open_comments(document, paragraph, result)
+            continue
+        kind = kinds[index] = pattern_kind(lang, text)
+        if flags[index] and kind is None:
+            if in_list and len(text) <= _LIST_ITEM_MAX and not _SENTENCE_END.search(text):
+                paragraph.kind = in_list
+                continue
+            paragraph.kind = "body"
+            body_seen, in_comments, in_list = True, False, None
+            continue
+        if kind:
+            paragraph.kind = kind
+            in_list = kind if kind == "related" and len(text) < 100 else None
+            if kind in ("legal", "related", "newsletter"):
+                in_comments = False
+            continue
+        if in_comments or normal(text) in comment_lines:
+            paragraph.kind = "comments"
+            continue
+        paragraph.kind = in_list or "boilerplate"
+    # Prose that trafilatura dropped between two body paragraphs belongs to the body.
+    for index in range(1, len(paragraphs) - 1):
+        paragraph = paragraphs[index]
+        if (
+            paragraph.kind == "boilerplate"
+            and kinds[index] is None
+            and len(paragraph.text) >= 120
+            and _SENTENCE_END.search(paragraph.text)
+            and paragraphs[index - 1].kind == "body"
+            and paragraphs[index + 1].kind == "body"
+        ):
+            paragraph.kind = "body"
+
+
+def _mark_headers(paragraphs: list[Paragraph]) -> None:
+    """A short exclamation or heading just before an appeal or a newsletter box ("Wir brauchen
+    Sie!") is part of it."""
     for before, after in zip(paragraphs, paragraphs[1:], strict=False):
         short = len(before.text) < 80 and before.text.endswith(("!", ":"))
-        if after.kind == "appeal" and before.kind == "body" and short:
-            before.kind = "appeal"
+        if after.kind in ("appeal", "newsletter") and before.kind == "body" and short:
+            before.kind = after.kind
 
 
-def _comments(paragraphs: list[Paragraph], form: tuple[re.Pattern[str], ...]) -> list[Comment]:
-    """The reader comments in the comment section: numbered items each start one; without
-    numbering, each paragraph that is neither the header nor the form is one."""
+def _mark_lead(paragraphs: list[Paragraph]) -> None:
+    """Body paragraphs above an early byline are the lead (teaser)."""
+    for index, paragraph in enumerate(paragraphs[:_LEAD_WINDOW]):
+        if paragraph.kind == "byline":
+            for above in paragraphs[:index]:
+                if above.kind == "body":
+                    above.kind = "lead"
+            return
+
+
+def _comments(text: str, lang: str, paragraphs: list[Paragraph]) -> list[Comment]:
+    """The reader comments of the comment section: a line naming the commenter ("Anna sagt:",
+    "Bob on 3 May 2021 at 10:12") or a numbered item starts one; without either, each paragraph
+    that is neither the header nor the form is one."""
     section = [p for p in paragraphs if p.kind == "comments"]
     if not section:
         return []
-    content = [p for p in section[1:] if not _matches_any(form, p.text)]
-    if any(_NUMBERED_ITEM.match(p.text) for p in content):
-        comments: list[Comment] = []
-        for paragraph in content:
-            if _NUMBERED_ITEM.match(paragraph.text) or not comments:
-                comments.append(Comment(paragraph.start, paragraph.end))
+    content = [p for p in section[1:] if not matches(lang, "comment_form", p.text)]
+    meta = [_comment_meta(lang, p.text) for p in content]
+    comments: list[Comment] = []
+    numbered = any(_NUMBERED_ITEM.match(p.text) for p in content)
+    has_meta = any(info is not None for info in meta)
+    for paragraph, info in zip(content, meta, strict=True):
+        pending = bool(comments) and comments[-1].start == comments[-1].end
+        if info is not None:
+            author, date = info
+            if pending:  # a header line with no text yet: the date on its own line, say
+                comments[-1].author = comments[-1].author or author
+                comments[-1].date = comments[-1].date or date
             else:
-                comments[-1].end = paragraph.end
-        return comments
-    return [Comment(p.start, p.end) for p in content]
+                comments.append(Comment(paragraph.end, paragraph.end, author=author, date=date))
+            continue
+        if pending:
+            comments[-1].start, comments[-1].end = paragraph.start, paragraph.end
+        elif (
+            not comments
+            or (numbered and _NUMBERED_ITEM.match(paragraph.text))
+            or not (numbered or has_meta)
+        ):
+            comments.append(Comment(paragraph.start, paragraph.end))
+        else:
+            comments[-1].end = paragraph.end
+    comments = [c for c in comments if c.end > c.start]
+    for comment in comments:
+        comment.text = text[comment.start : comment.end]
+    return comments
+
+
+def _comment_meta(lang: str, text: str) -> tuple[str | None, str | None] | None:
+    """(author, date) when the paragraph is a comment's header line."""
+    if len(text) > 120:
+        return None
+    for candidate in (lang, FALLBACK_LANG):
+        for pattern in load_patterns(candidate, "comment_meta"):
+            match = pattern.match(text)
+            if match:
+                groups = match.groupdict()
+                author = (groups.get("author") or "").strip() or None
+                date = (groups.get("date") or "").strip() or None
+                return author, date
+    return None

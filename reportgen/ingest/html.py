@@ -3,12 +3,23 @@ article body, comments and metadata (used as hints by segmentation)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
+from trafilatura.metadata import (
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from ..model import Document, Link
 from .decode import ReadFailure
@@ -36,89 +47,118 @@ _BLOCK_TAGS = {
 _SPACES = re.compile(r"\s+")
 
 
-def _visible_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
+_BREAK = "\ue000"  # a private-use character marks the paragraph breaks
 
-    def flush() -> None:
-        line = _SPACES.sub(" ", "".join(current)).strip()
+
+def _visible_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
+    """The visible text, one paragraph per block element. Changes the tree (call it last)."""
+    body = root.find("body")
+    top = body if body is not None else root
+    hidden = list(top.iter(*_INVISIBLE)) + top.xpath(".//*[@hidden]")
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail
+    for element in top.iter(*_BLOCK_TAGS):
+        element.text = _BREAK + (element.text or "")
+        element.tail = _BREAK + (element.tail or "")
+    paragraphs = []
+    for piece in top.text_content().split(_BREAK):
+        line = _SPACES.sub(" ", piece).strip()
         if line:
             paragraphs.append(line)
-        current.clear()
-
-    def walk(element: etree._Element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag.lower() in _INVISIBLE or element.get("hidden") is not None:
-            if element.tail:
-                current.append(element.tail)
-            return
-        is_block = tag.lower() in _BLOCK_TAGS
-        if is_block:
-            flush()
-        if element.text and isinstance(element.tag, str):
-            current.append(element.text)
-        for child in element:
-            walk(child)
-        if is_block:
-            flush()
-        if element.tail:
-            current.append(element.tail)
-
-    body = root.find("body")
-    walk(body if body is not None else root)
-    flush()
     return paragraphs
 
 
+def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
+    """trafilatura's metadata (meta tags, JSON-LD, title, URL, date by htmldate, site name),
+    without the costly parts this tool does not use (categories, tags, license) or does better
+    from the text (authors from the byline when the page's markup names none)."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    with contextlib.suppress(Exception):  # bugs in trafilatura's JSON-LD reader
+        metadata = extract_meta_json(tree, metadata)
+    title = metadata.title or extract_title(tree)
+    url = metadata.url or extract_url(tree)
+    date_config = set_date_params(False)  # htmldate's extensive search costs more than it finds
+    date_config["url"] = url
+    try:
+        date = find_date(tree, **date_config)
+    except Exception:  # htmldate on odd pages
+        date = None
+    sitename = metadata.sitename or extract_sitename(tree)
+    return {
+        "title": title,
+        "author": metadata.author,
+        "url": url,
+        "date": date,
+        "sitename": (sitename or "").lstrip("@") or None,
+    }
+
+
+def _domain(url: str) -> str:
+    rest = url.split("://", 1)[1] if "://" in url else url
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    return host.split(":", 1)[0].lower().removeprefix("www.")
+
+
 def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
-    page_domain = (urlsplit(base_url).hostname or "").removeprefix("www.") if base_url else ""
+    page_domain = _domain(base_url) if base_url else ""
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+        if not href or href[0] == "#" or href.startswith(("javascript:", "mailto:")):
             continue
-        url = urljoin(base_url, href) if base_url else href
-        if not url.startswith(("http://", "https://")):
-            continue
-        domain = (urlsplit(url).hostname or "").removeprefix("www.")
+        if not href.startswith(("http://", "https://")):
+            if not base_url or href.startswith(("tel:", "data:")):
+                continue
+            try:
+                href = urljoin(base_url, href)
+            except ValueError:
+                continue
+            if not href.startswith(("http://", "https://")):
+                continue
+        domain = _domain(href)
         if not domain or domain == page_domain:
             continue  # the outlet's own navigation is not a cited source
         text = _SPACES.sub(" ", anchor.text_content()).strip()
-        if (url, text) not in seen:
-            seen.add((url, text))
-            links.append(Link(url=url, domain=domain, text=text))
+        if (href, text) not in seen:
+            seen.add((href, text))
+            links.append(Link(url=href, domain=domain, text=text))
     return links
 
 
 def read_html(content: str) -> list[Document]:
     try:
-        root = lxml.html.document_fromstring(content)
-    except (etree.ParserError, ValueError) as exc:
+        # trafilatura's own loader (it repairs what it can); the extraction below reuses the tree
+        root = load_html(content)
+    except (etree.ParserError, ValueError, TypeError) as exc:
         raise ReadFailure(f"malformed HTML: {exc}") from exc
+    if root is None:
+        raise ReadFailure("malformed HTML: no document tree")
+    html_lang = root.get("lang")
+    extracted = trafilatura.bare_extraction(
+        root, include_comments=True, with_metadata=False, favor_precision=True
+    )
+    meta = _metadata(root)
+    links = _links(root, meta["url"])
     paragraphs = _visible_paragraphs(root)
     if not paragraphs:
         raise ReadFailure("malformed or empty HTML: no visible text")
     text = "\n\n".join(paragraphs) + "\n"
-    extracted = trafilatura.bare_extraction(
-        content, include_comments=True, with_metadata=True, favor_precision=True
-    )
     document = Document(id="", source_path="", outlet="", text=text, format="html")
+    document.title = meta["title"] or None
+    document.authors = normalise_authors(meta["author"].split(";") if meta["author"] else None)
+    document.date = normalise_date(meta["date"])
+    document.url = meta["url"] or None
+    document.hints["site_name"] = meta["sitename"] or ""
     if extracted is not None:
-        document.title = extracted.title or None
-        document.authors = normalise_authors(
-            extracted.author.split(";") if extracted.author else None
-        )
-        document.date = normalise_date(extracted.date)
-        document.url = extracted.url or None
-        document.lang = (extracted.language or "")[:2] or None
         document.hints["body_text"] = extracted.text or ""
         document.hints["comments_text"] = extracted.comments or ""
-        document.hints["site_name"] = extracted.sitename or ""
     else:
         document.warnings.append("trafilatura found no main text; the page is segmented by rules")
-    html_lang = root.get("lang")
-    if not document.lang and html_lang:
-        document.lang = html_lang[:2].lower()
-    document.links = _links(root, document.url)
+    if html_lang:
+        document.lang = html_lang.strip()[:2].lower() or None
+    document.links = links
     return [document]
