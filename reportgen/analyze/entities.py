@@ -8,6 +8,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -40,8 +41,10 @@ class RawMention:
     canonical: str | None = None  # from a gazetteer pattern's id
 
 
+@cache
 def _titles(lang: str) -> frozenset[str]:
-    return frozenset(load_lines(lang, "titles"))
+    """Titles and roles before names: the shared `titles.txt` plus the NER-only `ner_titles.txt`."""
+    return frozenset(load_lines(lang, "titles")) | frozenset(load_lines(lang, "ner_titles"))
 
 
 def raw_mentions(chunks: list[tuple[int, Doc]], lang: str) -> list[RawMention]:
@@ -87,10 +90,12 @@ def _title_led_names(
             and end - token.i <= _MAX_NAME_TOKENS
             and _NAME_TOKEN.match(doc[end].text)
             and doc[end].text not in titles
+            and doc[end].lower_ not in _DETERMINERS
+            and not taken[end]
             and not doc[end].is_sent_start
         ):
             end += 1
-        if end == token.i + 1 or any(taken[token.i + 1 : end]):
+        if end == token.i + 1:
             continue
         span = doc[token.i + 1 : end]
         found.append(RawMention(offset + span.start_char, offset + span.end_char, span.text, "PER"))
@@ -126,6 +131,8 @@ def base_form(text: str, titles: frozenset[str]) -> str:
 
 
 def _strip_genitive(form: str, known: set[str]) -> str:
+    """"Lukaschenkos" -> "Lukaschenko", "Moskaus" -> "Moskau", "Putin's" -> "Putin", when the
+    base form is itself a name in the article."""
     stripped = _GENITIVE.sub("", form)
     return stripped if stripped != form and stripped in known else form
 
@@ -135,7 +142,11 @@ def merge_mentions(
 ) -> list[Entity]:
     titles = _titles(lang)
     forms = [m.canonical or base_form(m.text, titles) for m in mentions]
-    known = set(forms)
+    known = set(forms) | {
+        form.split()[-1]
+        for mention, form in zip(mentions, forms, strict=True)
+        if mention.label == "PER" and len(form.split()) > 1
+    }
     forms = [_strip_genitive(form, known) for form in forms]
 
     # Person names: a surname alone joins the single full name that ends with it.
@@ -172,11 +183,48 @@ def merge_mentions(
                 label=label,
                 count=len(entity_mentions),
                 mentions=entity_mentions,
-                id=f"{label.lower()}-{slugify(name, 'entity')}",
+                id=entity_id(name, label),
             )
         )
     entities.sort(key=lambda e: (-e.count, e.label, e.name))
     return entities
+
+
+def entity_id(name: str, label: str) -> str:
+    """The stable id of an entity across articles and runs: label and slug of the canonical name
+    ("per-alexander-lukaschenko"), so the site can have one page per entity."""
+    return f"{label.lower()}-{slugify(name, 'entity')}"
+
+
+def merge_across_articles(entity_lists: list[list[Entity]]) -> list[list[Entity]]:
+    """Corpus-level normalisation: a person named only by the surname in one article
+    ("Lukaschenko") takes the full name used for the same surname in other articles ("Alexander
+    Lukaschenko"), when exactly one full name ends with it across the corpus. Returns new lists;
+    entities that end with the same id within one article are merged."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for entities in entity_lists:
+        for e in entities:
+            words = e.name.split()
+            if e.label == "PER" and len(words) > 1:
+                full_names[words[-1]].add(e.name)
+    result: list[list[Entity]] = []
+    for entities in entity_lists:
+        merged: dict[str, Entity] = {}
+        for e in entities:
+            name = e.name
+            if e.label == "PER" and len(name.split()) == 1 and len(full_names.get(name, ())) == 1:
+                name = next(iter(full_names[name]))
+            key = entity_id(name, e.label)
+            if key in merged:
+                into = merged[key]
+                into.mentions = sorted(into.mentions + e.mentions, key=lambda m: (m.start, m.end))
+                into.count = len(into.mentions)
+            else:
+                merged[key] = Entity(name, e.label, e.count, list(e.mentions), key)
+        out = list(merged.values())
+        out.sort(key=lambda e: (-e.count, e.label, e.name))
+        result.append(out)
+    return result
 
 
 def _block_kind(blocks: list[Block], starts: list[int], offset: int) -> str:

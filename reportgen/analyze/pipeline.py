@@ -15,7 +15,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ..resources import RESOURCE_DIR, load_source_kb
+from ..resources import RESOURCE_DIR, load_lines, load_source_kb
 
 # Official pipelines by preference, per language; "xx" serves every other language.
 OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
@@ -51,21 +51,41 @@ def choose_pipeline(lang: str, model: str = "auto") -> PipelineChoice:
     return PipelineChoice(lang, "custom", model)
 
 
+def gazetteer_files(lang: str) -> list[Path]:
+    """`<lang>.jsonl`, `<lang>_*.jsonl` (places, people, organisations, token patterns) and
+    `all*.jsonl`, in a stable order."""
+    return [
+        path
+        for path in sorted(GAZETTEER_DIR.glob("*.jsonl"))
+        if path.stem in (lang, "all") or path.stem.startswith((f"{lang}_", "all_"))
+    ]
+
+
 def _gazetteer_patterns(lang: str) -> list[dict]:
+    """EntityRuler patterns: the gazetteers, German genitives of their names, and the aliases of
+    the sources knowledge base. Single words listed in `lang/<lang>/ner_ambiguous.txt` (common
+    nouns such as "Bild" or "Spiegel") are never matched on their own."""
+    ambiguous = set(load_lines(lang, "ner_ambiguous"))
     patterns: list[dict] = []
-    for path in sorted(GAZETTEER_DIR.glob("*.jsonl")):
-        if path.stem not in (lang, "all"):
-            continue
+    phrases: set[str] = set()
+    for path in gazetteer_files(lang):
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                pattern = json.loads(line)
+            if not line.strip() or line.startswith("#"):
+                continue
+            pattern = json.loads(line)
+            if isinstance(pattern["pattern"], str):
+                if pattern["pattern"] in ambiguous or pattern["pattern"] in phrases:
+                    continue  # the first file that names a phrase decides its label
                 pattern.setdefault("id", pattern["pattern"])
-                patterns.append(pattern)
-                patterns.extend(_inflections(pattern, lang))
+                phrases.add(pattern["pattern"])
+            patterns.append(pattern)
+            patterns.extend(_inflections(pattern, lang))
     for entry in load_source_kb():
         label = "ORG" if entry["type"] != "social" else "MISC"
         for alias in entry["aliases"]:
-            patterns.append({"label": label, "pattern": alias, "id": entry["name"]})
+            if alias not in phrases and alias not in ambiguous:
+                phrases.add(alias)
+                patterns.append({"label": label, "pattern": alias, "id": entry["name"]})
     return patterns
 
 
