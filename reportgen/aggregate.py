@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from .analyze.fingerprint import outlet_fingerprint
 from .model import ArticleAnalysis
 from .paths import slugify
 
@@ -76,6 +77,17 @@ def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     ]
 
 
+def _ratio_histogram(ratios: list[float], bins: int = 10) -> list[dict[str, Any]]:
+    """How many articles fall in each tenth of boilerplate ratio (0–10 %, ..., 90–100 %)."""
+    counts = [0] * bins
+    for ratio in ratios:
+        counts[min(bins - 1, int(ratio * bins))] += 1
+    step = 100 // bins
+    return [
+        {"range": f"{i * step}–{(i + 1) * step} %", "articles": n} for i, n in enumerate(counts)
+    ]
+
+
 def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]:
     analyses = sorted(analyses, key=lambda a: a.id)
     chars: Counter[str] = Counter()
@@ -121,7 +133,12 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
             {"country": c, "mentions": m}
             for c, m in sorted(state_by_country.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
-        "fingerprint": [],
+        "fingerprint": outlet_fingerprint(analyses),
+        "chars_by_kind": [
+            {"kind": k, "chars": v, "share": round(v / total_chars, 4)}
+            for k, v in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "boilerplate_histogram": _ratio_histogram(ratios),
     }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
+from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
 from .model import ArticleAnalysis, Document, ReadError
 from .render.site import SiteOptions, SiteResult, write_site
@@ -65,6 +66,8 @@ def analyze_corpus(
         if on_article:
             on_article(done, len(documents), item)
     errors.sort(key=lambda e: e.source_path)
+    # Second pass: paragraphs recurring across an outlet's articles are its page template.
+    apply_fingerprints(analyses)
     return BuildResult(analyses=analyses, errors=errors, files=files)
 
 

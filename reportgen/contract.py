@@ -89,6 +89,13 @@ def validate(data: dict[str, Any]) -> list[str]:
     for i, link in enumerate(data["links"]):
         if not {"url", "domain", "text"} <= set(link):
             problems.append(f"links[{i}]: lacks url, domain or text")
+    for i, comment in enumerate(data.get("comments", [])):
+        for key in ("author", "date"):
+            if not isinstance(comment.get(key), str | type(None)):
+                problems.append(f"comments[{i}]: {key} is not a string or null")
+        spans.append(_span_problem(text, comment, f"comments[{i}]"))
+    if "comments" in data and data["stats"].get("comment_count") != len(data["comments"]):
+        problems.append("stats.comment_count differs from the number of comments")
     for key in STATS_KEYS:
         if key not in data["stats"]:
             problems.append(f"stats lacks {key}")

@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 from ..model import Document, Link
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
+from .plaintext import infer_date_from_text
 
 # Elements whose content is never visible text.
 _INVISIBLE = {
@@ -161,4 +162,6 @@ def read_html(content: str) -> list[Document]:
     if html_lang:
         document.lang = html_lang.strip()[:2].lower() or None
     document.links = links
+    if not document.date:
+        infer_date_from_text(document)
     return [document]

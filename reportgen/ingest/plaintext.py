@@ -9,7 +9,7 @@ from .frontmatter import normalise_authors, normalise_date, split_front_matter
 def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str]) -> Document:
     """A Document (id and outlet still open) from a front-matter-like mapping."""
     authors = meta.get("authors", meta.get("author"))
-    return Document(
+    document = Document(
         id="",
         source_path="",
         outlet=str(meta["outlet"]) if meta.get("outlet") else "",
@@ -22,6 +22,19 @@ def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str])
         lang=str(meta["lang"]).lower()[:2] if meta.get("lang") else None,
         warnings=list(warnings),
     )
+    if not document.date:
+        infer_date_from_text(document)
+    return document
+
+
+def infer_date_from_text(document: Document) -> None:
+    """No date in the metadata: take one written near the top of the text, and say so."""
+    from ..analyze.segment import infer_date
+
+    found = infer_date(document.text)
+    if found:
+        document.date = found[0]
+        document.warnings.append(f"date inferred from the text ({found[1]!r})")
 
 
 def read_text(content: str) -> list[Document]:

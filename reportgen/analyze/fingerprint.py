@@ -1,0 +1,131 @@
+"""The outlet fingerprint: paragraphs that recur across many articles of one outlet are the
+outlet's page template (a slogan, a standing donation call, a "follow us" line), not article text.
+
+This is the one analysis step that looks at more than one article: a second pass over each
+outlet, after the per-article analysis and before aggregation. It finds the recurring paragraphs,
+re-labels those the per-article pass took for body as boilerplate, and updates the figures.
+Everything is ordered by article id and text, so the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..model import ArticleAnalysis
+from .segment import BODY_KINDS
+from .stats import refresh_block_stats
+
+# A paragraph is template furniture when it occurs in at least this many articles of the outlet
+# and in at least this share of them.
+MIN_ARTICLES = 3
+MIN_SHARE = 0.25
+# Paragraphs shorter than this (after normalising) are ignored: "Ja.", "Fazit" recur by chance.
+MIN_CHARS = 3
+_SPACES = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _threshold(articles: int) -> int:
+    return max(MIN_ARTICLES, math.ceil(MIN_SHARE * articles))
+
+
+def recurring(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+    """The recurring paragraphs of one outlet's articles, by normalised text: the text as first
+    seen, in how many articles, and the kinds the per-article pass gave it."""
+    seen: dict[str, dict[str, Any]] = {}
+    for analysis in sorted(analyses, key=lambda a: a.id):
+        keys_here: set[str] = set()
+        for block in analysis.blocks:
+            if block.kind == "title":
+                continue
+            text = analysis.text[block.start : block.end]
+            key = _key(text)
+            if len(key) < MIN_CHARS or key in keys_here:
+                continue
+            keys_here.add(key)
+            entry = seen.setdefault(key, {"text": text.strip(), "articles": 0, "kinds": {}})
+            entry["articles"] += 1
+            entry["kinds"][block.kind] = entry["kinds"].get(block.kind, 0) + 1
+    limit = _threshold(len(analyses))
+    return {key: entry for key, entry in seen.items() if entry["articles"] >= limit}
+
+
+def _kind_of(entry: dict[str, Any]) -> str:
+    """The kind shown for a recurring paragraph: the most frequent non-body kind it was given,
+    or boilerplate (the fingerprint's verdict on what the per-article pass took for body)."""
+    kinds = {k: n for k, n in entry["kinds"].items() if k not in BODY_KINDS}
+    if not kinds:
+        return "boilerplate"
+    return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def outlet_fingerprint(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    """Rows for the outlet page: text, kind, articles (count), share of the outlet's articles."""
+    if len(analyses) < MIN_ARTICLES:
+        return []
+    rows = [
+        {
+            "text": entry["text"],
+            "kind": _kind_of(entry),
+            "articles": entry["articles"],
+            "share": round(entry["articles"] / len(analyses), 4),
+        }
+        for entry in recurring(analyses).values()
+    ]
+    rows.sort(key=lambda r: (-r["articles"], r["text"]))
+    return rows
+
+
+def apply_fingerprints(analyses: list[ArticleAnalysis]) -> int:
+    """Re-label body paragraphs that recur across their outlet as boilerplate, in place.
+    Returns how many blocks changed."""
+    by_outlet: dict[str, list[ArticleAnalysis]] = defaultdict(list)
+    for analysis in analyses:
+        by_outlet[analysis.outlet].append(analysis)
+    changed_total = 0
+    for _outlet, group in sorted(by_outlet.items()):
+        if len(group) < MIN_ARTICLES:
+            continue
+        keys = recurring(group)
+        if not keys:
+            continue
+        for analysis in group:
+            changed_total += _relabel(analysis, keys)
+    return changed_total
+
+
+def _relabel(analysis: ArticleAnalysis, keys: dict[str, dict[str, Any]]) -> int:
+    changed: list[tuple[int, int]] = []
+    for block in analysis.blocks:
+        if block.kind in BODY_KINDS and _key(analysis.text[block.start : block.end]) in keys:
+            block.kind = "boilerplate"
+            changed.append((block.start, block.end))
+    if not changed:
+        return 0
+
+    def inside(start: int) -> bool:
+        return any(s <= start < e for s, e in changed)
+
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            if inside(mention.start):
+                mention.block = "boilerplate"
+    for source in analysis.sources:
+        for mention in source.mentions:
+            if inside(mention.start):
+                mention.block = "boilerplate"
+    analysis.body = "\n\n".join(
+        analysis.text[b.start : b.end] for b in analysis.blocks if b.kind in BODY_KINDS
+    )
+    refresh_block_stats(analysis.stats, analysis.text, analysis.blocks, changed)
+    analysis.warnings.append(
+        f"{len(changed)} paragraph(s) recur across the outlet's articles and count as "
+        "boilerplate (outlet fingerprint)"
+    )
+    return len(changed)
