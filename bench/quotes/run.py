@@ -9,6 +9,9 @@ Offsets: the analysis ``text`` is the file content after the front matter, so qu
 index the benchmark text directly; this is checked per document (a document whose text does not
 come back unchanged is aligned by searching for the quote text and reported).
 
+Spans: the benchmark's quotation spans include their quote marks, reportgen's hold the words
+inside them; a predicted span is widened over marks that touch both its ends (``with_marks``).
+
 Prediction format: every quote of kind direct/indirect (``term`` is not a quotation) with its
 start/end and the speaker *mention* (offsets and text); ``sources`` are the mentions of cited
 sources that carry a cue, plus the speaker mentions of quotes attributed with a source cue
@@ -79,6 +82,17 @@ def _shift(analysis_text: str, gold_text: str) -> int | None:
     return index if index >= 0 else None
 
 
+MARKS = "„‚»«“”‘’\"'"
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The benchmark annotations include a quotation's own marks (reportgen's spans hold the
+    words inside them): widen a span whose both ends touch quote marks."""
+    while 0 < start and end < len(text) and text[start - 1] in MARKS and text[end] in MARKS:
+        start, end = start - 1, end + 1
+    return start, end
+
+
 def to_prediction(analysis: dict[str, Any], gold: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     shift = _shift(analysis["text"], gold["text"])
     aligned = shift == 0
@@ -88,9 +102,10 @@ def to_prediction(analysis: dict[str, Any], gold: dict[str, Any]) -> tuple[dict[
     for quote in analysis["quotes"]:
         if quote["kind"] not in ("direct", "indirect"):
             continue
+        start, end = with_marks(analysis["text"], quote["start"], quote["end"])
         item: dict[str, Any] = {
-            "start": quote["start"] + delta,
-            "end": quote["end"] + delta,
+            "start": start + delta,
+            "end": end + delta,
             "quote_text": quote["text"],
             "kind": quote["kind"],
         }

@@ -65,8 +65,25 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     return True
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"''")
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes standing for a double quote mark (''…'', common in older wire copy)
+    become one straight mark and a neutral character, keeping every offset."""
+    if "''" not in text:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        after = text[match.end() : match.end() + 1]
+        return "\x01\"" if after and not after.isspace() and after not in ".,;:!?)" else "\"\x01"
+
+    return _DOUBLED_APOSTROPHES.sub(swap, text)
+
+
 def find_direct_spans(text: str) -> list[QuoteSpan]:
     """Top-level quotations (nested marks stay inside their quotation)."""
+    text = _double_apostrophes(text)
     spans: list[QuoteSpan] = []
     i = 0
     length = len(text)
@@ -140,6 +157,7 @@ class LangData:
     time_words: frozenset[str] = frozenset()
     content_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    infinitive_verbs: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
 
     def setting(self, key: str, default: str) -> str:
@@ -187,6 +205,7 @@ def lang_data(lang: str) -> LangData:
         time_words=_words(lang, "time_words"),
         content_verbs=_words(lang, "content_verbs"),
         addressee_verbs=_words(lang, "addressee_verbs"),
+        infinitive_verbs=_words(lang, "infinitive_verbs"),
         style=_settings(lang, "quote_style"),
     )
 
@@ -466,7 +485,8 @@ class QuoteFinder:
         # German puts the subject after the verb once anything precedes it ("…“, mit diesen
         # Worten meldete er sich"); English keeps it before ("…," Mr. Barrett said).
         verb_second = self.data.setting("verb_second", "no") == "yes"
-        for index, (w_start, w_end, word) in enumerate(toks[:9]):
+        window = int(self.data.setting("attribution_words", "9"))
+        for index, (w_start, w_end, word) in enumerate(toks[:window]):
             if word in ("so", "So"):
                 if index != 0:
                     continue
@@ -526,6 +546,7 @@ class QuoteFinder:
         # Merge interrupted quotations: „A“, sagte er, „B“.
         groups: list[list[QuoteSpan]] = []
         across = self.data.setting("merge_across_attribution", "no") == "yes"
+        partial = self.data.setting("partial_quotes", "yes") == "yes"
         max_gap = int(self.data.setting("max_interruption", str(MAX_INTERRUPTION_CHARS)))
         for span in spans:
             if groups:
@@ -533,7 +554,11 @@ class QuoteFinder:
                 gap = self.text[prev.end + 1 : span.start - 1]
                 if len(gap) <= max_gap and "\n" not in gap and (
                     (across and not gap.strip())
-                    or ((across or gap.strip()[:1] in (",", "")) and self._gap_is_attribution(gap))
+                    or (
+                        (across and gap.rstrip(" '\x01")[-1:] in ".,:")
+                        or gap.strip()[:1] in (",", "")
+                    )
+                    and self._gap_is_attribution(gap)
                 ):
                     groups[-1].append(span)
                     continue
@@ -557,12 +582,21 @@ class QuoteFinder:
                 continue  # a term, a title or a scare quote; may become a partial quotation
             if attribution is None and not self._looks_like_speech(first.start, last.end):
                 continue
+            if not partial and words < MIN_UNATTRIBUTED_WORDS and self._embedded(first, last):
+                continue  # a few quoted words inside a sentence belong to its reported speech
             quotes.append(self._make(first.start, last.end, "direct", attribution, group))
         return quotes
 
+    def _embedded(self, first: QuoteSpan, last: QuoteSpan) -> bool:
+        """The quotation sits inside a running sentence (words on both sides, no sentence end
+        inside it): "… called the plan "a demand" of Obama"."""
+        before = self.text[max(0, first.start - 3) : first.start - 1].rstrip(" \x01'")
+        content = self.text[first.start : last.end].rstrip()
+        return before[-1:].isalnum() and not content.endswith((".", "!", "?"))
+
     def _gap_is_attribution(self, gap: str) -> bool:
         toks = [t for t in _WORD.findall(gap)]
-        if not toks or len(toks) > 10:
+        if not toks or len(toks) > int(self.data.setting("attribution_words", "9")) + 1:
             return False
         data = self.data
         return any(self.is_cue(t) or t in ("so",) for t in toks) or any(
@@ -853,6 +887,8 @@ class QuoteFinder:
                     j += 1
                 if j < len(toks) and toks[j][2] == "that":
                     return toks[j][0], toks[j][0]
+            if verb in self.data.infinitive_verbs and j < len(toks) and toks[j][2] == "to":
+                return toks[j][0], toks[j][0]
             content_verbs = self.data.content_verbs
             if (
                 j < len(toks)
@@ -896,7 +932,8 @@ def extract_quotes(
     direct = finder.direct_quotes()
     reported = finder.reported_speech(direct)
     quotes = direct + reported
-    quotes.extend(_partial_quotes(finder, reported, direct))
+    if finder.data.setting("partial_quotes", "yes") == "yes":
+        quotes.extend(_partial_quotes(finder, reported, direct))
     for quote in quotes:
         quote.source = source_for(text, quote, sources)
     quotes.sort(key=lambda q: (q.start, q.end))
