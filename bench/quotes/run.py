@@ -88,7 +88,7 @@ MARKS = "„‚»«“”‘’\"'"
 def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The benchmark annotations include a quotation's own marks (reportgen's spans hold the
     words inside them): widen a span whose both ends touch quote marks."""
-    while 0 < start and end < len(text) and text[start - 1] in MARKS and text[end] in MARKS:
+    while start > 0 and end < len(text) and text[start - 1] in MARKS and text[end] in MARKS:
         start, end = start - 1, end + 1
     return start, end
 
