@@ -86,6 +86,13 @@ def test_json_list_and_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_file_without_any_article_record_is_one_error(tmp_path: Path) -> None:
+    manifest = "".join(json.dumps({"id": f"a{i}", "chars": 100}) + "\n" for i in range(50))
+    items = read_file(write(tmp_path / "o" / "manifest.jsonl", manifest), tmp_path)
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    assert items[0].reason.startswith("none of its 50 records is an article: no article text")
+
+
 def test_html_reader_keeps_visible_text_and_hints(tmp_path: Path) -> None:
     html = (
         "<html><head><title>T</title><script>var secret = 1;</script></head><body>"

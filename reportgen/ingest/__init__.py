@@ -67,6 +67,8 @@ def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError
         return [ReadError(rel, str(exc))]
     except OSError as exc:
         return [ReadError(rel, f"cannot read: {exc.strerror or exc}")]
+    except Exception as exc:  # a reader's bug on odd input must cost one file, not the corpus
+        return [ReadError(rel, f"reader failed: {type(exc).__name__}: {exc}")]
     folder_outlet = rel.split("/")[0] if "/" in rel else path.parent.name if single_file else ""
     multi = len(results) > 1
     finished: list[Document | ReadError] = []

@@ -49,6 +49,16 @@ def document_from_record(record: Any, label: str) -> Document | ReadError:
     return document
 
 
+def _no_articles_at_all(results: list[Document | ReadError]) -> list[Document | ReadError]:
+    """A file in which no object is an article (a manifest, a metadata dump) is one error for the
+    file, not one per line."""
+    if results and not any(isinstance(r, Document) for r in results):
+        reasons = {r.reason for r in results if isinstance(r, ReadError)}
+        if len(reasons) == 1:
+            raise ReadFailure(f"none of its {len(results)} records is an article: {reasons.pop()}")
+    return results
+
+
 def read_json(content: str) -> list[Document | ReadError]:
     try:
         data = json.loads(content)
@@ -57,7 +67,9 @@ def read_json(content: str) -> list[Document | ReadError]:
     records = data if isinstance(data, list) else [data]
     if not records:
         raise ReadFailure("JSON holds an empty list")
-    return [document_from_record(r, f"record {i + 1}") for i, r in enumerate(records)]
+    return _no_articles_at_all(
+        [document_from_record(r, f"record {i + 1}") for i, r in enumerate(records)]
+    )
 
 
 def read_jsonl(content: str) -> list[Document | ReadError]:
@@ -73,4 +85,4 @@ def read_jsonl(content: str) -> list[Document | ReadError]:
         results.append(document_from_record(record, f"line {number}"))
     if not results:
         raise ReadFailure("no JSON records")
-    return results
+    return _no_articles_at_all(results)
