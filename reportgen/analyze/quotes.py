@@ -230,7 +230,7 @@ def split_sentences(text: str, data: LangData) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         p_end = para.end()
-        for match in re.finditer(r"[.!?…]+[“”\"»«’)]*(?=\s+[„‚»«“‘\"(]?[A-ZÄÖÜ0-9])", para.group()):
+        for match in re.finditer(r"[.!?…]+[“”\"»«’')]*(?=\s+[„‚»«“‘\"'(]*[A-ZÄÖÜ0-9])", para.group()):
             end = para.start() + match.end()
             mark_at = para.start() + match.start()
             word = re.search(r"(\S+)$", text[start:mark_at + 1])
@@ -753,6 +753,13 @@ class QuoteFinder:
                 return m_end, s_end, attribution
             if not after:
                 return s_start, m_start, attribution
+            if (
+                self.data.setting("apposition_ends_report", "no") == "yes"
+                and len(_WORD.findall(before)) >= 3
+                and self.text[m_end:s_end].lstrip()[:1] == ","
+            ):
+                # "…, according to an analysis by X, a former aide." — an apposition follows.
+                return s_start, m_start, attribution
             return s_start, s_end, attribution
         return None
 
@@ -799,6 +806,9 @@ class QuoteFinder:
                     speaker = self.np_after(w_end, s_end)
                 elif self.lang == "en":
                     speaker = self.np_before(w_start, toks[comma_index][1])
+                if speaker and self._parenthetical(toks, index, speaker):
+                    # "Die Lage, sagte er, sei ernst." / "Acts of protest, Mr. Obama said, are …"
+                    return s_start, s_end, Attribution(word, speaker)
                 if speaker and self._clause_ends_soon(toks, index, speaker):
                     return s_start, toks[comma_index][0], Attribution(word, speaker)
             # Pattern A: "X sagte, (dass) …" / "X said (that) …" / "X teilte mit, dass …".
@@ -834,6 +844,14 @@ class QuoteFinder:
                 if toks[j][2] in (".", ";", ":"):
                     return None
         return None
+
+    def _parenthetical(
+        self, toks: list[tuple[int, int, str]], index: int, speaker: Span
+    ) -> bool:
+        """The attribution is set off by commas inside the reported sentence."""
+        end = max(speaker.end, toks[index][1])
+        rest = [t for t in toks if t[0] >= end]
+        return len(rest) >= 4 and rest[0][2] == ","
 
     def _clause_ends_soon(
         self, toks: list[tuple[int, int, str]], index: int, speaker: Span
