@@ -93,29 +93,89 @@ def _compile(line: str) -> re.Pattern[str]:
     return re.compile(line, re.IGNORECASE if _UPPER.search(line) else 0)
 
 
+def _required(items: list) -> frozenset[str] | None:
+    """Literal strings one of which every match of the parsed pattern `items` contains (a cheap
+    `in` test before the regular expression runs), or None if there is no such set."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+
+    def consider(option: frozenset[str] | None) -> None:
+        nonlocal best
+        if option and (best is None or min(map(len, option)) > min(map(len, best))):
+            best = option
+
+    run: list[str] = []
+    for op, arg in list(items) + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            consider(frozenset({"".join(run).lower()}))
+            run = []
+        if op is c.SUBPATTERN:
+            consider(_required(arg[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            consider(_required(arg[2]))
+        elif op is c.BRANCH:
+            options = [_required(branch) for branch in arg[1]]
+            if all(options):
+                consider(frozenset().union(*options))  # type: ignore[arg-type]
+    return best
+
+
+def _searcher(line: str) -> tuple[frozenset[str] | None, re.Pattern[str]]:
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        required = _required(list(_parser.parse(line)))
+    except Exception:  # an unusual pattern: no shortcut, the expression alone decides
+        required = None
+    return required, _compile(line)
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """The patterns of one data file, ready for fast matching."""
+
+    anchored: re.Pattern[str] | None  # the "^..." patterns joined, tried at the start only
+    trigger: re.Pattern[str] | None  # any literal that one of the searched patterns needs
+    searched: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
+    always: tuple[re.Pattern[str], ...]  # searched patterns without a needed literal
+
+
 @cache
-def combined(lang: str, name: str) -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
+def combined(lang: str, name: str) -> PatternSet:
     """The patterns of a data file, of the language and of English (site software such as
-    WordPress is often left in English on pages in other languages): the anchored ones as one
-    expression tried at the start, the others one by one."""
+    WordPress is often left in English on pages in other languages)."""
     lines = list(load_lines(lang, name))
     if lang != FALLBACK_LANG:
         lines += [line for line in load_lines(FALLBACK_LANG, name) if line not in lines]
     anchored = [line[1:] for line in lines if line.startswith("^")]
-    searched = tuple(_compile(line) for line in lines if not line.startswith("^"))
-    joined = "|".join(f"(?:{p})" for p in anchored)
-    return (_compile(joined) if anchored else None), searched
+    searchers = [_searcher(line) for line in lines if not line.startswith("^")]
+    searched = tuple((req, pattern) for req, pattern in searchers if req)
+    literals = sorted({word for req, _ in searched for word in req}, key=lambda w: (-len(w), w))
+    return PatternSet(
+        anchored=_compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None,
+        trigger=re.compile("|".join(map(re.escape, literals))) if literals else None,
+        searched=searched,
+        always=tuple(pattern for req, pattern in searchers if not req),
+    )
 
 
 def matches(lang: str, name: str, text: str, lowered: str | None = None) -> bool:
     """Whether a pattern of the data file matches the paragraph (case-insensitive)."""
-    anchored, searched = combined(lang, name)
+    patterns = combined(lang, name)
     lowered = text.lower() if lowered is None else lowered
-    if anchored and anchored.match(lowered):
+    if patterns.anchored and patterns.anchored.match(lowered):
         return True
     if len(lowered) < _SEARCH_MIN:
         return False
-    return any(pattern.search(lowered) for pattern in searched)
+    if patterns.trigger and patterns.trigger.search(lowered):
+        for required, pattern in patterns.searched:
+            if any(word in lowered for word in required) and pattern.search(lowered):
+                return True
+    return any(pattern.search(lowered) for pattern in patterns.always)
 
 
 def site_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
