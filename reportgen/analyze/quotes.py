@@ -43,6 +43,7 @@ MAX_SENTENCE_CHARS = 1200
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TOKEN = re.compile(r"\w[\w'’-]*\w\.?|\w\.?|[^\w\s]")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[“”\"»«’')]*(?=\s+[„‚»«“‘\"'(]*[A-ZÄÖÜ0-9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _OPENERS = "„‚»«“‘\""
 _CLOSERS = "“”\"‘’«»"
@@ -230,7 +231,7 @@ def split_sentences(text: str, data: LangData) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         p_end = para.end()
-        for match in re.finditer(r"[.!?…]+[“”\"»«’')]*(?=\s+[„‚»«“‘\"'(]*[A-ZÄÖÜ0-9])", para.group()):
+        for match in _SENTENCE_BREAK.finditer(para.group()):
             end = para.start() + match.end()
             mark_at = para.start() + match.start()
             word = re.search(r"(\S+)$", text[start:mark_at + 1])
