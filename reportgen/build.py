@@ -13,7 +13,7 @@ from .analyze import analyze
 from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
 from .model import ArticleAnalysis, Document, ReadError
-from .render.site import SiteOptions, SiteResult, write_site
+from .render.site import Progress, SiteOptions, SiteResult, write_site
 
 
 @dataclass
@@ -79,13 +79,13 @@ def build(
     pdf: bool = True,
     templates: Path | None = None,
     on_article: ArticleCallback | None = None,
-    on_page: Callable[[str], None] | None = None,
+    on_pdf: Progress | None = None,
 ) -> BuildResult:
     result = analyze_corpus(corpus, model, jobs, on_article)
     name = corpus.resolve().name or "corpus"
-    options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates)
+    options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
     output.mkdir(parents=True, exist_ok=True)
-    result.site = write_site(output, result.analyses, result.errors, result.files, options, on_page)
+    result.site = write_site(output, result.analyses, result.errors, result.files, options, on_pdf)
     return result
 
 

@@ -32,7 +32,9 @@ ModelOpt = Annotated[
         "one), 'rules' (always the embedded one), or a spaCy package name or path.",
     ),
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles analysed in parallel.")]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes (analysis, PDFs).")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
 
@@ -107,7 +109,7 @@ def build(
             pdf=pdf,
             templates=Path(s["templates"]) if s.get("templates") else None,
             on_article=progress.article,
-            on_page=progress.page,
+            on_pdf=progress.pdf,
         )
     for error in result.errors:
         _err(f"error: {error.source_path}: {error.reason}")
@@ -284,17 +286,23 @@ class _Progress:
             sys.stderr.write("\n")
 
     def article(self, done: int, total: int, item: object) -> None:
+        name = getattr(item, "id", None) or getattr(item, "source_path", "")
+        self._step("Analysing", done, total, "articles", name)
+
+    def pdf(self, done: int, total: int, path: str) -> None:
+        self._step("Rendering", done, total, "PDFs", path)
+
+    def _step(self, label: str, done: int, total: int, unit: str, name: str) -> None:
         if self.quiet:
             return
         if self.verbose:
-            name = getattr(item, "id", None) or getattr(item, "source_path", "")
             _err(f"[{done}/{total}] {name}")
             return
+        if label != self.label and self.drawn:
+            sys.stderr.write("\n")
+        self.label = label
         filled = self.WIDTH * done // max(total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total} articles")
+        sys.stderr.write(f"\r{label} [{bar}] {done}/{total} {unit}")
         sys.stderr.flush()
         self.drawn = True
-
-    def page(self, _name: str) -> None:
-        return None

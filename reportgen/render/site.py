@@ -7,6 +7,7 @@ folder; every file is written atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class SiteOptions:
     corpus_name: str = "corpus"
     pdf: bool = True
     templates: Path | None = None
+    jobs: int = 1  # PDFs rendered in parallel; the rest of the site is cheap
 
 
 @dataclass
@@ -34,7 +36,8 @@ class SiteResult:
     data: list[str] = field(default_factory=list)
 
 
-Progress = Callable[[str], None]
+# Called after each PDF with (PDFs written, PDFs in all, the PDF's path in the site).
+Progress = Callable[[int, int, str], None]
 
 
 class SiteWriter:
@@ -43,7 +46,8 @@ class SiteWriter:
         self.options = options
         self.env = environment(options.templates)
         self.result = SiteResult()
-        self.progress = progress or (lambda _step: None)
+        self.progress = progress or (lambda _done, _total, _path: None)
+        self.pending_pdfs: list[tuple[str, str, list[str]]] = []
 
     def write(self, relative: str, data: str | bytes) -> None:
         atomic_write(safe_join(self.output, relative), data)
@@ -60,7 +64,7 @@ class SiteWriter:
             )
             css = [stylesheet("style.css", self.options.templates),
                    stylesheet("print.css", self.options.templates)]  # fmt: skip
-            self.write(pdf, render_pdf(html, css))
+            self.pending_pdfs.append((pdf, html, css))
             self.result.pdfs.append(pdf)
         html = self.env.get_template(template).render(
             **{**common, "pdf_mode": False, "pdf_href": pdf_href,
@@ -176,9 +180,32 @@ class SiteWriter:
         self.write("data/errors.csv", errors_csv(errors))
         self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
 
+    def render_pdfs(self) -> None:
+        """WeasyPrint is the slow part of a build: with jobs > 1 the PDFs render in worker
+        processes, and are written in the order they were queued."""
+        tasks = [(html, css) for _path, html, css in self.pending_pdfs]
+        paths = [path for path, _html, _css in self.pending_pdfs]
+        self.pending_pdfs = []
+        total = len(tasks)
+        if self.options.jobs > 1 and total > 1:
+            with ProcessPoolExecutor(max_workers=self.options.jobs) as pool:
+                rendered = pool.map(_render_pdf_task, tasks)
+                for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
+                    self.write(path, data)
+                    self.progress(done, total, path)
+        else:
+            for done, (path, task) in enumerate(zip(paths, tasks, strict=True), start=1):
+                self.write(path, _render_pdf_task(task))
+                self.progress(done, total, path)
+
     def assets(self) -> None:
         for name in ("style.css", "print.css"):
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
+
+
+def _render_pdf_task(task: tuple[str, list[str]]) -> bytes:
+    html, css = task
+    return render_pdf(html, css)
 
 
 def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
@@ -205,10 +232,10 @@ def write_site(
     writer.data(analyses, errors)
     for a in analyses:
         writer.article(a)
-        writer.progress(a.id)
     corpus = aggregate.corpus_summary(analyses, files)
     for summary in corpus["outlets"]:
         writer.outlet(summary)
     writer.index(corpus, errors)
     writer.listings(analyses)
+    writer.render_pdfs()
     return writer.result
