@@ -4,8 +4,10 @@ Scores exact span + label matches (micro and per label, PER/ORG/LOC/MISC) agains
 by default GermEval 2014 dev (names-only), which is held out from training.
 
 Modes:
-  --pipeline PATH   run a spaCy pipeline directly on the gold tokens (default: the shipped
-                    reportgen/resources/pipelines/de_ner)
+  --pipeline PATH   run a spaCy pipeline directly on the gold tokens; ``embedded`` (the
+                    default) is reportgen's embedded German pipeline as ``reportgen analyze``
+                    builds it (shipped NER + EntityRuler with gazetteers), ``model`` the shipped
+                    statistical NER alone (reportgen/resources/pipelines/de_ner)
   --via-cli         the acceptance path: write plain-text documents from the sentences, run
                     ``reportgen analyze <tmp>/corpus -o <tmp>/a.jsonl`` and map the mentions'
                     character offsets back to the gold tokens
@@ -76,11 +78,24 @@ def make_documents(sents, per_file: int) -> list[dict]:
 # --------------------------------------------------------------------------- pipeline mode
 
 
+def load_bench_pipeline(path: Path):
+    import spacy
+
+    if str(path) == "embedded":
+        sys.path.insert(0, str(REPO))
+        from reportgen.analyze.pipeline import build_embedded
+
+        return build_embedded("de"), "embedded (reportgen analyze --model auto, no official model)"
+    if str(path) == "model":
+        path = DEFAULT_PIPELINE
+    return spacy.load(path), f"pipeline {_rel(path)}"
+
+
 def run_pipeline(path: Path, sents, docs, args) -> dict:
     import spacy
     from spacy.tokens import Doc
 
-    nlp = spacy.load(path)
+    nlp, name = load_bench_pipeline(path)
     scores = Scores()
     gdocs = [Doc(nlp.vocab, words=words) for words, _ in sents]
     stream = iter(gdocs)
@@ -100,7 +115,7 @@ def run_pipeline(path: Path, sents, docs, args) -> dict:
     t_tok = min(_timed(lambda: [blank.tokenizer(t) for t in texts]) for _ in range(args.repeat))
     return {
         "scores": scores,
-        "name": f"pipeline {_rel(path)}",
+        "name": name,
         "meta": nlp.meta,
         "components": nlp.pipe_names,
         "throughput": {
@@ -294,7 +309,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="reportgen German NER benchmark")
     ap.add_argument("--bio", type=Path, default=DEFAULT_BIO)
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
-    ap.add_argument("--pipeline", type=Path, default=DEFAULT_PIPELINE)
+    ap.add_argument("--pipeline", type=Path, default=Path("embedded"))
     ap.add_argument("--via-cli", action="store_true", help="score through `reportgen analyze`")
     ap.add_argument("--jsonl", type=Path, help="with --via-cli: score this analyze output")
     ap.add_argument("--workdir", type=Path, help="with --via-cli: write corpus/output here")
@@ -324,7 +339,7 @@ def main(argv=None) -> int:
     if args.via_cli:
         res = run_cli(docs, args)
     else:
-        if not args.pipeline.exists():
+        if str(args.pipeline) not in ("embedded", "model") and not args.pipeline.exists():
             print(f"SKIP: pipeline not found: {args.pipeline}")
             return 0
         res = run_pipeline(args.pipeline, sents, docs, args)

@@ -92,6 +92,71 @@ def to_doc(vocab, words: list[str], tags: list[str], caps_missing: bool = False)
     return Doc(vocab, words=words, ents=ents)
 
 
+def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the entities in repaired IOB2 tags."""
+    spans: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            spans.append((i, i + 1, tag[2:]))
+        elif tag.startswith("I-") and spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1, spans[-1][2])
+    return spans
+
+
+def load_gazetteer_names(repo: Path = REPO) -> dict[str, list[list[str]]]:
+    """PER/ORG/LOC names (as token lists) from reportgen's German gazetteers, for augmentation."""
+    import json
+
+    names: dict[str, list[list[str]]] = {label: [] for label in LABELS}
+    folder = repo / "reportgen" / "resources" / "gazetteers"
+    for path in sorted(folder.glob("de*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if isinstance(row["pattern"], str) and row["label"] in names:
+                names[row["label"]].append(row["pattern"].split())
+    return names
+
+
+def augment(
+    sents: list[tuple[list[str], list[str]]],
+    copies: int,
+    seed: int,
+    extra_names: dict[str, list[list[str]]] | None = None,
+) -> list[tuple[list[str], list[str]]]:
+    """Mention replacement: ``copies`` variants of every sentence that has entities, with each
+    entity replaced by another name of the same label, drawn from the entities of ``sents`` and
+    ``extra_names`` (gazetteers). Teaches the model contexts rather than a fixed list of names."""
+    rng = random.Random(seed)
+    pool: dict[str, list[list[str]]] = {label: [] for label in LABELS}
+    for words, tags in sents:
+        for start, end, label in spans_of(fix_tags(tags)):
+            pool[label].append(words[start:end])
+    for label, names in (extra_names or {}).items():
+        pool[label].extend(names)
+    out: list[tuple[list[str], list[str]]] = []
+    for words, tags in sents:
+        spans = spans_of(fix_tags(tags))
+        if not spans:
+            continue
+        for _ in range(copies):
+            new_words: list[str] = []
+            new_tags: list[str] = []
+            cur = 0
+            for start, end, label in spans:
+                new_words += words[cur:start]
+                new_tags += ["O"] * (start - cur)
+                name = rng.choice(pool[label]) if pool[label] else words[start:end]
+                new_words += name
+                new_tags += [f"B-{label}"] + [f"I-{label}"] * (len(name) - 1)
+                cur = end
+            new_words += words[cur:]
+            new_tags += ["O"] * (len(words) - cur)
+            out.append((new_words, new_tags))
+    return out
+
+
 def germeval_split(sents: list, tune_mod: int = 10) -> tuple[list, list]:
     train = [s for i, s in enumerate(sents) if i % tune_mod != tune_mod - 1]
     tune = [s for i, s in enumerate(sents) if i % tune_mod == tune_mod - 1]
@@ -115,6 +180,12 @@ def main() -> None:
         default="O",
         help="Europeana O tokens starting upper-case: keep O, or mark missing",
     )
+    ap.add_argument(
+        "--augment",
+        type=int,
+        default=0,
+        help="add N mention-replaced copies of every GermEval training sentence with entities",
+    )
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
@@ -135,7 +206,14 @@ def main() -> None:
             eu_sents += read_bio(eu / f"{split}.bio")
 
     caps = args.europeana_caps == "missing"
-    train = [(w, t, False) for w, t in ge_train] + [(w, t, caps) for w, t in eu_sents]
+    ge_aug = []
+    if args.augment:
+        ge_aug = augment(ge_train, args.augment, args.seed, load_gazetteer_names())
+    train = (
+        [(w, t, False) for w, t in ge_train]
+        + [(w, t, False) for w, t in ge_aug]
+        + [(w, t, caps) for w, t in eu_sents]
+    )
     random.Random(args.seed).shuffle(train)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -158,7 +236,8 @@ def main() -> None:
             fh.write("\n")
     print(
         f"variant={args.variant} europeana={args.europeana} caps={args.europeana_caps} "
-        f"(GermEval train {len(ge_train)}, Europeana {len(eu_sents)}, tune {len(ge_tune)})"
+        f"augment={args.augment} (GermEval train {len(ge_train)}, augmented {len(ge_aug)}, "
+        f"Europeana {len(eu_sents)}, tune {len(ge_tune)})"
     )
 
 

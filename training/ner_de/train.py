@@ -6,7 +6,8 @@ tok2vec, ner) to reportgen/resources/pipelines/de_ner with reportgen's meta.
 
 Usage (from the repository root):
     python training/ner_de/train.py [--data PATH] [--variant names-only|full]
-        [--europeana all|train|none] [--no-install] [-- extra spacy train overrides]
+        [--europeana all|train|none] [--europeana-caps O|missing] [--augment N]
+        [--work DIR] [--no-install] [-- extra spacy train overrides]
 e.g. python training/ner_de/train.py -- --training.max_steps 4000
 """
 
@@ -83,6 +84,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path)
     ap.add_argument("--variant", default="names-only", choices=["names-only", "full"])
     ap.add_argument("--europeana", default="all", choices=["all", "train", "none"])
+    ap.add_argument("--europeana-caps", default="O", choices=["O", "missing"])
+    ap.add_argument("--augment", type=int, default=0, help="mention-replaced copies (prepare.py)")
     ap.add_argument("--work", type=Path, default=HERE / "work")
     ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
     ap.add_argument("--no-install", action="store_true")
@@ -99,6 +102,10 @@ def main() -> None:
         args.variant,
         "--europeana",
         args.europeana,
+        "--europeana-caps",
+        args.europeana_caps,
+        "--augment",
+        str(args.augment),
     ]
     if args.data:
         prep += ["--data", str(args.data)]
@@ -140,6 +147,8 @@ def main() -> None:
                 "training": {
                     "variant": args.variant,
                     "europeana": args.europeana,
+                    "europeana_caps": args.europeana_caps,
+                    "augment": args.augment,
                     "overrides": args.overrides,
                     "minutes": round(minutes, 1),
                 },
