@@ -217,31 +217,45 @@ def is_comment_header(lang: str, text: str, body_seen: bool) -> bool:
     return body_seen and matches(lang, "comments_bare", text)
 
 
+_LIST_MARK = re.compile(r"^\s*[-•*]\s+", re.MULTILINE)
+_NO_SPACE = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> str:
+    return _NO_SPACE.sub("", text)
+
+
 def _html_body_flags(paragraphs: list[Paragraph], body_text: str) -> list[bool]:
     """Which visible paragraphs are trafilatura's main text: each is looked up in the extracted
-    text in reading order. A paragraph may be a piece of an extracted line (the page split it
-    with a block element) or hold an extracted line with a little more around it."""
-    lines = [_SPACES.sub(" ", line).strip() for line in body_text.splitlines()]
-    lines = [line for line in lines if line]
+    text in reading order, ignoring white space (the page and trafilatura space inline elements
+    differently), list marks and table bars. A paragraph may be a piece of an extracted line
+    (the page split it with a block element) or hold an extracted line with a little more."""
+    text = _LIST_MARK.sub("", body_text.replace("|", "\n"))
+    lines = [squeezed for squeezed in map(_squeeze, text.splitlines()) if squeezed]
     haystack = "\n" + "\n".join(lines) + "\n"
     long_lines = [line for line in lines if len(line) >= 40]
     flags: list[bool] = []
     cursor = 0
     for paragraph in paragraphs:
-        needle = _SPACES.sub(" ", paragraph.text)
+        needle = _squeeze(paragraph.text)
         found = False
-        if len(needle) >= 40:
+        if len(needle) >= 32:
             position = haystack.find(needle, cursor)
             if position < 0:
                 position = haystack.find(needle)
+            if position < 0:  # the page words the paragraph a little differently
+                for piece in (needle[:48], needle[-48:]):
+                    position = haystack.find(piece)
+                    if position >= 0:
+                        break
             if position >= 0:
                 found = True
                 cursor = max(cursor, position + len(needle))
             else:
                 covered = sum(len(line) for line in long_lines if line in needle)
-                found = covered >= 0.6 * len(needle)
+                found = covered >= 0.8 * len(needle)
         else:
-            # Short paragraphs (subheadings, short lines) must be whole lines, near the cursor.
+            # Short paragraphs (subheadings, list items, cells): whole lines, near the cursor.
             position = haystack.find("\n" + needle + "\n", max(cursor - 1, 0))
             if 0 <= position <= cursor + 3000:
                 found = True
@@ -350,8 +364,11 @@ def _segment_html(
 ) -> None:
     state = {"title_key": normal(document.title) if document.title else None, "title_seen": False}
     body_text = document.hints.get("body_text", "")
-    # Without a main text from trafilatura, every paragraph no pattern matches is body.
-    flags = _html_body_flags(paragraphs, body_text) if body_text else [True] * len(paragraphs)
+    # Without a main text from trafilatura, prose-like paragraphs no pattern matches are body.
+    if body_text:
+        flags = _html_body_flags(paragraphs, body_text)
+    else:
+        flags = [_prose(p.text) for p in paragraphs]
     comment_lines = _comment_lines(document.hints.get("comments_text", ""))
     body_seen = False
     in_comments = False
@@ -395,6 +412,13 @@ def _segment_html(
             and paragraphs[index + 1].kind == "body"
         ):
             paragraph.kind = "body"
+
+
+def _prose(text: str) -> bool:
+    """Looks like running text rather than a link or a label."""
+    if len(text) >= 100:
+        return True
+    return len(text) >= 40 and text.count(" ") >= 6 and bool(_SENTENCE_END.search(text))
 
 
 def _mark_headers(paragraphs: list[Paragraph]) -> None:
