@@ -159,6 +159,9 @@ class LangData:
     content_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     infinitive_verbs: frozenset[str] = frozenset()
+    konjunktiv_strict: frozenset[str] = frozenset()
+    oblique_determiners: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
 
     def setting(self, key: str, default: str) -> str:
@@ -207,6 +210,9 @@ def lang_data(lang: str) -> LangData:
         content_verbs=_words(lang, "content_verbs"),
         addressee_verbs=_words(lang, "addressee_verbs"),
         infinitive_verbs=_words(lang, "infinitive_verbs"),
+        konjunktiv_strict=_words(lang, "konjunktiv_strict"),
+        oblique_determiners=_words(lang, "oblique_determiners"),
+        first_person=_words(lang, "first_person"),
         style=_settings(lang, "quote_style"),
     )
 
@@ -469,10 +475,14 @@ class QuoteFinder:
         if tail[:1].isalpha():
             return None  # the quotation is part of a running sentence ("„Eagle“ zu landen")
         last = self.text[end - 1 : end]
-        if last == "." or (
-            last not in "!?"
-            and self.data.setting("comma_after_quote", "no") == "yes"
-            and not tail.lstrip().startswith(",")
+        continues = tail.lstrip(" \x01'")[:1].islower()  # „…“ so das Fazit der Betreiber
+        if not continues and (
+            last == "."
+            or (
+                last not in "!?"
+                and self.data.setting("comma_after_quote", "no") == "yes"
+                and not tail.lstrip().startswith(",")
+            )
         ):
             return None  # the quotation closed its sentence; what follows is a new one
         lead = re.match(r"[\s,.!?;:]*", tail).end()
@@ -527,6 +537,8 @@ class QuoteFinder:
                 speaker = self.np_before(toks[index][0], begin)
                 if speaker is None or speaker.text.lower() in self.data.determiners:
                     speaker = self.np_after(toks[index][1], opener_at)
+                elif self.data.setting("verb_second", "no") == "yes":
+                    speaker = self._choose_v2(speaker, self.np_after(toks[index][1], opener_at))
                 if speaker is None:
                     # "Dazu sagte der Minister:" / "… meldete sich er mit den Worten:"
                     for j in range(index - 1, -1, -1):
@@ -540,6 +552,48 @@ class QuoteFinder:
                     speaker = prefix
                 if speaker:
                     return Attribution(word, speaker)
+        if head.endswith(":") and toks:
+            # "Dabei griff sie auch den Präsidenten an: „…“": a colon introduces the words of the
+            # subject of its clause even without a speech verb.
+            speaker = self._clause_subject(begin, opener_at)
+            if speaker is not None:
+                return Attribution(None, speaker)
+        return None
+
+    def _choose_v2(self, before: Span, after: Span | None) -> Span:
+        """Verb-second order: "Relativierend fügt Gall hinzu" (the subject follows the verb)
+        against "Merkel sagte den Journalisten" (an object follows)."""
+        if after is None:
+            return before
+        first_after = after.text.split()[0].lower()
+        if first_after in self.data.oblique_determiners:
+            return before
+        first_before = before.text.split()[0]
+        if (
+            first_before.lower() in self.data.determiners
+            or first_before in self.data.pronouns
+            or self.entity_in(before.start, before.end, "PER")
+        ) and first_before.lower() not in self.data.starters:
+            return before
+        return after
+
+    def _clause_subject(self, begin: int, end: int) -> Span | None:
+        """The subject of a clause without parsing: a person named in it, else the noun phrase
+        or pronoun it opens with."""
+        person = self.entity_in(begin, end, "PER")
+        if person is not None:
+            return Span(person[0], person[1], self.text[person[0] : person[1]])
+        toks = self.tokens(begin, end)
+        if not toks:
+            return None
+        first = toks[0][2]
+        if first.lower() in self.data.starters:
+            pronoun = next((t for t in toks if t[2] in self.data.pronouns), None)
+            return Span(pronoun[0], pronoun[1], pronoun[2]) if pronoun else None
+        if first in self.data.pronouns:
+            return Span(toks[0][0], toks[0][1], first)
+        if first.lower() in self.data.determiners or first[:1].isupper():
+            return self.np_after(toks[0][0], end)
         return None
 
     def direct_quotes(self) -> list[Quote]:
@@ -646,7 +700,8 @@ class QuoteFinder:
         direct_spans = [(q.start, q.end) for q in direct]
         previous: Quote | None = None
         previous_end = -1
-        for s_start, s_end in split_sentences(self.text, data):
+        sentences = split_sentences(self.text, data)
+        for number, (s_start, s_end) in enumerate(sentences):
             if s_end - s_start > MAX_SENTENCE_CHARS:
                 previous = None
                 continue
@@ -697,8 +752,50 @@ class QuoteFinder:
                     previous = quote
                 previous_end = s_end
                 continue
+            # A sentence in Konjunktiv I on its own ("Die Lage sei ernst.") reports someone's
+            # words too: the speaker is the one of a recent quotation or the subject of a recent
+            # sentence with a speech verb.
+            if (
+                data.konjunktiv_strict
+                and self._has_strict_konjunktiv(s_start, s_end)
+                and not any(ds < s_end and s_start < de for ds, de in direct_spans)
+            ):
+                attribution = self._nearby_attribution(sentences, number, quotes + direct)
+                if attribution is not None:
+                    c_start, c_end = self._trim(s_start, s_end)
+                    quote = self._make(c_start, c_end, "indirect", attribution, confidence=0.5)
+                    quote.cue = None
+                    quotes.append(quote)
+                    previous, previous_end = quote, s_end
+                    continue
             previous = None
         return quotes
+
+    def _has_strict_konjunktiv(self, start: int, end: int) -> bool:
+        words = _WORD.findall(self.text, start, end)
+        lowered = {w.lower() for w in words}
+        if lowered & self.data.first_person:
+            return False  # "ich habe", "wir seien": not the reported third person
+        return any(w in self.data.konjunktiv_strict for w in words)
+
+    def _nearby_attribution(
+        self, sentences: list[tuple[int, int]], number: int, found: list[Quote]
+    ) -> Attribution | None:
+        lookback = int(self.data.setting("konjunktiv_lookback", "2"))
+        first = sentences[max(0, number - lookback)][0]
+        here = sentences[number][0]
+        recent = [q for q in found if first <= q.end <= here and q.speaker_mention is not None]
+        if recent:
+            quote = max(recent, key=lambda q: q.end)
+            return Attribution(None, quote.speaker_mention)
+        for s_start, s_end in reversed(sentences[max(0, number - lookback) : number]):
+            toks = self.tokens(s_start, s_end)
+            for index, (_w_start, w_end, word) in enumerate(toks):
+                if self.is_cue(word):
+                    speaker = self._subject(toks, index, s_start, w_end)
+                    if speaker is not None:
+                        return Attribution(word, speaker)
+        return None
 
     def _gap_ok(self, previous_end: int, start: int) -> bool:
         return previous_end >= 0 and not self.text[previous_end:start].strip()
