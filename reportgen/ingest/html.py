@@ -161,6 +161,12 @@ def read_html(content: str) -> list[Document]:
         document.warnings.append("trafilatura found no main text; the page is segmented by rules")
     if html_lang:
         document.lang = html_lang.strip()[:2].lower() or None
+    if not document.lang:
+        # Guess from the main text: shorter than the page (faster) and without its menus.
+        from . import detect_language
+
+        sample = document.hints.get("body_text") or text
+        document.lang = detect_language(sample[:1500])
     document.links = links
     if not document.date:
         infer_date_from_text(document)
