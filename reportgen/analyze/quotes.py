@@ -577,16 +577,28 @@ class QuoteFinder:
             return before
         return after
 
-    def _clause_subject(self, begin: int, end: int) -> Span | None:
+    def _clause_subject(self, begin: int, end: int, strict: bool = False) -> Span | None:
         """The subject of a clause without parsing: a person named in it, else the noun phrase
-        or pronoun it opens with."""
-        person = self.entity_in(begin, end, "PER")
-        if person is not None:
-            return Span(person[0], person[1], self.text[person[0] : person[1]])
+        or pronoun it opens with. Strict: only a person, a pronoun or a noun phrase with an
+        article that opens the clause."""
         toks = self.tokens(begin, end)
         if not toks:
             return None
         first = toks[0][2]
+        if strict:
+            if first in self.data.pronouns:
+                return Span(toks[0][0], toks[0][1], first)
+            if first.lower() in self.data.determiners and first.lower() not in (
+                self.data.oblique_determiners
+            ):
+                return self.np_after(toks[0][0], end)
+            person = self.entity_in(toks[0][0], min(end, toks[0][0] + 40), "PER")
+            if person is not None and person[0] == toks[0][0]:
+                return Span(person[0], person[1], self.text[person[0] : person[1]])
+            return None
+        person = self.entity_in(begin, end, "PER")
+        if person is not None:
+            return Span(person[0], person[1], self.text[person[0] : person[1]])
         if first.lower() in self.data.starters:
             pronoun = next((t for t in toks if t[2] in self.data.pronouns), None)
             return Span(pronoun[0], pronoun[1], pronoun[2]) if pronoun else None
@@ -639,7 +651,23 @@ class QuoteFinder:
                 continue
             if not partial and words < MIN_UNATTRIBUTED_WORDS and self._embedded(first, last):
                 continue  # a few quoted words inside a sentence belong to its reported speech
-            quotes.append(self._make(first.start, last.end, "direct", attribution, group))
+            quote = self._make(first.start, last.end, "direct", attribution, group)
+            if attribution is None and quotes:
+                # „A“, betont sie. „B“: a quotation right after an attributed one goes on with
+                # the same speaker.
+                before = quotes[-1]
+                gap = self.text[before.end + 1 : first.start - 1]
+                if (
+                    before.speaker_mention is not None
+                    and len(gap) <= MAX_INTERRUPTION_CHARS
+                    and "\n" not in gap
+                    and self._gap_is_attribution(gap)
+                ):
+                    quote.speaker_mention = before.speaker_mention
+                    quote.speaker = before.speaker
+                    quote.cue = before.cue
+                    quote.confidence = round(before.confidence * 0.8, 2)
+            quotes.append(quote)
         return quotes
 
     def _embedded(self, first: QuoteSpan, last: QuoteSpan) -> bool:
@@ -788,13 +816,21 @@ class QuoteFinder:
         if recent:
             quote = max(recent, key=lambda q: q.end)
             return Attribution(None, quote.speaker_mention)
-        for s_start, s_end in reversed(sentences[max(0, number - lookback) : number]):
+        for distance, (s_start, s_end) in enumerate(
+            reversed(sentences[max(0, number - lookback) : number])
+        ):
             toks = self.tokens(s_start, s_end)
             for index, (_w_start, w_end, word) in enumerate(toks):
                 if self.is_cue(word):
                     speaker = self._subject(toks, index, s_start, w_end)
                     if speaker is not None:
                         return Attribution(word, speaker)
+            if distance == 0:
+                # "Kraxner spekulierte über einen toten Winkel. So sei …": the subject of the
+                # sentence just before.
+                speaker = self._clause_subject(s_start, s_end, strict=True)
+                if speaker is not None:
+                    return Attribution(None, speaker)
         return None
 
     def _gap_ok(self, previous_end: int, start: int) -> bool:
