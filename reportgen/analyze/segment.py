@@ -489,6 +489,9 @@ def _comment_meta(lang: str, text: str) -> tuple[str | None, str | None] | None:
                 groups = match.groupdict()
                 author = (groups.get("author") or "").strip() or None
                 date = (groups.get("date") or "").strip() or None
+                if date:  # ISO 8601 where the written date can be read
+                    parsed = parse_date(date)
+                    date = parsed[0] if parsed else date
                 return author, date
     return None
 
