@@ -250,13 +250,13 @@ def _html_body_flags(paragraphs: list[Paragraph], body_text: str) -> list[bool]:
                         break
             if position >= 0:
                 found = True
-                cursor = max(cursor, position + len(needle))
+                cursor = position + len(needle)
             else:
                 covered = sum(len(line) for line in long_lines if line in needle)
                 found = covered >= 0.8 * len(needle)
         else:
             # Short paragraphs (subheadings, list items, cells): whole lines, near the cursor.
-            position = haystack.find("\n" + needle + "\n", max(cursor - 1, 0))
+            position = haystack.find("\n" + needle + "\n", max(cursor - 2000, 0))
             if 0 <= position <= cursor + 3000:
                 found = True
                 cursor = position + len(needle) + 1
