@@ -418,6 +418,9 @@ class QuoteFinder:
         if not any(ch.isalpha() for t in phrase for ch in t[2]):
             return None
         del segment_start
+        words = [t[2] for t in phrase]
+        if len(words) == 1 and words[0] in self.data.time_words:
+            return None
         return Span(phrase[0][0], phrase[-1][1], self.text[phrase[0][0] : phrase[-1][1]])
 
     # -- speakers ----------------------------------------------------------------------------
@@ -1023,6 +1026,8 @@ class QuoteFinder:
                     return None
                 return toks[j][1], toks[j][0]
             if word.lower() in self.data.complementizers and particle_seen:
+                if verb in self.data.infinitive_verbs and verb not in self.data.content_verbs:
+                    break  # "plans that …" is a noun with a relative clause
                 return toks[j][0], toks[j][0]
         if self.data.setting("bare_complement", "no") == "yes" and index + 1 < len(toks):
             # "He said the plan would fail": the words right after the verb, skipping a day.
