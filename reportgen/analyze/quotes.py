@@ -161,6 +161,7 @@ class LangData:
     infinitive_verbs: frozenset[str] = frozenset()
     konjunktiv_strict: frozenset[str] = frozenset()
     oblique_determiners: frozenset[str] = frozenset()
+    participle_cues: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
 
@@ -212,6 +213,7 @@ def lang_data(lang: str) -> LangData:
         infinitive_verbs=_words(lang, "infinitive_verbs"),
         konjunktiv_strict=_words(lang, "konjunktiv_strict"),
         oblique_determiners=_words(lang, "oblique_determiners"),
+        participle_cues=_words(lang, "participle_cues"),
         first_person=_words(lang, "first_person"),
         style=_settings(lang, "quote_style"),
     )
@@ -953,7 +955,11 @@ class QuoteFinder:
             if boundary is None:
                 continue
             content_start, between_end = boundary
-            speaker = self._subject(toks, index, s_start, between_end)
+            if word in self.data.participle_cues and prev_word == ",":
+                # "Clinton mocked the complaint, saying …": the subject of the main clause.
+                speaker = self._clause_subject(s_start, w_start)
+            else:
+                speaker = self._subject(toks, index, s_start, between_end)
             if speaker is None:
                 continue
             if len(_WORD.findall(self.text, content_start, s_end)) < 3:
