@@ -184,15 +184,53 @@ def site_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
     return patterns if lang == FALLBACK_LANG else patterns + load_patterns(FALLBACK_LANG, name)
 
 
+@cache
+def _anchored_kinds(lang: str) -> re.Pattern[str] | None:
+    """The anchored patterns of all PATTERN_KINDS as one expression, a named group per kind, in
+    their order: one match finds the first kind whose anchored patterns fit."""
+    parts = []
+    for kind, _longest in PATTERN_KINDS:
+        anchored = combined(lang, kind).anchored
+        if anchored is not None:
+            flags = "(?i:" if anchored.flags & re.IGNORECASE else "(?:"
+            parts.append(f"(?P<k_{kind}>{flags}{anchored.pattern}))")
+    return re.compile("|".join(parts)) if parts else None
+
+
 @lru_cache(maxsize=65536)
 def pattern_kind(lang: str, text: str) -> str | None:
     """The non-body kind whose patterns match the paragraph, if any."""
     length = len(text)
     lowered = text.lower()
+    anchored = _anchored_kinds(lang)
+    match = anchored.match(lowered) if anchored else None
+    first = (match.lastgroup or "")[2:] if match else ""
+    # The kinds before `first` have no anchored pattern that fits (the alternation tries them in
+    # order); with no match at all, none has.
+    unknown = False
     for kind, longest in PATTERN_KINDS:
-        if length <= longest and matches(lang, kind, text, lowered):
+        if kind == first:
+            if length <= longest:
+                return kind
+            unknown = True  # too long for this kind: the kinds after it are tried in full
+            continue
+        if length > longest:
+            continue
+        if unknown:
+            if matches(lang, kind, text, lowered):
+                return kind
+        elif length >= _SEARCH_MIN and _searched(lang, kind, lowered):
             return kind
     return None
+
+
+def _searched(lang: str, kind: str, lowered: str) -> bool:
+    patterns = combined(lang, kind)
+    if patterns.trigger and patterns.trigger.search(lowered):
+        for required, pattern in patterns.searched:
+            if any(word in lowered for word in required) and pattern.search(lowered):
+                return True
+    return any(pattern.search(lowered) for pattern in patterns.always)
 
 
 def byline_authors(lang: str, text: str) -> list[str] | None:
