@@ -379,6 +379,8 @@ class QuoteFinder:
         toks = self.tokens(floor, position)
         # Strip auxiliaries and adverbs that stand between subject and verb.
         aux = self.data.auxiliaries
+        while len(toks) > 2 and toks[-1][2] == "," and toks[-2][2].isdigit() and toks[-3][2] == ",":
+            del toks[-3:]  # "Mr. King, 82, told me"
         while toks and (toks[-1][2].lower() in aux or toks[-1][2] in (",", ")")):
             if toks[-1][2] == ")":
                 # A parenthesis after the name ("Elijah E. Cummings (D-Md.) said").
@@ -694,7 +696,7 @@ class QuoteFinder:
     def _looks_like_speech(self, start: int, end: int) -> bool:
         """An unattributed quotation counts when it is a sentence of its own, not a title."""
         content = self.text[start:end].strip()
-        before = self.text[max(0, start - 3) : start - 1].strip()
+        before = self.text[max(0, start - 4) : start - 1].rstrip(" '\x01")
         return bool(re.search(r"[.!?,…]$", content)) and (not before or before[-1:] in ".:!?\n")
 
     def _make(
@@ -994,7 +996,10 @@ class QuoteFinder:
         """The attribution is set off by commas inside the reported sentence."""
         end = max(speaker.end, toks[index][1])
         rest = [t for t in toks if t[0] >= end]
-        return len(rest) >= 4 and rest[0][2] == ","
+        if len(rest) < 4 or rest[0][2] != ",":
+            return False
+        # "…, said Brian Baker, a longtime adviser": an apposition to the speaker, not more words.
+        return not (speaker.start > toks[index][0] and rest[1][2].lower() in self.data.determiners)
 
     def _clause_ends_soon(
         self, toks: list[tuple[int, int, str]], index: int, speaker: Span
