@@ -481,6 +481,12 @@ class QuoteFinder:
         tail = self.text[end + 1 : limit]
         if tail[:1].isalpha():
             return None  # the quotation is part of a running sentence ("„Eagle“ zu landen")
+        dash = re.match(r"\s*([―—])\s*", tail)
+        if dash and dash.group(1) in self.data.setting("signature_dashes", "―"):
+            # "“…” ― Karen Bobadilla": a signature names the speaker.
+            speaker = self.np_after(end + 1 + dash.end(), limit)
+            if speaker is not None:
+                return Attribution(dash.group(1), speaker)
         last = self.text[end - 1 : end]
         continues = tail.lstrip(" \x01'")[:1].islower()  # „…“ so das Fazit der Betreiber
         if not continues and (
@@ -966,6 +972,16 @@ class QuoteFinder:
                 continue
             if len(_WORD.findall(self.text, content_start, s_end)) < 3:
                 continue
+            fronted = self.text[s_start : speaker.start].rstrip()
+            if (
+                speaker.start > s_start
+                and fronted.endswith(",")
+                and self.data.setting("fronted_phrase_in_report", "no") == "yes"
+                and not any(self.is_cue(w) for w in _WORD.findall(fronted))
+            ):
+                # "In law school, she said professors would …": the annotation keeps the
+                # fronted phrase with the reported words.
+                content_start = s_start
             return content_start, s_end, Attribution(word, speaker)
         return None
 
