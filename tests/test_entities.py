@@ -21,6 +21,7 @@ from reportgen.analyze.pipeline import (
     EMBEDDED_NER,
     build_embedded,
     choose_pipeline,
+    describe_embedded,
     installed_official,
     load_pipeline,
     pipeline_info,
@@ -165,6 +166,8 @@ def test_embedded_pipeline_uses_the_shipped_ner() -> None:
     assert names.index("entity_ruler") < names.index("ner")  # gazetteers win over the model
     info = pipeline_info(choice, nlp)
     assert info["name"] == "reportgen-embedded-de" and info["components"].endswith("+ner")
+    assert info["ner"] == f"de_reportgen_ner {meta['version']}"
+    assert "GermEval 2014" in describe_embedded("de") and "CC0" in describe_embedded("de")
     # a name in no gazetteer comes from the statistical model
     doc = nlp("Der Bürgermeister Hubert Waldschmidt eröffnete am Montag das neue Rathaus.")
     assert ("Hubert Waldschmidt", "PER") in {(e.text, e.label_) for e in doc.ents}
@@ -175,7 +178,8 @@ def test_embedded_pipeline_without_the_shipped_ner(monkeypatch, tmp_path: Path) 
     nlp = build_embedded("de")
     assert nlp.pipe_names == ["sentencizer", "entity_ruler"]
     info = pipeline_info(choose_pipeline("de", "rules"), nlp)
-    assert info["components"] == "rules+gazetteers"
+    assert info["components"] == "rules+gazetteers" and "ner" not in info
+    assert describe_embedded("de").startswith("rules and gazetteers only")
     doc = nlp("Präsident Lukaschenko reiste nach Moskau, sagte die OSZE.")
     assert {(e.text, e.label_) for e in doc.ents} >= {
         ("Lukaschenko", "PER"),

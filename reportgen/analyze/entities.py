@@ -41,6 +41,25 @@ class RawMention:
     canonical: str | None = None  # from a gazetteer pattern's id
 
 
+_NOT_NAME_SHAPES = re.compile(
+    r"[A-ZÄÖÜ]\.?"  # a lone initial ("W.")
+    r"|[^\w]*"  # no letters or digits at all
+    r"|\S*(?:@|://|^www\.)\S*|\S+\.[a-z]{2,6}"  # e-mail, URL, domain ("belta.by")
+)
+
+
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    return frozenset(load_lines(lang, "ner_not_names"))
+
+
+def not_a_name(text: str, lang: str) -> bool:
+    """Site furniture and shapes a statistical model sometimes tags but that are never a named
+    entity: words from `lang/<lang>/ner_not_names.txt` ("Loading", "Kommentare"), lone
+    initials, e-mail addresses, URLs and domains."""
+    return text in _not_names(lang) or _NOT_NAME_SHAPES.fullmatch(text) is not None
+
+
 @cache
 def _titles(lang: str) -> frozenset[str]:
     """Titles and roles before names: the shared `titles.txt` plus the NER-only `ner_titles.txt`."""
@@ -60,6 +79,8 @@ def raw_mentions(chunks: list[tuple[int, Doc]], lang: str) -> list[RawMention]:
             span = ent
             if label == "PER" and ent[0].text in titles and len(ent) > 1:
                 span = ent[1:]  # "Präsident Putin" as a PER span: keep the name only
+            if not_a_name(span.text, lang):
+                continue
             mentions.append(
                 RawMention(
                     offset + span.start_char,

@@ -25,7 +25,7 @@ OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
 }
 EMBEDDED_NER = {"de": RESOURCE_DIR / "pipelines" / "de_ner"}
 GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
-EMBEDDED_VERSION = "0.1.0"
+EMBEDDED_VERSION = "0.2.0"  # bump when the gazetteers, patterns or shipped NER change
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,15 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
 
 
 def _inflections(pattern: dict, lang: str) -> list[dict]:
-    """German genitives of names ("Moskaus", "Putins"), pointing at the base form by id."""
+    """German genitives of names ("Moskaus", "Putins", "Robert Koch-Instituts"), pointing at the
+    base form by id. Acronyms ("CDU") and names ending in a sibilant have none."""
     name = pattern["pattern"]
-    if lang != "de" or not isinstance(name, str) or pattern["label"] not in ("PER", "LOC"):
+    if lang != "de" or not isinstance(name, str) or pattern["label"] not in ("PER", "LOC", "ORG"):
         return []
     if name.endswith(("s", "x", "z", "ß")) or not name[-1].isalpha():
+        return []
+    last = name.split()[-1].split("-")[-1]
+    if pattern["label"] == "ORG" and (last.isupper() or not last[-1].islower()):
         return []
     return [{**pattern, "pattern": name + "s"}]
 
@@ -137,17 +141,42 @@ def load_pipeline(choice: PipelineChoice) -> Language:
     return _add_shared_components(nlp, choice.lang, with_gazetteers=False)
 
 
+def embedded_ner_meta(lang: str) -> dict | None:
+    """meta.json of the shipped statistical NER for `lang`, or None (English: rules only)."""
+    path = EMBEDDED_NER.get(lang)
+    if path is None or not (path / "meta.json").is_file():
+        return None
+    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+
+def describe_embedded(lang: str) -> str:
+    """One line for `reportgen models`: what the embedded pipeline of `lang` is made of."""
+    meta = embedded_ner_meta(lang)
+    if meta is None:
+        return "rules and gazetteers only (EntityRuler; no statistical NER for this language)"
+    sources = ", ".join(
+        f"{source['name'].split(' (')[0].split(',')[0]} ({source['license']})"
+        for source in meta.get("sources", [])
+    )
+    return (
+        f"statistical NER {meta['name']} {meta['version']} (trained on {sources}) "
+        "plus rules and gazetteers"
+    )
+
+
 def pipeline_info(choice: PipelineChoice, nlp: Language) -> dict[str, str]:
     if choice.kind == "embedded":
-        ner = EMBEDDED_NER.get(choice.lang)
-        statistical = ner is not None and (ner / "meta.json").is_file()
-        parts = "rules+gazetteers" + ("+ner" if statistical else "")
-        return {
+        meta = embedded_ner_meta(choice.lang)
+        parts = "rules+gazetteers" + ("+ner" if meta is not None else "")
+        info = {
             "name": f"reportgen-embedded-{choice.lang}",
             "version": EMBEDDED_VERSION,
             "components": parts,
             "spacy": spacy.__version__,
         }
+        if meta is not None:
+            info["ner"] = f"{meta['name']} {meta['version']}"
+        return info
     return {
         "name": f"{nlp.meta.get('lang', choice.lang)}_{nlp.meta.get('name', choice.target)}",
         "version": str(nlp.meta.get("version", "unknown")),
