@@ -16,7 +16,6 @@ from ..model import Block, Comment, Document
 from ..resources import FALLBACK_LANG, load_lines, load_patterns
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_SPACES = re.compile(r"\s+")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"[„“\"»«‘‚](.+?)[“”\"«»’‘]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]\s*$")
@@ -79,7 +78,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def normal(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 _UPPER = re.compile(r"(?<!\\)[A-Z]")
@@ -256,11 +255,10 @@ def is_comment_header(lang: str, text: str, body_seen: bool) -> bool:
 
 
 _LIST_MARK = re.compile(r"^\s*[-•*]\s+", re.MULTILINE)
-_NO_SPACE = re.compile(r"\s+")
 
 
 def _squeeze(text: str) -> str:
-    return _NO_SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def _html_body_flags(paragraphs: list[Paragraph], body_text: str) -> list[bool]:
@@ -327,7 +325,12 @@ def _title_or_byline(
 ) -> bool:
     text = paragraph.text
     title_key = state["title_key"]
-    if title_key and not state["title_seen"] and normal(text) == title_key:
+    if (
+        title_key
+        and not state["title_seen"]
+        and abs(len(text) - len(title_key)) < 20
+        and normal(text) == title_key
+    ):
         paragraph.kind, state["title_seen"] = "title", True
         return True
     authors = byline_authors(lang, text)

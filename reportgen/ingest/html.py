@@ -4,7 +4,6 @@ article body, comments and metadata (used as hints by segmentation)."""
 from __future__ import annotations
 
 import contextlib
-import re
 from urllib.parse import urljoin
 
 import lxml.html
@@ -45,7 +44,6 @@ _BLOCK_TAGS = {
     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
     "th", "tr", "ul", "button", "label", "option", "select", "textarea", "title",
 }  # fmt: skip
-_SPACES = re.compile(r"\s+")
 
 
 _BREAK = "\ue000"  # a private-use character marks the paragraph breaks
@@ -64,7 +62,7 @@ def _visible_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
         element.tail = _BREAK + (element.tail or "")
     paragraphs = []
     for piece in top.text_content().split(_BREAK):
-        line = _SPACES.sub(" ", piece).strip()
+        line = " ".join(piece.split())
         if line:
             paragraphs.append(line)
     return paragraphs
@@ -123,7 +121,7 @@ def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
         domain = _domain(href)
         if not domain or domain == page_domain:
             continue  # the outlet's own navigation is not a cited source
-        text = _SPACES.sub(" ", anchor.text_content()).strip()
+        text = " ".join(anchor.text_content().split())
         if (href, text) not in seen:
             seen.add((href, text))
             links.append(Link(url=href, domain=domain, text=text))
