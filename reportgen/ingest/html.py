@@ -4,7 +4,6 @@ article body, comments and metadata (used as hints by segmentation)."""
 from __future__ import annotations
 
 import contextlib
-from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
@@ -101,23 +100,24 @@ def _domain(url: str) -> str:
     return host.split(":", 1)[0].lower().removeprefix("www.")
 
 
+_ABSOLUTE = etree.XPath(
+    ".//a[starts-with(normalize-space(@href), 'http') or starts-with(normalize-space(@href), '//')]"
+)
+
+
 def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
+    """Links to other sites. Relative links point into the page's own site (its navigation,
+    not a cited source), so only absolute and protocol-relative ones are looked at."""
     page_domain = _domain(base_url) if base_url else ""
+    scheme = base_url.split("//", 1)[0] if base_url and "//" in base_url else "https:"
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
-    for anchor in root.iter("a"):
+    for anchor in _ABSOLUTE(root):
         href = (anchor.get("href") or "").strip()
-        if not href or href[0] == "#" or href.startswith(("javascript:", "mailto:")):
-            continue
+        if href.startswith("//"):
+            href = scheme + href
         if not href.startswith(("http://", "https://")):
-            if not base_url or href.startswith(("tel:", "data:")):
-                continue
-            try:
-                href = urljoin(base_url, href)
-            except ValueError:
-                continue
-            if not href.startswith(("http://", "https://")):
-                continue
+            continue
         domain = _domain(href)
         if not domain or domain == page_domain:
             continue  # the outlet's own navigation is not a cited source
