@@ -128,6 +128,17 @@ def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
     return links
 
 
+def _has_comment_section(root: lxml.html.HtmlElement, lang: str | None) -> bool:
+    """A heading of the page opens a comment section ("12 Kommentare zu …", "Leave a reply")."""
+    from ..analyze.segment import matches
+
+    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = " ".join(heading.text_content().split())
+        if len(text) < 300 and matches(lang or "en", "comments", text):
+            return True
+    return False
+
+
 def read_html(content: str) -> list[Document]:
     try:
         # trafilatura's own loader (it repairs what it can); the extraction below reuses the tree
@@ -136,9 +147,14 @@ def read_html(content: str) -> list[Document]:
         raise ReadFailure(f"malformed HTML: {exc}") from exc
     if root is None:
         raise ReadFailure("malformed HTML: no document tree")
-    html_lang = root.get("lang")
+    html_lang = (root.get("lang") or "").strip()[:2].lower() or None
+    # trafilatura's comment extraction costs time on every page: ask for it where a heading
+    # opens a comment section (the segmentation finds the others by its own patterns).
     extracted = trafilatura.bare_extraction(
-        root, include_comments=True, with_metadata=False, favor_precision=True
+        root,
+        include_comments=_has_comment_section(root, html_lang),
+        with_metadata=False,
+        favor_precision=True,
     )
     meta = _metadata(root)
     links = _links(root, meta["url"])
@@ -157,8 +173,7 @@ def read_html(content: str) -> list[Document]:
         document.hints["comments_text"] = extracted.comments or ""
     else:
         document.warnings.append("trafilatura found no main text; the page is segmented by rules")
-    if html_lang:
-        document.lang = html_lang.strip()[:2].lower() or None
+    document.lang = html_lang
     if not document.lang:
         # Guess from the main text: shorter than the page (faster) and without its menus.
         from . import detect_language
