@@ -76,6 +76,8 @@ def validate(data: dict[str, Any]) -> list[str]:
                 problems.append(f"quotes[{i}]: {key} is not a string or null")
         if not isinstance(quote.get("in_comments"), bool):
             problems.append(f"quotes[{i}]: in_comments is not a bool")
+        if not isinstance(quote.get("speaker_id"), str | type(None)):
+            problems.append(f"quotes[{i}]: speaker_id is not a string or null")
         spans.append(_span_problem(text, quote, f"quotes[{i}]"))
         if quote.get("speaker_mention") is not None:
             spans.append(_span_problem(text, quote["speaker_mention"], f"quotes[{i}].speaker"))

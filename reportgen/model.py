@@ -119,6 +119,11 @@ class Quote:
     confidence: float = 1.0
     # The parts of a quotation interrupted by its attribution („…“, sagte er, „…“); None if whole.
     segments: list[list[int]] | None = None
+    # The id of the entity the speaker resolved to (entities[].id), or None.
+    speaker_id: str | None = None
+    # True when the speaker is a guess: a pronoun left unresolved or resolved to the most recent
+    # person, or a speaker carried over from a neighbouring quotation.
+    speaker_low_confidence: bool = False
 
 
 @dataclass

@@ -23,6 +23,7 @@ from functools import cache
 
 from ..model import Block, Entity, Quote, Source, Span
 from ..resources import load_lines, load_patterns
+from .sources import lookup_alias
 
 # Opening glyph -> the glyphs that may close it.
 QUOTE_PAIRS: dict[str, str] = {
@@ -162,6 +163,7 @@ class LangData:
     konjunktiv_strict: frozenset[str] = frozenset()
     oblique_determiners: frozenset[str] = frozenset()
     participle_cues: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
 
@@ -214,6 +216,7 @@ def lang_data(lang: str) -> LangData:
         konjunktiv_strict=_words(lang, "konjunktiv_strict"),
         oblique_determiners=_words(lang, "oblique_determiners"),
         participle_cues=_words(lang, "participle_cues"),
+        person_pronouns=_words(lang, "person_pronouns"),
         first_person=_words(lang, "first_person"),
         style=_settings(lang, "quote_style"),
     )
@@ -280,6 +283,7 @@ class QuoteFinder:
         )
         self.mention_starts = [m[0] for m in self.mentions]
         self.persons = [e for e in entities if e.label == "PER"]
+        self.entities = entities
 
     # -- helpers ---------------------------------------------------------------------------
     def block_kind(self, offset: int) -> str:
@@ -428,29 +432,57 @@ class QuoteFinder:
         return Span(phrase[0][0], phrase[-1][1], self.text[phrase[0][0] : phrase[-1][1]])
 
     # -- speakers ----------------------------------------------------------------------------
-    def resolve(self, mention: Span | None, before: int) -> tuple[str | None, float]:
-        """The canonical speaker for a mention; pronouns go to the most recent person."""
+    def resolve(self, mention: Span | None, before: int) -> tuple[str | None, float, str | None]:
+        """The canonical speaker for a mention, how sure that is, and the entity id: pronouns go
+        to the most recent person when that person is the only candidate nearby; names to the
+        entity (a surname or title plus surname to the full name); agencies and outlets to the
+        sources knowledge base."""
         if mention is None:
-            return None, 1.0
+            return None, 1.0, None
         if mention.text in self.data.pronouns:
-            person = self.last_person_before(mention.start)
-            return (person[2].name, 0.6) if person else (mention.text, 0.3)
-        found = self.entity_in(mention.start, mention.end, "PER") or self.entity_in(
-            mention.start, mention.end
-        )
+            person = self._antecedent(mention)
+            if person is None:
+                return mention.text, 0.3, None
+            return person.name, 0.6, person.id or None
+        entry = lookup_alias(mention.text)
+        found = self.entity_in(mention.start, mention.end, "PER")
+        if entry is not None and found is None:
+            named = next(
+                (e for e in self.entities if e.name in (entry.name, *entry.aliases) and e.id), None
+            )
+            org = self.entity_in(mention.start, mention.end)
+            entity_id = named.id if named else (org[2].id or None) if org else None
+            return entry.name, 1.0, entity_id
+        found = found or self.entity_in(mention.start, mention.end)
         if found:
-            return found[2].name, 1.0
+            return found[2].name, 1.0, found[2].id or None
         # A surname alone or with a title ("Präsident Lukaschenko"): a person of the article.
         words = [w for w in _WORD.findall(mention.text) if w[:1].isupper()]
         for person in self.persons:
             surname = person.name.split()[-1]
             if surname in words:
-                return person.name, 0.9
+                return person.name, 0.9, person.id or None
         name = mention.text
         first, _, rest = name.partition(" ")
         if rest and first.lower() in self.data.determiners:
             name = rest
-        return name, 0.7
+        return name, 0.7, None
+
+    def _antecedent(self, mention: Span) -> Entity | None:
+        """The person a pronoun stands for, when it is safe: a singular personal pronoun and one
+        person (however often) named in the stretch of text before it."""
+        if mention.text not in self.data.person_pronouns:
+            return None  # "they", "we", "I": not one person of the article
+        window = int(self.data.setting("pronoun_window", "400"))
+        index = bisect.bisect_left(self.mention_starts, mention.start)
+        candidates = {
+            m[2].name: m[2]
+            for m in self.mentions[:index]
+            if m[2].label == "PER" and m[1] >= mention.start - window
+        }
+        if len(candidates) != 1:
+            return None
+        return next(iter(candidates.values()))
 
     # -- direct quotations -------------------------------------------------------------------
     def clause_limit(self, position: int, window_end: int) -> int:
@@ -678,6 +710,8 @@ class QuoteFinder:
                 ):
                     quote.speaker_mention = before.speaker_mention
                     quote.speaker = before.speaker
+                    quote.speaker_id = before.speaker_id
+                    quote.speaker_low_confidence = before.speaker_low_confidence
                     quote.cue = before.cue
                     quote.confidence = round(before.confidence * 0.8, 2)
             quotes.append(quote)
@@ -715,7 +749,7 @@ class QuoteFinder:
         confidence: float = 1.0,
     ) -> Quote:
         mention = attribution.speaker if attribution else None
-        speaker, certainty = self.resolve(mention, start)
+        speaker, certainty, speaker_id = self.resolve(mention, start)
         if attribution is None:
             certainty = 0.5
         quote = Quote(
@@ -729,6 +763,8 @@ class QuoteFinder:
             source=None,
             in_comments=self.block_kind(start) == "comments",
             confidence=round(certainty * confidence, 2),
+            speaker_id=speaker_id,
+            speaker_low_confidence=mention is not None and certainty < 0.5,
         )
         if group and len(group) > 1:
             quote.segments = [[s.start, s.end] for s in group]
@@ -789,6 +825,8 @@ class QuoteFinder:
                     attribution = Attribution(None, previous.speaker_mention)
                     quote = self._make(c_start, c_end, "indirect", attribution, confidence=0.6)
                     quote.speaker = previous.speaker
+                    quote.speaker_id = previous.speaker_id
+                    quote.speaker_low_confidence = previous.speaker_low_confidence
                     quotes.append(quote)
                     previous = quote
                 previous_end = s_end
@@ -1141,6 +1179,8 @@ def _partial_quotes(finder: QuoteFinder, reported: list[Quote], direct: list[Quo
                 confidence=0.8,
             )
             partial.speaker = quote.speaker
+            partial.speaker_id = quote.speaker_id
+            partial.speaker_low_confidence = quote.speaker_low_confidence
             found.append(partial)
             taken.add((span.start, span.end))
     return found
