@@ -325,12 +325,7 @@ def _title_or_byline(
 ) -> bool:
     text = paragraph.text
     title_key = state["title_key"]
-    if (
-        title_key
-        and not state["title_seen"]
-        and abs(len(text) - len(title_key)) < 20
-        and normal(text) == title_key
-    ):
+    if title_key and not state["title_seen"] and _is_title(text, title_key):
         paragraph.kind, state["title_seen"] = "title", True
         return True
     authors = byline_authors(lang, text)
@@ -339,6 +334,27 @@ def _title_or_byline(
         if not result.authors:
             result.authors = authors
         return True
+    return False
+
+
+_TITLE_SEPARATORS = ("|", "-", "–", "—", ":", "·", "»")
+
+
+def _is_title(text: str, title_key: str) -> bool:
+    """The paragraph is the headline: the title itself, or the title without the site name that
+    the page's <title> adds ("Headline | Site") or with a kicker the page puts before it."""
+    if len(text) > len(title_key) + 60 or len(text) < 0.5 * len(title_key):
+        return False
+    key = normal(text)
+    if key == title_key:
+        return True
+    if len(key) < 15:
+        return False
+    for longer, shorter in ((title_key, key), (key, title_key)):
+        if longer.startswith(shorter) and longer[len(shorter) :].strip()[:1] in _TITLE_SEPARATORS:
+            return True
+        if longer.endswith(shorter) and longer[: -len(shorter)].strip()[-1:] in _TITLE_SEPARATORS:
+            return True
     return False
 
 
