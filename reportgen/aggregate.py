@@ -66,14 +66,42 @@ def _source_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
 
 
 def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    """Who is quoted in the articles (not the reader comments), with each speaker's share of
+    all quotations; quotations without a named speaker are one row of their own."""
     counts: Counter[str] = Counter()
+    direct: Counter[str] = Counter()
+    unnamed = 0
     for a in analyses:
         for q in a.article_quotes:
             if q.speaker:
                 counts[q.speaker] += 1
-    return [
-        {"name": name, "slug": slugify(name, "speaker"), "quotes": n}
+                direct[q.speaker] += q.kind == "direct"
+            else:
+                unnamed += 1
+    total = sum(counts.values()) + unnamed
+    rows = [
+        {"name": name, "slug": slugify(name, "speaker"), "quotes": n, "direct": direct[name],
+         "share": round(n / total, 4)}
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]  # fmt: skip
+    if unnamed:
+        rows.append({"name": "(no named speaker)", "slug": None, "quotes": unnamed,
+                     "direct": None, "share": round(unnamed / total, 4)})  # fmt: skip
+    return rows
+
+
+def _quote_source_types(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+    """Quotations by the type of the source they are attributed to ("via TASS" counts as
+    news_agency), with their share; "none" when no source is cited."""
+    counts: Counter[str] = Counter()
+    for a in analyses:
+        types = {s.name: s.type for s in a.sources}
+        for q in a.article_quotes:
+            counts[types.get(q.source, "unknown") if q.source else "none"] += 1
+    total = sum(counts.values())
+    return [
+        {"type": t, "quotes": n, "share": round(n / total, 4)}
+        for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
@@ -124,13 +152,14 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
         else 0.0,
         "top_entities": _entity_table(analyses),
         "speakers": _speaker_table(analyses),
+        "quote_source_types": _quote_source_types(analyses),
         "sources": sources,
         "source_types": [
             {"type": t, "mentions": m}
             for t, m in sorted(mentions_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "state_by_country": [
-            {"country": c, "mentions": m}
+            {"country": c, "mentions": m, "share": round(m / all_mentions, 4)}
             for c, m in sorted(state_by_country.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "fingerprint": outlet_fingerprint(analyses),
@@ -179,17 +208,34 @@ def entity_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
 
 
 def speaker_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+    """One page per speaker (canonical name): everything the speaker is quoted as saying, in
+    every outlet, and how often each outlet quotes them."""
     pages: dict[str, dict[str, Any]] = {}
     for a in sorted(analyses, key=lambda a: a.id):
         for q in a.quotes:
             if not q.speaker:
                 continue
             slug = slugify(q.speaker, "speaker")
-            page = pages.setdefault(slug, {"slug": slug, "name": q.speaker, "quotes": []})
+            page = pages.setdefault(
+                slug, {"slug": slug, "name": q.speaker, "entity_id": q.speaker_id, "quotes": []}
+            )
+            page["entity_id"] = page["entity_id"] or q.speaker_id
             page["quotes"].append(
                 {"text": q.text, "kind": q.kind, "in_comments": q.in_comments,
-                 "article_id": a.id, "article_title": a.title or a.id, "outlet": a.outlet}
+                 "article_id": a.id, "article_title": a.title or a.id, "outlet": a.outlet,
+                 "cue": q.cue, "source": q.source,
+                 "as": q.speaker_mention.text if q.speaker_mention else None,
+                 "low_confidence": q.speaker_low_confidence}
             )  # fmt: skip
+    for page in pages.values():
+        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        for q in page["quotes"]:
+            by_outlet[q["outlet"]][q["kind"]] += 1
+        page["outlets"] = [
+            {"outlet": o, "quotes": sum(c.values()), "direct": c["direct"],
+             "indirect": c["indirect"]}
+            for o, c in sorted(by_outlet.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        ]  # fmt: skip
     return dict(sorted(pages.items()))
 
 

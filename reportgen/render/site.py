@@ -135,9 +135,15 @@ class SiteWriter:
 
         speakers = aggregate.speaker_pages(analyses)
         for page in speakers.values():
+            outlets = len(page["outlets"])
+            rows = [[{"text": o["outlet"],
+                      "href": f"../outlets/{slugify(o['outlet'], 'unsorted')}/index.html"},
+                     {"text": o["quotes"]}, {"text": o["direct"]}, {"text": o["indirect"]}]
+                    for o in page["outlets"]]  # fmt: skip
             self.page(f"speakers/{page['slug']}.html", "listing.html", title=page["name"],
                       heading=page["name"], section_title="Speakers",
-                      intro=f"Quoted {len(page['quotes'])} time(s).", columns=[], rows=[],
+                      intro=f"Quoted {len(page['quotes'])} time(s) in {outlets} outlet(s).",
+                      columns=["Outlet", "Quotations", "Direct", "Reported"], rows=rows,
                       quotes=page["quotes"])  # fmt: skip
         self.page("speakers/index.html", "listing.html", title="Speakers", heading="Speakers",
                   section_title="Speakers", intro="Everyone quoted, by number of quotations.",
