@@ -668,7 +668,7 @@ class QuoteFinder:
                     (across and not gap.strip())
                     or (
                         (across and gap.rstrip(" '\x01")[-1:] in ".,:")
-                        or gap.strip()[:1] in (",", "")
+                        or (gap.strip()[:1] in (",", "") and gap.rstrip()[-1:] not in ".!?")
                     )
                     and self._gap_is_attribution(gap)
                 ):
@@ -690,32 +690,40 @@ class QuoteFinder:
             )
             content = self.text[first.start : last.end]
             words = len(_WORD.findall(content))
-            if attribution is None and words < MIN_UNATTRIBUTED_WORDS:
+            inherited = self._inherited_speaker(quotes, first) if attribution is None else None
+            if attribution is None and inherited is None and words < MIN_UNATTRIBUTED_WORDS:
                 continue  # a term, a title or a scare quote; may become a partial quotation
-            if attribution is None and not self._looks_like_speech(first.start, last.end):
+            if (
+                attribution is None
+                and inherited is None
+                and not self._looks_like_speech(first.start, last.end)
+            ):
                 continue
             if not partial and words < MIN_UNATTRIBUTED_WORDS and self._embedded(first, last):
                 continue  # a few quoted words inside a sentence belong to its reported speech
             quote = self._make(first.start, last.end, "direct", attribution, group)
-            if attribution is None and quotes:
+            if inherited is not None:
                 # „A“, betont sie. „B“: a quotation right after an attributed one goes on with
                 # the same speaker.
-                before = quotes[-1]
-                gap = self.text[before.end + 1 : first.start - 1]
-                if (
-                    before.speaker_mention is not None
-                    and len(gap) <= MAX_INTERRUPTION_CHARS
-                    and "\n" not in gap
-                    and self._gap_is_attribution(gap)
-                ):
-                    quote.speaker_mention = before.speaker_mention
-                    quote.speaker = before.speaker
-                    quote.speaker_id = before.speaker_id
-                    quote.speaker_low_confidence = before.speaker_low_confidence
-                    quote.cue = before.cue
-                    quote.confidence = round(before.confidence * 0.8, 2)
+                quote.speaker_mention = inherited.speaker_mention
+                quote.speaker = inherited.speaker
+                quote.speaker_id = inherited.speaker_id
+                quote.speaker_low_confidence = inherited.speaker_low_confidence
+                quote.cue = inherited.cue
+                quote.confidence = round(inherited.confidence * 0.8, 2)
             quotes.append(quote)
         return quotes
+
+    def _inherited_speaker(self, quotes: list[Quote], first: QuoteSpan) -> Quote | None:
+        """The attributed quotation this one follows right after, separated only by its
+        attribution („A“, betont sie. „B“)."""
+        if not quotes or quotes[-1].speaker_mention is None:
+            return None
+        before = quotes[-1]
+        gap = self.text[before.end + 1 : first.start - 1]
+        if len(gap) > MAX_INTERRUPTION_CHARS or "\n" in gap or not self._gap_is_attribution(gap):
+            return None
+        return before
 
     def _embedded(self, first: QuoteSpan, last: QuoteSpan) -> bool:
         """The quotation sits inside a running sentence (words on both sides, no sentence end
