@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .analyze.fingerprint import outlet_fingerprint
-from .model import ArticleAnalysis
+from .model import ARTICLE_KINDS, ArticleAnalysis
 from .paths import slugify
 
 
@@ -25,7 +25,7 @@ def article_row(a: ArticleAnalysis) -> dict[str, Any]:
         "boilerplate_ratio": a.stats["boilerplate_ratio"],
         "quote_count": a.stats["quote_count"],
         "source_count": len(a.sources),
-        "entity_count": len(a.entities),
+        "entity_count": a.stats.get("entity_count", len(a.entities)),
         "comment_count": a.stats["comment_count"],
     }
 
@@ -34,13 +34,18 @@ def _entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for a in analyses:
         for e in a.entities:
+            # Only the article's own text counts: mentions in comments, appeals or page
+            # furniture are shown on the article page, not in the figures.
+            mentions = sum(1 for m in e.mentions if m.block in ARTICLE_KINDS)
+            if not mentions:
+                continue
             row = table.setdefault(
                 e.id,
                 {"id": e.id, "name": e.name, "label": e.label, "articles": 0, "mentions": 0,
                  "outlet_set": set()},
             )  # fmt: skip
             row["articles"] += 1
-            row["mentions"] += e.count
+            row["mentions"] += mentions
             row["outlet_set"].add(a.outlet)
     rows = []
     for row in table.values():

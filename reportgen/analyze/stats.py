@@ -82,7 +82,12 @@ def compute_stats(
         "direct_quote_count": sum(1 for q in article_quotes if q.kind == "direct"),
         "indirect_quote_count": sum(1 for q in article_quotes if q.kind == "indirect"),
         "comment_quote_count": len(quotes) - len(article_quotes),
-        "entity_count": len(entities),
+        "entity_count": sum(
+            1 for e in entities if any(m.block in ARTICLE_KINDS for m in e.mentions)
+        ),
+        "comment_entity_count": sum(
+            1 for e in entities if any(m.block == "comments" for m in e.mentions)
+        ),
         "source_count": len(sources),
         "state_affiliated_source_count": sum(1 for s in sources if s.state_affiliated),
     }
