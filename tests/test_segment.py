@@ -195,13 +195,23 @@ def test_comments_with_authors(text: str, lang: str) -> None:
     assert result.authors == (["Maria Beispiel", "Jonas Muster"] if lang == "de" else ["Jane Doe"])
 
 
-def test_title_from_comment_header_and_from_first_line() -> None:
+def test_title_from_comment_header_and_from_first_line(tmp_path: Path) -> None:
     result = segment(_doc(ENGLISH, "en"), "en")
     assert result.inferred_title == "Council approves new harbour wall"
-    text = "Kurze Überschrift ohne Punkt\n\nErster Absatz mit Text.\n\nZweiter Absatz mit Text."
-    result = segment(_doc(text, "de"), "de")
-    assert result.inferred_title == "Kurze Überschrift ohne Punkt"
+    path = tmp_path / "o" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(
+        "Kurze Überschrift ohne Punkt\n\nErster Absatz mit etwas mehr Text als die Zeile davor."
+        "\n\nZweiter Absatz mit Text.",
+        encoding="utf-8",
+    )
+    document = read_file(path)[0]
+    assert document.title == "Kurze Überschrift ohne Punkt"
+    assert "title inferred from the first line" in document.warnings
+    result = segment(document, "de")
     assert result.paragraphs[0].kind == "title"
+    path.write_text("Loading...\n\nErster Absatz.\n\nZweiter Absatz.", encoding="utf-8")
+    assert read_file(path)[0].title is None
 
 
 def test_body_paragraph_mentioning_paypal_or_cookies_stays_body() -> None:

@@ -395,25 +395,27 @@ def _segment_text(
         in_list = None
         paragraph.kind = "body"
         body_seen = True
-    if not document.title and not result.inferred_title:
-        _infer_title(paragraphs, result)
 
 
-def _infer_title(paragraphs: list[Paragraph], result: Segmentation) -> None:
-    """Without metadata, a short first paragraph without a closing full stop is the headline."""
+def headline(text: str) -> str | None:
+    """Without metadata, a short first paragraph without a closing full stop, followed by the
+    article, is the headline (plain-text dumps often start with it)."""
+    paragraphs = split_paragraphs(text)
     if len(paragraphs) < 3:
-        return
-    first = paragraphs[0]
-    text = first.text
+        return None
+    first = paragraphs[0].text
     if (
-        first.kind == "body"
-        and 10 <= len(text) <= 160
-        and "\n" not in text
-        and not text.endswith((".", ",", ";", ":"))
-        and paragraphs[1].kind in ("body", "byline", "lead")
+        10 <= len(first) <= 160
+        and "\n" not in first
+        and not first.endswith((".", ",", ";", ":", "!", "?", "…"))
+        and pattern_kind(FALLBACK_LANG, first) is None
+        and pattern_kind("de", first) is None
+        and byline_authors("de", first) is None
+        and not is_comment_header("de", first, True)
+        and len(paragraphs[1].text) + len(paragraphs[2].text) > 2 * len(first)
     ):
-        first.kind = "title"
-        result.inferred_title = text
+        return first
+    return None
 
 
 def _segment_html(

@@ -27,6 +27,16 @@ def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str])
     return document
 
 
+def infer_title_from_text(document: Document) -> None:
+    """No title in the metadata: a headline on the first line of a plain-text dump."""
+    from ..analyze.segment import headline
+
+    found = headline(document.text)
+    if found:
+        document.title = found
+        document.warnings.append("title inferred from the first line")
+
+
 def infer_date_from_text(document: Document) -> None:
     """No date in the metadata: take one written near the top of the text, and say so."""
     from ..analyze.segment import infer_date
@@ -41,7 +51,10 @@ def read_text(content: str) -> list[Document]:
     meta, text, warnings = split_front_matter(content)
     if not text.strip():
         raise_empty()
-    return [document_from_metadata(meta, text, "txt", warnings)]
+    document = document_from_metadata(meta, text, "txt", warnings)
+    if not document.title:
+        infer_title_from_text(document)
+    return [document]
 
 
 def raise_empty() -> None:
