@@ -484,3 +484,15 @@ def test_text_command_many_files(tmp_path: Path) -> None:
     assert lines[7]["text"] == "Artikel Nummer 7 beginnt hier mit einem Satz."
     single = runner.invoke(app, ["text", paths[0]])
     assert single.stdout.strip() == "Artikel Nummer 0 beginnt hier mit einem Satz."
+
+
+def test_menu_lines_in_a_text_dump_are_boilerplate() -> None:
+    text = (
+        "Startseite\n\nPolitik\n\nWirtschaft\n\nKultur\n\nSport\n\n"
+        "Der Stadtrat hat am Montag beschlossen, die Brücke zu sanieren.\n\n"
+        "Zutaten\n\n200 g Mehl\n\n3 Eier\n\nEine Prise Salz\n\nKommentare"
+    )
+    kinds = _kinds(text, "de")
+    assert [kinds[k] for k in ("Politik", "Wirtschaft", "Kultur", "Sport")] == ["boilerplate"] * 4
+    assert kinds["Zutaten"] == kinds["3 Eier"] == "body"
+    assert kinds["Kommentare"] == "comments"  # a bare heading after the article opens comments

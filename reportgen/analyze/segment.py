@@ -372,7 +372,8 @@ def _segment_text(
     in_comments = False
     body_seen = False
     in_list: str | None = None
-    for paragraph in paragraphs:
+    menu = _menu_runs(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if in_comments:
             kind = pattern_kind(lang, text) if len(text) < 200 else None
@@ -393,8 +394,33 @@ def _segment_text(
             paragraph.kind = in_list
             continue
         in_list = None
+        if index in menu:
+            paragraph.kind = "boilerplate"
+            continue
         paragraph.kind = "body"
         body_seen = True
+
+
+# A run of at least this many short label-like lines in a text dump is a menu (navigation, a
+# tag cloud, a share bar), not article text.
+_MENU_RUN = 4
+_MENU_LABEL = re.compile(r"^[^\W\d][^.!?:;,\n]{0,29}$")
+
+
+def _menu_runs(paragraphs: list[Paragraph]) -> set[int]:
+    def label(text: str) -> bool:
+        return bool(_MENU_LABEL.match(text)) and text.count(" ") <= 3
+
+    found: set[int] = set()
+    run: list[int] = []
+    for index, paragraph in enumerate([*paragraphs, None]):
+        if paragraph is not None and label(paragraph.text):
+            run.append(index)
+            continue
+        if len(run) >= _MENU_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def headline(text: str) -> str | None:
