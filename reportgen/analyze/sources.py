@@ -16,8 +16,11 @@ from .entities import _block_kind
 # are capitalised anyway), then up to five capitalised words.
 NAME_PATTERN = (
     r"(?:(?:der|die|das|den|dem|des|the|einer?|an?)\s+)?"
-    r"(?:[a-zäöüß][\w-]*\s+){0,2}"
-    r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:[A-ZÄÖÜ][\w.&'’-]*|de|of|for|von|für)){0,4}"
+    r"(?:[a-zäöüß][\w-]*\s+){0,4}"
+    r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:[A-ZÄÖÜ][\w.&'’-]*|(?:de|of|for|von|für)\b)){0,4}"
+    # a genitive or "of" chain: "Angaben der russischen Nachrichtenagentur TASS"
+    r"(?:\s+(?:der|des|of the|of)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w.&'’-]*"
+    r"(?:\s+[A-ZÄÖÜ][\w.&'’-]*){0,3})?"
 )
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 
@@ -78,8 +81,20 @@ def lookup_domain(domain: str) -> KBEntry | None:
 
 @cache
 def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The cue patterns with {NAME}: a capitalised name, or any knowledge-base alias (also the
+    lowercase ones, "wie die dpa berichtete")."""
+    lowercase = sorted(
+        (a for e in knowledge_base() for a in (e.name, *e.aliases) if not a[:1].isupper()),
+        key=len,
+        reverse=True,
+    )
+    name = NAME_PATTERN
+    if lowercase:
+        article = r"(?:(?:der|die|das|den|dem|des|the)\s+)?"
+        aliases = "|".join(re.escape(a) for a in lowercase)
+        name = f"(?:{article}(?:{aliases})\\b|{NAME_PATTERN})"
     return tuple(
-        re.compile(line.replace("{NAME}", NAME_PATTERN)) for line in load_lines(lang, "source_cues")
+        re.compile(line.replace("{NAME}", name)) for line in load_lines(lang, "source_cues")
     )
 
 
@@ -139,16 +154,22 @@ def extract_sources(
         entity = next(
             (ent for (s, e), ent in org_spans.items() if cue.start <= s and e <= cue.end), None
         )
-        if entity is None and not _ACRONYM.search(cited):
+        kind, named = _source_noun(cited, lang)
+        if entity is not None:
+            name = entity.name
+        elif _ACRONYM.search(cited):
+            name = _ACRONYM.search(cited).group(0)
+        elif named:
+            name = named  # "das Portal Ostnews", "der Polizei": a kind of source, named
+        else:
             continue  # "laut Experten": a common noun, not a named source
-        name = entity.name if entity else _ACRONYM.search(cited).group(0)
         offset = text.find(name, cue.start, cue.end)
         if offset == -1:
             continue
         mention = SourceMention(
             offset, offset + len(name), name, cue.cue, _block_kind(blocks, starts, offset)
         )
-        add(name, lambda name=name: Source(name, "unknown", None, None, []), mention)
+        add(name, lambda name=name, kind=kind: Source(name, kind, None, None, []), mention)
 
     for link in links:
         entry = lookup_domain(link.domain)
@@ -170,6 +191,42 @@ def extract_sources(
             result.append(source)
     result.sort(key=lambda s: (-len(s.mentions), s.name))
     return result
+
+
+@cache
+def source_nouns(lang: str) -> tuple[tuple[str, str], ...]:
+    """(noun ending, source type) from `source_nouns.txt`: "Nachrichtenagentur news_agency"."""
+    pairs = []
+    for line in load_lines(lang, "source_nouns"):
+        noun, _, kind = line.rpartition(" ")
+        pairs.append((noun.strip(), kind.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
+    """The type a cited phrase names by its noun ("die Agentur X" is a news agency), and the
+    source's name: the capitalised words after the noun ("Portal Ostnews" -> "Ostnews"), else
+    the noun itself when it names an institution on its own ("der Polizei" -> "Polizei")."""
+    words = cited.split()
+    first: tuple[str, str | None] | None = None
+    for index, word in enumerate(words):
+        bare = word.strip(".,;:")
+        stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
+        for noun, kind in source_nouns(lang):
+            if not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
+                continue
+            rest = []
+            for follow in words[index + 1 :]:
+                if not follow[:1].isupper():
+                    break
+                rest.append(follow.strip(".,;:"))
+            if rest:
+                return kind, " ".join(rest)
+            if first is None:
+                own = kind in ("government", "organisation") and bare[:1].isupper()
+                first = (kind, bare if own else None)
+            break
+    return first or ("unknown", None)
 
 
 def _from_entry(entry: KBEntry) -> Source:

@@ -1,0 +1,182 @@
+"""Cited sources: the knowledge base (aliases, inflected forms, types, state affiliation),
+cues, unknown sources, links to known outlets, and the outlet roll-up by country."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.aggregate import outlet_summary
+from reportgen.analyze.quotes import extract_quotes
+from reportgen.analyze.sources import extract_sources, knowledge_base, lookup_alias, lookup_domain
+from reportgen.model import SOURCE_TYPES, ArticleAnalysis, Block, Link, Source
+
+
+def sources_of(text: str, lang: str = "de", links: list[Link] | None = None) -> list[Source]:
+    return extract_sources(text, lang, [Block("body", 0, len(text))], [], links or [])
+
+
+# -- the knowledge base ------------------------------------------------------------------------
+def test_knowledge_base_entries_are_well_formed() -> None:
+    entries = knowledge_base()
+    assert len(entries) >= 100
+    names = [e.name for e in entries]
+    assert len(names) == len(set(names))
+    for entry in entries:
+        assert entry.type in SOURCE_TYPES and entry.type != "unknown", entry.name
+        assert entry.state_affiliated in (True, False, None), entry.name
+        assert entry.country is None or (len(entry.country) == 2 and entry.country.isupper())
+
+
+@pytest.mark.parametrize(
+    ("name", "state_affiliated", "country"),
+    [("TASS", True, "RU"), ("RIA Novosti", True, "RU"), ("Belta", True, "BY"),
+     ("RT", True, "RU"), ("Sputnik", True, "RU"), ("Xinhua", True, "CN"),
+     ("Reuters", False, "GB"), ("Associated Press", False, "US"), ("AFP", False, "FR"),
+     ("dpa", False, "DE")],
+)  # fmt: skip
+def test_state_affiliation_of_the_agencies(
+    name: str, state_affiliated: bool, country: str
+) -> None:
+    entry = next(e for e in knowledge_base() if e.name == name)
+    assert entry.state_affiliated is state_affiliated
+    assert entry.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("der Nachrichtenagentur TASS", "TASS"),
+        ("Belta-Portal", "Belta"),
+        ("des Kremls", "Kremlin"),
+        ("RIA Nowosti", "RIA Novosti"),
+        ("RIA Nowostis Meldung", "RIA Novosti"),
+        ("Russia Today", "RT"),
+        ("the Associated Press", "Associated Press"),
+        ("des russischen Verteidigungsministeriums", "Russian Ministry of Defence"),
+        ("Weißen Hauses", "White House"),
+    ],
+)
+def test_aliases_and_inflected_forms(text: str, canonical: str) -> None:
+    entry = lookup_alias(text)
+    assert entry is not None and entry.name == canonical
+
+
+def test_aliases_match_whole_words_only() -> None:
+    assert lookup_alias("Ratsherr") is None  # "RT" inside a word
+    assert lookup_alias("the stass report") is None
+
+
+def test_domains_resolve_with_subdomains() -> None:
+    entry = lookup_domain("www.tass.com")
+    assert entry is not None and entry.name == "TASS"
+    assert lookup_domain("example.org") is None
+
+
+# -- cited sources in text ---------------------------------------------------------------------
+def test_cited_agency_with_its_cue() -> None:
+    sources = sources_of("Laut der russischen Nachrichtenagentur TASS ist die Lage ruhig.")
+    assert [(s.name, s.type, s.country, s.state_affiliated) for s in sources] == [
+        ("TASS", "news_agency", "RU", True)
+    ]
+    assert sources[0].mentions[0].cue == "Laut"
+    assert sources[0].mentions[0].text == "TASS"
+
+
+def test_genitive_chain_keeps_the_cue() -> None:
+    sources = sources_of("Laut Angaben der Nachrichtenagentur TASS sei alles ruhig.")
+    assert sources[0].name == "TASS" and sources[0].mentions[0].cue == "Laut"
+
+
+def test_belta_portal_is_cited() -> None:
+    text = "„Alles läuft gut“, hieß es auf dem Internetportal der Nachrichtenagentur Belta."
+    sources = sources_of(text)
+    assert [s.name for s in sources] == ["Belta"]
+    assert sources[0].mentions[0].cue == "auf dem Internetportal"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("According to Reuters, the talks failed.", "en", "Reuters"),
+        ("The talks failed, the Associated Press reported.", "en", "Associated Press"),
+        ("Citing Xinhua, the paper said the talks failed.", "en", "Xinhua"),
+        ("Wie die dpa berichtete, sind die Gespräche gescheitert.", "de", "dpa"),
+        ("Das berichtete das Belta-Portal am Montag.", "de", "Belta"),
+        ("Dem Kreml zufolge sind die Gespräche gescheitert.", "de", "Kremlin"),
+    ],
+)
+def test_cues_in_both_languages(text: str, lang: str, name: str) -> None:
+    sources = sources_of(text, lang)
+    assert [s.name for s in sources] == [name]
+    assert sources[0].mentions[0].cue
+
+
+def test_unknown_sources_are_kept_as_unknown_not_dropped() -> None:
+    sources = sources_of("Laut ABCD gab es drei Verletzte.")
+    assert [(s.name, s.type, s.country, s.state_affiliated) for s in sources] == [
+        ("ABCD", "unknown", None, None)
+    ]
+
+
+def test_unknown_source_typed_by_its_noun() -> None:
+    text = "Das meldete das Portal Ostnews unter Berufung auf die Agentur RIA Nowosti."
+    sources = sources_of(text)
+    by_name = {s.name: s for s in sources}
+    assert by_name["Ostnews"].type == "outlet"
+    assert by_name["Ostnews"].state_affiliated is None
+    assert by_name["RIA Novosti"].state_affiliated is True
+
+
+def test_common_nouns_and_people_are_not_sources() -> None:
+    assert sources_of("Laut Experten ist das falsch.") == []
+
+
+def test_a_link_to_a_known_outlet_counts_as_citing_it() -> None:
+    links = [
+        Link("https://tass.com/politics/123", "tass.com", "report"),
+        Link("https://example.org/blog", "example.org", "a blog"),
+    ]
+    sources = sources_of("Mehr dazu im verlinkten Bericht.", links=links)
+    assert [(s.name, s.links, s.cited) for s in sources] == [
+        ("TASS", ["https://tass.com/politics/123"], True)
+    ]
+
+
+def test_a_quote_names_its_cited_source() -> None:
+    text = "Die Lage sei ruhig, so Präsident Putin laut der Nachrichtenagentur TASS."
+    blocks = [Block("body", 0, len(text))]
+    sources = extract_sources(text, "de", blocks, [], [])
+    quotes = extract_quotes(text, "de", blocks, [], sources)
+    assert quotes and quotes[0].source == "TASS"
+
+
+# -- roll-up -----------------------------------------------------------------------------------
+def _analysis(article: str, sources: list[Source]) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        id=f"outlet/{article}", source_path=f"{article}.txt", outlet="outlet", title=article,
+        authors=[], date=None, url=None, lang="de", pipeline={"name": "x", "version": "1"},
+        text="", blocks=[], body="", entities=[], quotes=[], sources=sources, links=[],
+        stats={"words": 0, "sentences": 0, "paragraphs": 0, "body_chars": 0,
+               "boilerplate_chars": 0, "boilerplate_ratio": 0.0, "blocks_by_kind": {},
+               "chars_by_kind": {}, "comment_count": 0, "quote_count": 0},
+        warnings=[],
+    )  # fmt: skip
+
+
+def test_outlet_share_of_state_affiliated_sources_by_country() -> None:
+    from reportgen.model import SourceMention
+
+    def source(name: str, country: str | None, state: bool | None, n: int) -> Source:
+        mentions = [SourceMention(i, i + 1, name, "laut") for i in range(n)]
+        return Source(name, "news_agency", country, state, mentions)
+
+    analyses = [
+        _analysis("a", [source("TASS", "RU", True, 2), source("Reuters", "GB", False, 1)]),
+        _analysis("b", [source("Belta", "BY", True, 1)]),
+    ]
+    summary = outlet_summary("outlet", analyses)
+    assert summary["state_affiliated_share"] == 0.75
+    assert summary["state_by_country"] == [
+        {"country": "RU", "mentions": 2, "share": 0.5},
+        {"country": "BY", "mentions": 1, "share": 0.25},
+    ]
