@@ -163,6 +163,8 @@ class LangData:
     konjunktiv_strict: frozenset[str] = frozenset()
     oblique_determiners: frozenset[str] = frozenset()
     participle_cues: frozenset[str] = frozenset()
+    after_quote_cues: frozenset[str] = frozenset()
+    preposed_cues: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
@@ -216,6 +218,8 @@ def lang_data(lang: str) -> LangData:
         konjunktiv_strict=_words(lang, "konjunktiv_strict"),
         oblique_determiners=_words(lang, "oblique_determiners"),
         participle_cues=_words(lang, "participle_cues"),
+        after_quote_cues=_words(lang, "after_quote_cues"),
+        preposed_cues=_words(lang, "preposed_cues"),
         person_pronouns=_words(lang, "person_pronouns"),
         first_person=_words(lang, "first_person"),
         style=_settings(lang, "quote_style"),
@@ -275,7 +279,10 @@ class QuoteFinder:
     def __init__(self, text: str, lang: str, blocks: list[Block], entities: list[Entity]):
         self.text = text
         self.lang = lang
-        self.data = lang_data(lang if lang in ("de", "en") else lang)
+        self.data = lang_data(lang)
+        # Word order and spelling switches of the language (quote_style.txt).
+        self.verb_second = self.data.setting("verb_second", "no") == "yes"
+        self.nouns_capitalised = self.data.setting("nouns_capitalised", "no") == "yes"
         self.blocks = blocks
         self.block_starts = [b.start for b in blocks]
         self.mentions = sorted(
@@ -368,7 +375,12 @@ class QuoteFinder:
                     return Span(chosen[0][0], rest.end, self.text[chosen[0][0] : rest.end])
             break
         if names == 0:
-            if self.lang == "en" and chosen and index < len(toks) and toks[index][2].isalpha():
+            if (
+                not self.nouns_capitalised
+                and chosen
+                and index < len(toks)
+                and toks[index][2].isalpha()
+            ):
                 # "the spokesman": English nouns are lowercase.
                 chosen.append(toks[index])
             else:
@@ -415,7 +427,12 @@ class QuoteFinder:
         first = phrase[0][2]
         if not (first[:1].isupper() or first.lower() in self.data.determiners or
                 first in self.data.pronouns):  # fmt: skip
-            if self.lang == "en" and last.isalpha() and last[:1].islower() and len(phrase) <= 4:
+            if (
+                not self.nouns_capitalised
+                and last.isalpha()
+                and last[:1].islower()
+                and len(phrase) <= 4
+            ):
                 pass  # "officials said", "many voters say"
             else:
                 # Keep the capitalised tail ("… the president Barack Obama said")
@@ -543,7 +560,7 @@ class QuoteFinder:
         verb_second = self.data.setting("verb_second", "no") == "yes"
         window = int(self.data.setting("attribution_words", "9"))
         for index, (w_start, w_end, word) in enumerate(toks[:window]):
-            if word in ("so", "So"):
+            if word in self.data.after_quote_cues:
                 if index != 0:
                     continue
             elif not self.is_cue(word):
@@ -737,7 +754,7 @@ class QuoteFinder:
         if not toks or len(toks) > int(self.data.setting("attribution_words", "9")) + 1:
             return False
         data = self.data
-        return any(self.is_cue(t) or t in ("so",) for t in toks) or any(
+        return any(self.is_cue(t) or t in self.data.after_quote_cues for t in toks) or any(
             p.search(gap) for p in data.anonymous
         )
 
@@ -935,7 +952,7 @@ class QuoteFinder:
                     m_end = max(m_end, s_start + other.end())
             before = self.text[s_start:m_start].strip(" ,;:–—\"„“”")
             after = self.text[m_end:s_end].strip(" ,.;:!?–—\"„“”")
-            if cue.lower() in ("wie", "as"):
+            if cue.lower() in self.data.preposed_cues:
                 # "Wie X berichtete, …": the reported words follow the clause.
                 if len(_WORD.findall(before)) < 3:
                     return m_end, s_end, attribution
@@ -986,10 +1003,6 @@ class QuoteFinder:
         for index, (w_start, w_end, word) in enumerate(toks):
             if not self.is_cue(word):
                 continue
-            if word.lower() in ("says", "said") and index + 1 < len(toks) and toks[index + 1][
-                2
-            ] in ("“", '"', "„"):
-                pass
             prev_word = words[index - 1] if index else ""
             # Pattern B: "…, sagte der Minister." / "…, Caddell said." — words before a comma.
             comma_index = self._comma_before(toks, index)
@@ -997,7 +1010,7 @@ class QuoteFinder:
                 speaker = None
                 if prev_word == ",":
                     speaker = self.np_after(w_end, s_end)
-                elif self.lang == "en":
+                elif not self.verb_second:
                     speaker = self.np_before(w_start, toks[comma_index][1])
                 if speaker and self._parenthetical(toks, index, speaker):
                     # "Die Lage, sagte er, sei ernst." / "Acts of protest, Mr. Obama said, are …"
@@ -1036,7 +1049,7 @@ class QuoteFinder:
         speaker, in English) follow that comma directly."""
         if index and toks[index - 1][2] == ",":
             return index - 1
-        if self.lang == "en":
+        if not self.verb_second:
             for j in range(index - 1, max(-1, index - 7), -1):
                 if toks[j][2] == ",":
                     between = toks[j + 1 : index]
@@ -1137,7 +1150,7 @@ class QuoteFinder:
         before = [t for t in toks[:index]]
         first = before[0][2].lower() if before else ""
         adverbial = not before or first in self.data.starters
-        if self.lang == "en":
+        if not self.verb_second:
             adverbial = False
             if index + 1 < len(toks) and toks[index + 1][2][:1].isupper() and before and before[
                 -1
