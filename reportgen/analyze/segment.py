@@ -485,12 +485,15 @@ def _segment_html(
             paragraph.kind = "comments"
             continue
         paragraph.kind = in_list or "boilerplate"
-    # Prose that trafilatura dropped between two body paragraphs belongs to the body.
+    # Prose that trafilatura dropped between two body paragraphs belongs to the body, unless it
+    # is an image caption.
+    captions = document.hints.get("captions") or ()
     for index in range(1, len(paragraphs) - 1):
         paragraph = paragraphs[index]
         if (
             paragraph.kind == "boilerplate"
             and kinds[index] is None
+            and not any(paragraph.text in caption for caption in captions)
             and len(paragraph.text) >= 120
             and _SENTENCE_END.search(paragraph.text)
             and paragraphs[index - 1].kind == "body"

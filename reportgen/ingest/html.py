@@ -48,14 +48,20 @@ _BLOCK_TAGS = {
 _BREAK = "\ue000"  # a private-use character marks the paragraph breaks
 
 
-def _visible_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
-    """The visible text, one paragraph per block element. Changes the tree (call it last)."""
+def _visible_paragraphs(root: lxml.html.HtmlElement, captions: set[str] | None = None) -> list[str]:
+    """The visible text, one paragraph per block element. Changes the tree (call it last).
+    The text of image captions goes to `captions` if given."""
     body = root.find("body")
     top = body if body is not None else root
     hidden = list(top.iter(*_INVISIBLE)) + top.xpath(".//*[@hidden]")
     for element in hidden:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the tail
+    if captions is not None:
+        for element in top.iter("figcaption"):
+            caption = " ".join(element.text_content().split())
+            if caption:
+                captions.add(caption)
     for element in top.iter(*_BLOCK_TAGS):
         element.text = _BREAK + (element.text or "")
         element.tail = _BREAK + (element.tail or "")
@@ -158,7 +164,8 @@ def read_html(content: str) -> list[Document]:
     )
     meta = _metadata(root)
     links = _links(root, meta["url"])
-    paragraphs = _visible_paragraphs(root)
+    captions: set[str] = set()
+    paragraphs = _visible_paragraphs(root, captions)
     if not paragraphs:
         raise ReadFailure("malformed or empty HTML: no visible text")
     text = "\n\n".join(paragraphs) + "\n"
@@ -168,6 +175,7 @@ def read_html(content: str) -> list[Document]:
     document.date = normalise_date(meta["date"])
     document.url = meta["url"] or None
     document.hints["site_name"] = meta["sitename"] or ""
+    document.hints["captions"] = sorted(captions)
     if extracted is not None:
         document.hints["body_text"] = extracted.text or ""
         document.hints["comments_text"] = extracted.comments or ""
