@@ -22,8 +22,11 @@ from .stats import refresh_block_stats
 # and in at least this share of them.
 MIN_ARTICLES = 3
 MIN_SHARE = 0.25
-# Paragraphs shorter than this (after normalising) are ignored: "Ja.", "Fazit" recur by chance.
+# Paragraphs shorter than this (after normalising) are ignored: "Ja." recurs by chance.
 MIN_CHARS = 3
+# Body paragraphs are re-labelled only from this length on: a recurring subheading ("Fazit",
+# "Hintergrund") is part of the article; a recurring sentence is the template's.
+MIN_RELABEL_CHARS = 12
 _SPACES = re.compile(r"\s+")
 
 
@@ -103,7 +106,8 @@ def apply_fingerprints(analyses: list[ArticleAnalysis]) -> int:
 def _relabel(analysis: ArticleAnalysis, keys: dict[str, dict[str, Any]]) -> int:
     changed: list[tuple[int, int]] = []
     for block in analysis.blocks:
-        if block.kind in BODY_KINDS and _key(analysis.text[block.start : block.end]) in keys:
+        key = _key(analysis.text[block.start : block.end])
+        if block.kind in BODY_KINDS and len(key) >= MIN_RELABEL_CHARS and key in keys:
             block.kind = "boilerplate"
             changed.append((block.start, block.end))
     if not changed:
