@@ -59,12 +59,13 @@ def recurring(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
     return {key: entry for key, entry in seen.items() if entry["articles"] >= limit}
 
 
-def _kind_of(entry: dict[str, Any]) -> str:
+def _kind_of(key: str, entry: dict[str, Any]) -> str:
     """The kind shown for a recurring paragraph: the most frequent non-body kind it was given,
-    or boilerplate (the fingerprint's verdict on what the per-article pass took for body)."""
+    or boilerplate (the fingerprint's verdict on what the per-article pass took for body), or
+    body for a short subheading that stays in the articles."""
     kinds = {k: n for k, n in entry["kinds"].items() if k not in BODY_KINDS}
     if not kinds:
-        return "boilerplate"
+        return "boilerplate" if len(key) >= MIN_RELABEL_CHARS else "body"
     return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
@@ -75,11 +76,11 @@ def outlet_fingerprint(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     rows = [
         {
             "text": entry["text"],
-            "kind": _kind_of(entry),
+            "kind": _kind_of(key, entry),
             "articles": entry["articles"],
             "share": round(entry["articles"] / len(analyses), 4),
         }
-        for entry in recurring(analyses).values()
+        for key, entry in recurring(analyses).items()
     ]
     rows.sort(key=lambda r: (-r["articles"], r["text"]))
     return rows
