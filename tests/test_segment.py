@@ -496,3 +496,20 @@ def test_menu_lines_in_a_text_dump_are_boilerplate() -> None:
     assert [kinds[k] for k in ("Politik", "Wirtschaft", "Kultur", "Sport")] == ["boilerplate"] * 4
     assert kinds["Zutaten"] == kinds["3 Eier"] == "body"
     assert kinds["Kommentare"] == "comments"  # a bare heading after the article opens comments
+
+
+def test_text_command_html_and_bad_inputs(tmp_path: Path) -> None:
+    page = tmp_path / "bruecke.html"
+    page.write_text(HTML_DE, encoding="utf-8")
+    binary = tmp_path / "bild.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    missing = tmp_path / "fehlt.txt"
+    runner = CliRunner()
+    result = runner.invoke(app, ["text", "-f", "jsonl", str(page), str(binary), str(missing)])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 1 and lines[0]["path"] == str(page)
+    body = lines[0]["text"]
+    assert "Nach vier Jahren Bauzeit" in body
+    assert "Spende" not in body and "Skandal" not in body and "Impressum" not in body
+    assert "bild.txt" in result.stderr and "fehlt.txt" in result.stderr
