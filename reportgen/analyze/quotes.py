@@ -819,6 +819,8 @@ class QuoteFinder:
             found = self._prepositional(s_start, s_end) or self._verbal(s_start, s_end)
             if found is None and data.anonymous:
                 found = self._anonymous(s_start, s_end)
+            if found is not None and self._attributes_direct(found, direct):
+                found = None  # '"…," said X, a spokesman': the attribution of a quotation
             if found is not None:
                 c_start, c_end, attribution = found
                 c_start, c_end = self._trim(c_start, c_end)
@@ -908,6 +910,26 @@ class QuoteFinder:
                 if speaker is not None:
                     return Attribution(None, speaker)
         return None
+
+    def _attributes_direct(
+        self, found: tuple[int, int, Attribution], direct: list[Quote]
+    ) -> bool:
+        """The speaker found for reported speech is the speaker mention of a direct quotation
+        and the "reported words" are an apposition or an adverbial after it ('"…," said X, a
+        spokesman.', '"…," he said in an interview.'): that quotation's attribution."""
+        c_start, c_end, attribution = found
+        mention = attribution.speaker
+        if mention is None or c_start < mention.end:
+            return False
+        words = _WORD.findall(self.text, c_start, c_end)
+        if len(words) >= 6 and words[0].lower() not in self.data.determiners:
+            return False
+        return any(
+            q.speaker_mention is not None
+            and q.speaker_mention.start < mention.end
+            and mention.start < q.speaker_mention.end
+            for q in direct
+        )
 
     def _gap_ok(self, previous_end: int, start: int) -> bool:
         return previous_end >= 0 and not self.text[previous_end:start].strip()
@@ -1006,7 +1028,8 @@ class QuoteFinder:
             prev_word = words[index - 1] if index else ""
             # Pattern B: "…, sagte der Minister." / "…, Caddell said." — words before a comma.
             comma_index = self._comma_before(toks, index)
-            if comma_index is not None and comma_index >= 3:
+            following = toks[index + 1][2] if index + 1 < len(toks) else ""
+            if comma_index is not None and comma_index >= 3 and following != ":":
                 speaker = None
                 if prev_word == ",":
                     speaker = self.np_after(w_end, s_end)
