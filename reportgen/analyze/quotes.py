@@ -164,6 +164,7 @@ class LangData:
     oblique_determiners: frozenset[str] = frozenset()
     participle_cues: frozenset[str] = frozenset()
     after_quote_cues: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
     preposed_cues: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -219,6 +220,7 @@ def lang_data(lang: str) -> LangData:
         oblique_determiners=_words(lang, "oblique_determiners"),
         participle_cues=_words(lang, "participle_cues"),
         after_quote_cues=_words(lang, "after_quote_cues"),
+        coordinators=_words(lang, "coordinators"),
         preposed_cues=_words(lang, "preposed_cues"),
         person_pronouns=_words(lang, "person_pronouns"),
         first_person=_words(lang, "first_person"),
@@ -1054,6 +1056,7 @@ class QuoteFinder:
                 continue
             if len(_WORD.findall(self.text, content_start, s_end)) < 3:
                 continue
+            s_end = self._content_end(content_start, s_end)
             fronted = self.text[s_start : speaker.start].rstrip()
             if (
                 speaker.start > s_start
@@ -1066,6 +1069,25 @@ class QuoteFinder:
                 content_start = s_start
             return content_start, s_end, Attribution(word, speaker)
         return None
+
+    def _content_end(self, start: int, end: int) -> int:
+        """Where reported words stop before the sentence does: at a second speech verb joined
+        by "and"/"but" ("said he would … and warned against …"), and, where the language's
+        annotation keeps them apart, at a relative clause after a comma (", which …")."""
+        toks = self.tokens(start, end)
+        conjunctions = self.data.coordinators
+        cut_relative = self.data.setting("cut_at_relative_clause", "no") == "yes"
+        for index in range(2, len(toks) - 1):
+            word = toks[index][2]
+            if word.lower() in conjunctions and self.is_cue(toks[index + 1][2]):
+                return toks[index][0]
+            if (
+                cut_relative
+                and word == ","
+                and toks[index + 1][2].lower() in self.data.relatives
+            ):
+                return toks[index][0]
+        return end
 
     def _comma_before(self, toks: list[tuple[int, int, str]], index: int) -> int | None:
         """Index of the comma that ends the reported words before the cue, if the cue (and its
