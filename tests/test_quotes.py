@@ -283,3 +283,18 @@ def test_quotes_in_the_comment_section_are_flagged() -> None:
     blocks = [Block("body", 0, comment_start - 2), Block("comments", comment_start, len(text))]
     quotes = extract_quotes(text, "de", blocks, [], [])
     assert quotes and all(q.in_comments for q in quotes)
+
+
+def test_transcript_speaker_labels_are_quotations() -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
+        "Video: full speech of the governor in Ohio last week.\n"
+    )
+    quotes = quotes_of(text, "en")
+    assert [(q.speaker_mention.text if q.speaker_mention else None) for q in quotes] == [
+        "WALLACE",
+        "PENCE",
+    ]
+    assert quotes[1].text == "Gennifer Flowers will not be attending the debate tomorrow night"

@@ -45,6 +45,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TOKEN = re.compile(r"\w[\w'’-]*\w\.?|\w\.?|[^\w\s]")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[“”\"»«’')]*(?=\s+[„‚»«“‘\"'(]*[A-ZÄÖÜ0-9])")
+_LABEL_LINE = re.compile(
+    r"^(?P<mark>[\"“„»]?)(?P<label>[A-ZÄÖÜ][\w.’'-]*(?: [A-ZÄÖÜ][\w.’'-]*){0,2}):[ \t]+"
+    r"(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _OPENERS = "„‚»«“‘\""
 _CLOSERS = "“”\"‘’«»"
@@ -165,6 +170,7 @@ class LangData:
     participle_cues: frozenset[str] = frozenset()
     after_quote_cues: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    label_stopwords: frozenset[str] = frozenset()
     preposed_cues: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -221,6 +227,7 @@ def lang_data(lang: str) -> LangData:
         participle_cues=_words(lang, "participle_cues"),
         after_quote_cues=_words(lang, "after_quote_cues"),
         coordinators=_words(lang, "coordinators"),
+        label_stopwords=_words(lang, "label_stopwords"),
         preposed_cues=_words(lang, "preposed_cues"),
         person_pronouns=_words(lang, "person_pronouns"),
         first_person=_words(lang, "first_person"),
@@ -733,6 +740,27 @@ class QuoteFinder:
             quotes.append(quote)
         return quotes
 
+    def labelled_lines(self) -> list[Quote]:
+        """Paragraphs that open with a speaker label ("PENCE: Well, look …", "Poll: Wealthy
+        voters abandon …"): transcripts and attributed headlines."""
+        if self.data.setting("speaker_labels", "no") != "yes":
+            return []
+        found: list[Quote] = []
+        for match in _LABEL_LINE.finditer(self.text):
+            label = match.group("label")
+            if label in self.data.label_stopwords or label.lower() in self.data.label_stopwords:
+                continue
+            start, end = self._trim(match.start("content"), match.end("content"))
+            if len(_WORD.findall(self.text, start, end)) < 4:
+                continue
+            while end > start and self.text[end - 1] in _CLOSERS:
+                end -= 1
+            speaker = Span(match.start("label"), match.end("label"), label)
+            verbatim = bool(match.group("mark")) or label.isupper()
+            kind = "direct" if verbatim else "indirect"
+            found.append(self._make(start, end, kind, Attribution(":", speaker)))
+        return found
+
     def _inherited_speaker(self, quotes: list[Quote], first: QuoteSpan) -> Quote | None:
         """The attributed quotation this one follows right after, separated only by its
         attribution („A“, betont sie. „B“)."""
@@ -1218,6 +1246,12 @@ def extract_quotes(
 ) -> list[Quote]:
     finder = QuoteFinder(text, lang, blocks, entities)
     direct = finder.direct_quotes()
+    labelled = finder.labelled_lines()
+    if labelled:
+        # A transcript ("PENCE: …" paragraphs) is a series of quotations, not one long one.
+        direct = [q for q in direct if sum(q.start <= x.start < q.end for x in labelled) < 2]
+        direct += [x for x in labelled if not any(q.start <= x.start < q.end for q in direct)]
+        direct.sort(key=lambda q: q.start)
     reported = finder.reported_speech(direct)
     quotes = direct + reported
     if finder.data.setting("partial_quotes", "yes") == "yes":
