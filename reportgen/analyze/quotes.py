@@ -406,6 +406,13 @@ class QuoteFinder:
         aux = self.data.auxiliaries
         while len(toks) > 2 and toks[-1][2] == "," and toks[-2][2].isdigit() and toks[-3][2] == ",":
             del toks[-3:]  # "Mr. King, 82, told me"
+        if toks and toks[-1][2] == ",":
+            # "Christie, who has campaigned for Trump, blasted …": skip the relative clause.
+            commas = [i for i, t in enumerate(toks[:-1]) if t[2] == ","]
+            if commas and commas[-1] + 1 < len(toks) and (
+                toks[commas[-1] + 1][2].lower() in self.data.relatives
+            ):
+                del toks[commas[-1] :]
         while toks and (toks[-1][2].lower() in aux or toks[-1][2] in (",", ")")):
             if toks[-1][2] == ")":
                 # A parenthesis after the name ("Elijah E. Cummings (D-Md.) said").
@@ -1168,6 +1175,7 @@ class QuoteFinder:
         particles = self.data.cues.get(verb, ())
         limit = min(len(toks), index + 12)
         particle_seen = not particles
+        comma_next = self.data.setting("comma_right_after_cue", "no") == "yes"
         for j in range(index + 1, limit):
             word = toks[j][2]
             if word in particles:
@@ -1178,6 +1186,10 @@ class QuoteFinder:
             if word in (",", ":"):
                 if not particle_seen:
                     return None
+                if comma_next and any(
+                    t[2] not in self.data.time_words for t in toks[index + 1 : j]
+                ):
+                    break  # "say resources could be spent …, the alliance": not "said, …"
                 nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
                 if nxt in _OPENERS:
                     return None  # a direct quotation follows
