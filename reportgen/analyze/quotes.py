@@ -858,6 +858,8 @@ class QuoteFinder:
                 found = self._anonymous(s_start, s_end)
             if found is not None and self._attributes_direct(found, direct):
                 found = None  # '"…," said X, a spokesman': the attribution of a quotation
+            if found is not None and any(ds <= found[0] < de for ds, de in direct_spans):
+                found = None  # reported speech does not start inside a quotation
             if found is not None:
                 c_start, c_end, attribution = found
                 c_start, c_end = self._trim(c_start, c_end)
