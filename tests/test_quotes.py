@@ -298,3 +298,17 @@ def test_transcript_speaker_labels_are_quotations() -> None:
         "PENCE",
     ]
     assert quotes[1].text == "Gennifer Flowers will not be attending the debate tomorrow night"
+
+
+def test_generic_agency_resolves_to_the_agency_named_before() -> None:
+    from reportgen.analyze.sources import extract_sources
+
+    text = (
+        "Die Nachrichtenagentur Belta berichtete über das Treffen. "
+        "„Die Gespräche waren sehr konstruktiv“, meldete die Agentur."
+    )
+    blocks = [Block("body", 0, len(text))]
+    sources = extract_sources(text, "de", blocks, [], [])
+    quote = extract_quotes(text, "de", blocks, [], sources)[0]
+    assert quote.speaker == "Belta"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "die Agentur"

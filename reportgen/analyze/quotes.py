@@ -23,7 +23,7 @@ from functools import cache
 
 from ..model import Block, Entity, Quote, Source, Span
 from ..resources import load_lines, load_patterns
-from .sources import lookup_alias
+from .sources import lookup_alias, source_nouns
 
 # Opening glyph -> the glyphs that may close it.
 QUOTE_PAIRS: dict[str, str] = {
@@ -285,8 +285,19 @@ class Attribution:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, lang: str, blocks: list[Block], entities: list[Entity]):
+    def __init__(
+        self,
+        text: str,
+        lang: str,
+        blocks: list[Block],
+        entities: list[Entity],
+        sources: list[Source] | None = None,
+    ):
         self.text = text
+        # Mentions of known sources, to resolve "die Agentur" to the agency named before it.
+        self.source_mentions = sorted(
+            (m.start, source) for source in sources or [] for m in source.mentions
+        )
         self.lang = lang
         self.data = lang_data(lang)
         # Word order and spelling switches of the language (quote_style.txt).
@@ -499,7 +510,23 @@ class QuoteFinder:
         first, _, rest = name.partition(" ")
         if rest and first.lower() in self.data.determiners:
             name = rest
+        kind = self._source_kind(name)
+        if kind is not None:
+            # "die Agentur", "the ministry": the source of that kind named just before.
+            earlier = [src for start, src in self.source_mentions if start < mention.start]
+            for source in reversed(earlier):
+                if source.type == kind and source.type != "unknown":
+                    named = next((e for e in self.entities if e.name == source.name), None)
+                    return source.name, 0.6, (named.id or None) if named else None
         return name, 0.7, None
+
+    def _source_kind(self, noun: str) -> str | None:
+        """The source type a bare noun names ("Agentur" -> news_agency), from source_nouns.txt."""
+        if " " in noun.strip():
+            return None
+        lowered = noun.strip().lower()
+        kinds = (kind for word, kind in source_nouns(self.lang) if lowered == word.lower())
+        return next(kinds, None)
 
     def _antecedent(self, mention: Span) -> Entity | None:
         """The person a pronoun stands for, when it is safe: a singular personal pronoun and one
@@ -1258,7 +1285,7 @@ class QuoteFinder:
 def extract_quotes(
     text: str, lang: str, blocks: list[Block], entities: list[Entity], sources: list[Source]
 ) -> list[Quote]:
-    finder = QuoteFinder(text, lang, blocks, entities)
+    finder = QuoteFinder(text, lang, blocks, entities, sources)
     direct = finder.direct_quotes()
     labelled = finder.labelled_lines()
     if labelled:
