@@ -8,7 +8,9 @@ Usage (from the repository root):
     python training/ner_de/train.py [--data PATH] [--variant names-only|full]
         [--europeana all|train|none] [--europeana-caps O|missing] [--augment N]
         [--work DIR] [--no-install] [-- extra spacy train overrides]
-e.g. python training/ner_de/train.py -- --training.max_steps 4000
+e.g. (the shipped model):
+    python training/ner_de/train.py --augment 3 -- \
+        --training.max_steps 8000 --training.eval_frequency 500
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 TARGET = REPO / "reportgen" / "resources" / "pipelines" / "de_ner"
+MODEL_VERSION = "0.2.0"  # bump with every retrained model that is shipped
 
 SOURCES = [
     {
@@ -56,11 +59,11 @@ def install(model: Path, target: Path, extra_meta: dict) -> None:
         if name not in ("tok2vec", "ner"):
             nlp.remove_pipe(name)
     nlp.meta["name"] = "de_reportgen_ner"
-    nlp.meta["version"] = "0.1.0"
+    nlp.meta["version"] = MODEL_VERSION
     nlp.meta["description"] = (
         "reportgen's embedded German NER (PER, ORG, LOC, MISC): spaCy CNN tok2vec + "
         "transition-based NER, no vectors, trained on GermEval 2014 test (90%) and the "
-        "Europeana Newspapers German NER corpus. See training/ner_de/README.md."
+        "Europeana Newspapers German NER corpus (CC0). See training/ner_de/README.md."
     )
     nlp.meta["license"] = (
         "CC BY 4.0 (trained on GermEval 2014, CC BY 4.0, Benikova, Biemann, Reznicek, "
