@@ -6,12 +6,20 @@ quotation interrupted by its attribution („…“, sagte er, „…“) become
 segments. Reported (indirect) speech is read sentence by sentence from the language data files:
 prepositional attributions ("laut X", "X zufolge", "according to X"; `reported_speech.txt`),
 speech verbs with their speaker before or after them ("X sagte, …", "…, sagte X", "X said that
-…"; `cue_verbs.txt`), anonymous attributions ("hieß es"; `anonymous.txt`) and, in German, the
-Konjunktiv I of the sentences that follow an attributed one (`konjunktiv.txt`).
+…"; `cue_verbs.txt`), anonymous attributions ("hieß es"; `anonymous.txt`), speaker labels
+("PENCE: …"), and, in German, the Konjunktiv I of sentences near an attributed one
+(`konjunktiv.txt`, `konjunktiv_strict.txt`). Short quoted words with no speaker and no cue are
+terms, titles or scare quotes and are left out.
 
 Speakers are read from the words next to the cue (noun phrases, capitalised name sequences,
 pronouns) so they work without statistical NER, and resolved to the canonical entity where the
-entity step found one: the speaker mention stays as written, `speaker` is the canonical name.
+entity step found one: the speaker mention stays as written, `speaker` is the canonical name and
+`speaker_id` the entity id; agencies resolve through the sources knowledge base. A pronoun goes
+to the one person named just before it, else it stays with `speaker_low_confidence`.
+
+Every word list and every language switch (word order, comma style, how the benchmark-style
+annotations of the language treat partial quotes) lives in `resources/lang/<lang>/`, the
+switches in `quote_style.txt`; the code is the same for every language.
 """
 
 from __future__ import annotations
@@ -411,7 +419,6 @@ class QuoteFinder:
 
     def np_before(self, position: int, floor: int) -> Span | None:
         """The speaker noun phrase that ends right before a cue verb ("Der Minister sagte")."""
-        segment_start = floor
         toks = self.tokens(floor, position)
         # Strip auxiliaries and adverbs that stand between subject and verb.
         aux = self.data.auxiliaries
@@ -469,7 +476,6 @@ class QuoteFinder:
                 phrase = phrase[phrase.index(tail[-1]) :]
         if not any(ch.isalpha() for t in phrase for ch in t[2]):
             return None
-        del segment_start
         words = [t[2] for t in phrase]
         if len(words) == 1 and words[0] in self.data.time_words:
             return None
@@ -740,9 +746,7 @@ class QuoteFinder:
             first, last = group[0], group[-1]
             attribution = None
             if len(group) > 1:
-                gap_start = first.end + 1
                 attribution = self.attribution_after(first.end, group[1].start - 1)
-                del gap_start
             attribution = (
                 attribution
                 or self.attribution_after(last.end)
