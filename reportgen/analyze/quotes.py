@@ -1147,8 +1147,13 @@ class QuoteFinder:
         cut_relative = self.data.setting("cut_at_relative_clause", "no") == "yes"
         for index in range(2, len(toks) - 1):
             word = toks[index][2]
-            if word.lower() in conjunctions and self.is_cue(toks[index + 1][2]):
+            if word.lower() in conjunctions and any(
+                self.is_cue(t[2]) for t in toks[index + 1 : index + 4]
+            ):
+                # "… and warned …", "…, but he said …": a second attribution begins
                 return toks[index][0]
+            if word == "," and toks[index + 1][2] in self.data.participle_cues:
+                return toks[index][0]  # "…, arguing that …"
             if (
                 cut_relative
                 and word == ","
