@@ -312,3 +312,14 @@ def test_generic_agency_resolves_to_the_agency_named_before() -> None:
     quote = extract_quotes(text, "de", blocks, [], sources)[0]
     assert quote.speaker == "Belta"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "die Agentur"
+
+
+def test_person_in_apposition_to_a_role_is_the_speaker() -> None:
+    text = (
+        "„Wir haben keine Behinderungen gesehen“, sagte der Leiter der Delegation, "
+        "Herbert Krall, am Dienstag."
+    )
+    quotes = quotes_of(text, "de", [person(text, "Herbert Krall")])
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Herbert Krall")]
+    assert quotes[0].speaker_mention is not None
+    assert quotes[0].speaker_mention.text == "der Leiter der Delegation"

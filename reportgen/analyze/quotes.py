@@ -503,6 +503,10 @@ class QuoteFinder:
             org = self.entity_in(mention.start, mention.end)
             entity_id = named.id if named else (org[2].id or None) if org else None
             return entry.name, 1.0, entity_id
+        if found is None:
+            # "der Leiter der Delegation, Herbert Krall," / "Herbert Krall, der Leiter …,":
+            # a person in apposition to the role.
+            found = self._apposed_person(mention)
         found = found or self.entity_in(mention.start, mention.end)
         if found:
             return found[2].name, 1.0, found[2].id or None
@@ -525,6 +529,21 @@ class QuoteFinder:
                     named = next((e for e in self.entities if e.name == source.name), None)
                     return source.name, 0.6, (named.id or None) if named else None
         return name, 0.7, None
+
+    def _apposed_person(self, mention: Span) -> tuple[int, int, Entity] | None:
+        after = re.match(r",\s*", self.text[mention.end : mention.end + 3])
+        if after:
+            person = self.entity_in(mention.end, mention.end + after.end() + 60, "PER")
+            if person is not None and person[0] == mention.end + after.end():
+                return person
+        before = re.search(r",\s*$", self.text[max(0, mention.start - 3) : mention.start])
+        if before:
+            index = bisect.bisect_left(self.mention_starts, mention.start)
+            for candidate in reversed(self.mentions[max(0, index - 3) : index]):
+                gap = self.text[candidate[1] : mention.start]
+                if candidate[2].label == "PER" and re.fullmatch(r",\s*", gap):
+                    return candidate
+        return None
 
     def _source_kind(self, noun: str) -> str | None:
         """The source type a bare noun names ("Agentur" -> news_agency), from source_nouns.txt."""
@@ -1105,7 +1124,8 @@ class QuoteFinder:
                     speaker = self.np_after(w_end, s_end)
                 elif not self.verb_second:
                     speaker = self.np_before(w_start, toks[comma_index][1])
-                if speaker and self._parenthetical(toks, index, speaker):
+                after_quote = toks[comma_index - 1][2] in _CLOSERS
+                if speaker and not after_quote and self._parenthetical(toks, index, speaker):
                     # "Die Lage, sagte er, sei ernst." / "Acts of protest, Mr. Obama said, are …"
                     return s_start, s_end, Attribution(word, speaker)
                 if speaker and self._clause_ends_soon(toks, index, speaker):
