@@ -124,6 +124,9 @@ class Quote:
     # True when the speaker is a guess: a pronoun left unresolved or resolved to the most recent
     # person, or a speaker carried over from a neighbouring quotation.
     speaker_low_confidence: bool = False
+    # The kind of block the quotation starts in: the article's figures count only quotations in
+    # title, lead, byline and body (not in comments, appeals or outlet furniture).
+    block: str = "body"
 
 
 @dataclass
@@ -213,4 +216,4 @@ class ArticleAnalysis:
 
     @property
     def article_quotes(self) -> list[Quote]:
-        return [q for q in self.quotes if not q.in_comments]
+        return [q for q in self.quotes if q.block in ARTICLE_KINDS]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import ArticleAnalysis
 from .segment import BODY_KINDS
-from .stats import refresh_block_stats
+from .stats import quote_figures, refresh_block_stats
 
 # A paragraph is template furniture when it occurs in at least this many articles of the outlet
 # and in at least this share of them.
@@ -125,6 +125,10 @@ def _relabel(analysis: ArticleAnalysis, keys: dict[str, dict[str, Any]]) -> int:
         for mention in source.mentions:
             if inside(mention.start):
                 mention.block = "boilerplate"
+    for quote in analysis.quotes:
+        if inside(quote.start):
+            quote.block = "boilerplate"
+    analysis.stats.update(quote_figures(analysis.quotes))
     analysis.body = "\n\n".join(
         analysis.text[b.start : b.end] for b in analysis.blocks if b.kind in BODY_KINDS
     )

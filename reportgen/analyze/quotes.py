@@ -874,6 +874,7 @@ class QuoteFinder:
             cue=attribution.cue if attribution else None,
             source=None,
             in_comments=self.block_kind(start) == "comments",
+            block=self.block_kind(start),
             confidence=round(certainty * confidence, 2),
             speaker_id=speaker_id,
             speaker_low_confidence=mention is not None and certainty < 0.5,

@@ -39,6 +39,18 @@ def block_figures(text: str, blocks: list[Block]) -> dict[str, Any]:
     }
 
 
+def quote_figures(quotes: list[Quote]) -> dict[str, int]:
+    """Quotation counts of the article itself; quotations in comments are counted apart, and
+    those in appeals or site furniture not at all."""
+    article_quotes = [q for q in quotes if q.block in ARTICLE_KINDS]
+    return {
+        "quote_count": len(article_quotes),
+        "direct_quote_count": sum(1 for q in article_quotes if q.kind == "direct"),
+        "indirect_quote_count": sum(1 for q in article_quotes if q.kind == "indirect"),
+        "comment_quote_count": sum(1 for q in quotes if q.in_comments),
+    }
+
+
 def refresh_block_stats(
     stats: dict[str, Any], text: str, blocks: list[Block], removed: list[tuple[int, int]]
 ) -> None:
@@ -71,17 +83,13 @@ def compute_stats(
             start = offset + words[0].idx
             if any(s <= start < e for s, e in body_ranges):
                 sentences += 1
-    article_quotes = [q for q in quotes if not q.in_comments]
     return {
         "words": figures["words"],
         "sentences": sentences,
         **{k: v for k, v in figures.items() if k != "words"},
         "comment_count": len(comments),
         "comment_chars": figures["chars_by_kind"].get("comments", 0),
-        "quote_count": len(article_quotes),
-        "direct_quote_count": sum(1 for q in article_quotes if q.kind == "direct"),
-        "indirect_quote_count": sum(1 for q in article_quotes if q.kind == "indirect"),
-        "comment_quote_count": len(quotes) - len(article_quotes),
+        **quote_figures(quotes),
         "entity_count": sum(
             1 for e in entities if any(m.block in ARTICLE_KINDS for m in e.mentions)
         ),
