@@ -18,6 +18,18 @@ from .stats import compute_stats
 __all__ = ["analyze", "choose_pipeline", "load_pipeline"]
 
 
+def _own_site(domain: str, document: Document) -> bool:
+    """A link to the outlet's own site (or its parent or sister domains) cites nobody."""
+    own = {document.outlet.lower().removeprefix("www.")}
+    if document.url and "://" in document.url:
+        own.add(document.url.split("://", 1)[1].split("/", 1)[0].lower().removeprefix("www."))
+    return any(
+        domain == site or domain.endswith("." + site) or site.endswith("." + domain)
+        for site in own
+        if "." in site
+    )
+
+
 def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     lang = (document.lang or "en").lower()
     warnings = list(document.warnings)
@@ -38,7 +50,8 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     chunks = list(run_chunks(nlp, document.text))
     blocks = segmentation.blocks
     entities = extract_entities(chunks, document.text, blocks, lang)
-    sources = extract_sources(document.text, lang, blocks, entities, document.links)
+    cited_links = [link for link in document.links if not _own_site(link.domain, document)]
+    sources = extract_sources(document.text, lang, blocks, entities, cited_links)
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
     stats = compute_stats(
         document.text, blocks, chunks, entities, quotes, sources, segmentation.comments
