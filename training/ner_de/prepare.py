@@ -27,6 +27,22 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "ner-de"
 LABELS = ("PER", "ORG", "LOC", "MISC")
+# with --variant split-deriv: names derived from or part of a name ("deutsche", "EU-Gipfel") get
+# labels of their own instead of O, which reportgen ignores at analysis time
+AUX_LABELS = ("DERIV", "PART")
+
+
+def split_deriv_tag(tag: str) -> str:
+    """An original GermEval outer tag ("B-LOCderiv", "I-ORGpart", "B-OTH") in the split-deriv
+    scheme ("B-DERIV", "I-PART", "B-MISC")."""
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    if label.endswith("deriv"):
+        return f"{prefix}-DERIV"
+    if label.endswith("part"):
+        return f"{prefix}-PART"
+    return f"{prefix}-{'MISC' if label == 'OTH' else label}"
 
 
 def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -65,7 +81,7 @@ def fix_tags(tags: list[str]) -> list[str]:
             prev = "O"
             continue
         prefix, label = tag.split("-", 1)
-        if label not in LABELS:
+        if label not in LABELS + AUX_LABELS:
             out.append("O")
             prev = "O"
             continue
@@ -129,7 +145,7 @@ def augment(
     entity replaced by another name of the same label, drawn from the entities of ``sents`` and
     ``extra_names`` (gazetteers). Teaches the model contexts rather than a fixed list of names."""
     rng = random.Random(seed)
-    pool: dict[str, list[list[str]]] = {label: [] for label in LABELS}
+    pool: dict[str, list[list[str]]] = {label: [] for label in LABELS + AUX_LABELS}
     for words, tags in sents:
         for start, end, label in spans_of(fix_tags(tags)):
             pool[label].append(words[start:end])
@@ -169,7 +185,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "work")
     ap.add_argument(
         "--variant",
-        choices=["names-only", "full"],
+        choices=["names-only", "full", "split-deriv"],
         default="names-only",
         help="GermEval label variant used for training (tuning is always names-only)",
     )
@@ -195,8 +211,14 @@ def main() -> None:
         raise SystemExit(f"dataset folder not found: {ge}")
 
     nlp = spacy.blank("de")
-    train_file = "test.names-only.bio" if args.variant == "names-only" else "test.bio"
+    train_file = {
+        "names-only": "test.names-only.bio",
+        "full": "test.bio",
+        "split-deriv": "test.orig-labels.bio",
+    }[args.variant]
     ge_train, _ = germeval_split(read_bio(ge / train_file))
+    if args.variant == "split-deriv":
+        ge_train = [(w, [split_deriv_tag(t) for t in tags]) for w, tags in ge_train]
     _, ge_tune = germeval_split(read_bio(ge / "test.names-only.bio"))
 
     eu_sents: list = []

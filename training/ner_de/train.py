@@ -5,7 +5,7 @@ GermEval-test tuning split as the dev corpus (early stopping), then copy model-b
 tok2vec, ner) to reportgen/resources/pipelines/de_ner with reportgen's meta.
 
 Usage (from the repository root):
-    python training/ner_de/train.py [--data PATH] [--variant names-only|full]
+    python training/ner_de/train.py [--data PATH] [--variant names-only|full|split-deriv]
         [--europeana all|train|none] [--europeana-caps O|missing] [--augment N]
         [--work DIR] [--no-install] [-- extra spacy train overrides]
 e.g. (the shipped model):
@@ -85,7 +85,8 @@ def install(model: Path, target: Path, extra_meta: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path)
-    ap.add_argument("--variant", default="names-only", choices=["names-only", "full"])
+    variants = ["names-only", "full", "split-deriv"]
+    ap.add_argument("--variant", default="names-only", choices=variants)
     ap.add_argument("--europeana", default="all", choices=["all", "train", "none"])
     ap.add_argument("--europeana-caps", default="O", choices=["O", "missing"])
     ap.add_argument("--augment", type=int, default=0, help="mention-replaced copies (prepare.py)")
