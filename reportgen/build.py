@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
+from .analyze.corpus_entities import merge_corpus_entities
 from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
 from .model import ArticleAnalysis, Document, ReadError
@@ -66,8 +67,10 @@ def analyze_corpus(
         if on_article:
             on_article(done, len(documents), item)
     errors.sort(key=lambda e: e.source_path)
-    # Second pass: paragraphs recurring across an outlet's articles are its page template.
+    # Second passes: paragraphs recurring across an outlet's articles are its page template; a
+    # surname alone is the person the rest of the corpus names in full.
     apply_fingerprints(analyses)
+    merge_corpus_entities(analyses)
     return BuildResult(analyses=analyses, errors=errors, files=files)
 
 

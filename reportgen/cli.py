@@ -236,13 +236,20 @@ def text(
 @app.command()
 def models() -> None:
     """Which NLP pipeline each language would use, and how to install better ones."""
-    from .analyze.pipeline import OFFICIAL_MODELS, choose_pipeline, installed_official
+    from .analyze.pipeline import (
+        OFFICIAL_MODELS,
+        choose_pipeline,
+        describe_embedded,
+        installed_official,
+    )
 
     for lang in ("de", "en", "xx"):
         installed = installed_official(lang)
         choice = choose_pipeline(lang, "auto")
         label = "other languages" if lang == "xx" else lang
         typer.echo(f"{label}: uses {choice.target} ({choice.kind})")
+        if choice.kind == "embedded":
+            typer.echo(f"  embedded: {describe_embedded(lang)}")
         typer.echo(f"  installed official pipelines: {', '.join(installed) or 'none'}")
         best = OFFICIAL_MODELS[lang][0]
         if best not in installed:

@@ -89,3 +89,5 @@ def test_models_command_lists_languages() -> None:
     assert "de: uses" in result.stdout and "en: uses" in result.stdout
     if not installed_official("de"):
         assert "python -m spacy download de_core_news_lg" in result.stdout
+        assert "embedded: " in result.stdout
+    assert "en: uses" in result.stdout.split("embedded: rules and gazetteers only")[0]

@@ -217,24 +217,31 @@ def entity_id(name: str, label: str) -> str:
     return f"{label.lower()}-{slugify(name, 'entity')}"
 
 
-def merge_across_articles(entity_lists: list[list[Entity]]) -> list[list[Entity]]:
-    """Corpus-level normalisation: a person named only by the surname in one article
-    ("Lukaschenko") takes the full name used for the same surname in other articles ("Alexander
-    Lukaschenko"), when exactly one full name ends with it across the corpus. Returns new lists;
-    entities that end with the same id within one article are merged."""
+def corpus_full_names(entity_lists: list[list[Entity]]) -> dict[str, str]:
+    """Surname -> the one full name that ends with it across the corpus (surnames shared by
+    several full names are left out: "Müller" could be anyone)."""
     full_names: dict[str, set[str]] = defaultdict(set)
     for entities in entity_lists:
         for e in entities:
             words = e.name.split()
             if e.label == "PER" and len(words) > 1:
                 full_names[words[-1]].add(e.name)
+    return {surname: names.pop() for surname, names in full_names.items() if len(names) == 1}
+
+
+def merge_across_articles(entity_lists: list[list[Entity]]) -> list[list[Entity]]:
+    """Corpus-level normalisation: a person named only by the surname in one article
+    ("Lukaschenko") takes the full name used for the same surname in other articles ("Alexander
+    Lukaschenko"), when exactly one full name ends with it across the corpus. Returns new lists;
+    entities that end with the same id within one article are merged."""
+    full_names = corpus_full_names(entity_lists)
     result: list[list[Entity]] = []
     for entities in entity_lists:
         merged: dict[str, Entity] = {}
         for e in entities:
             name = e.name
-            if e.label == "PER" and len(name.split()) == 1 and len(full_names.get(name, ())) == 1:
-                name = next(iter(full_names[name]))
+            if e.label == "PER" and len(name.split()) == 1:
+                name = full_names.get(name, name)
             key = entity_id(name, e.label)
             if key in merged:
                 into = merged[key]

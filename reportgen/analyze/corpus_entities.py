@@ -1,0 +1,38 @@
+"""Second pass over the whole corpus: a person named only by the surname in one article takes
+the full name the corpus uses for that surname, so the site has one page per person. Speakers
+of quotations follow their entity."""
+
+from __future__ import annotations
+
+from ..model import ArticleAnalysis
+from .entities import entity_id, merge_across_articles
+
+
+def merge_corpus_entities(analyses: list[ArticleAnalysis]) -> int:
+    """Rewrite entities and quotation speakers in place; returns how many entities were renamed."""
+    merged_lists = merge_across_articles([a.entities for a in analyses])
+    renamed_total = 0
+    for analysis, merged in zip(analyses, merged_lists, strict=True):
+        # Which new entity each old one went to: the one that now holds its first mention.
+        by_mention = {(m.start, m.end): e for e in merged for m in e.mentions}
+        renamed = {}
+        for old in analysis.entities:
+            if not old.mentions:
+                continue
+            new = by_mention[(old.mentions[0].start, old.mentions[0].end)]
+            if new.id != (old.id or entity_id(old.name, old.label)):
+                renamed[old.id] = (old.name, new)
+        if not renamed:
+            continue
+        for quote in analysis.quotes:
+            _old_name, target = renamed.get(quote.speaker_id or "", (None, None))
+            if target is not None:
+                quote.speaker, quote.speaker_id = target.name, target.id
+        analysis.warnings.extend(
+            f"{old_name} is named here by surname only; taken as {entity.name}, the one full "
+            "name with it in the corpus"
+            for old_name, entity in sorted(renamed.values(), key=lambda pair: pair[0])
+        )
+        analysis.entities = merged
+        renamed_total += len(renamed)
+    return renamed_total
