@@ -9,8 +9,17 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .analyze.fingerprint import outlet_fingerprint
-from .model import ARTICLE_KINDS, ArticleAnalysis
+from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
 from .paths import slugify
+from .resources import load_lines
+
+
+def named_speaker(a: ArticleAnalysis, q: Quote) -> str | None:
+    """The speaker as the reports list it: an unresolved pronoun ("he", "sie") names nobody
+    across articles, so it counts with the quotations without a named speaker."""
+    if q.speaker and q.speaker_id is None and q.speaker in load_lines(a.lang, "pronouns"):
+        return None
+    return q.speaker
 
 
 def article_row(a: ArticleAnalysis) -> dict[str, Any]:
@@ -78,9 +87,10 @@ def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     unnamed = 0
     for a in analyses:
         for q in a.article_quotes:
-            if q.speaker:
-                counts[q.speaker] += 1
-                direct[q.speaker] += q.kind == "direct"
+            speaker = named_speaker(a, q)
+            if speaker:
+                counts[speaker] += 1
+                direct[speaker] += q.kind == "direct"
             else:
                 unnamed += 1
     total = sum(counts.values()) + unnamed
@@ -218,11 +228,12 @@ def speaker_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
     pages: dict[str, dict[str, Any]] = {}
     for a in sorted(analyses, key=lambda a: a.id):
         for q in a.quotes:
-            if not q.speaker:
+            speaker = named_speaker(a, q)
+            if not speaker:
                 continue
-            slug = slugify(q.speaker, "speaker")
+            slug = slugify(speaker, "speaker")
             page = pages.setdefault(
-                slug, {"slug": slug, "name": q.speaker, "entity_id": q.speaker_id, "quotes": []}
+                slug, {"slug": slug, "name": speaker, "entity_id": q.speaker_id, "quotes": []}
             )
             page["entity_id"] = page["entity_id"] or q.speaker_id
             page["quotes"].append(

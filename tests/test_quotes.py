@@ -323,3 +323,31 @@ def test_person_in_apposition_to_a_role_is_the_speaker() -> None:
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Herbert Krall")]
     assert quotes[0].speaker_mention is not None
     assert quotes[0].speaker_mention.text == "der Leiter der Delegation"
+
+
+# -- speaker names as the reports show them ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("“We were offered too little,” said the union organiser Femke Dijkstra.", "en",
+         "Femke Dijkstra"),
+        ("“The ferries will run,” Transport minister Mark Harbers said.", "en", "Mark Harbers"),
+        ("Nach Angaben der Delegation verlief die Wahl in Gomel ohne größere Zwischenfälle.", "de",
+         "Delegation"),
+        ("„Die Stadt handelt“, sagte ein Sprecher der Stadt Köln.", "de",
+         "Sprecher der Stadt Köln"),
+    ],
+)  # fmt: skip
+def test_speaker_names_drop_roles_but_keep_whom_a_role_belongs_to(
+    text: str, lang: str, speaker: str
+) -> None:
+    [quote] = quotes_of(text, lang)
+    assert quote.speaker == speaker
+
+
+def test_a_topic_label_is_not_a_speaker() -> None:
+    text = "Gaspreise: Moskau wirft Brüssel Erpressung vor und droht mit weiteren Kürzungen\n"
+    assert quotes_of(text, "de") == []
+    labelled = "LUKASCHENKO: Wir sind mit den Ergebnissen der Gespräche sehr zufrieden.\n"
+    [quote] = quotes_of(labelled, "de")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "LUKASCHENKO"

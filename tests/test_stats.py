@@ -28,3 +28,21 @@ def test_quotes_outside_the_article_are_not_counted(tmp_path: Path) -> None:
     assert analysis.stats["quote_count"] == 1
     assert analysis.stats["direct_quote_count"] == 1
     assert [q.text for q in analysis.article_quotes] == [by_block["body"].text]
+
+
+def test_an_unresolved_pronoun_gets_no_speaker_page(tmp_path: Path) -> None:
+    from reportgen.aggregate import named_speaker, speaker_pages
+
+    path = tmp_path / "gazette" / "talks.txt"
+    path.parent.mkdir()
+    path.write_text(
+        "Talks fail\n\nThe talks failed on Monday. He said that both sides had to return to the "
+        "table as soon as possible.\n",
+        encoding="utf-8",
+    )
+    [document] = read_file(path, tmp_path)
+    analysis = analyze(document)
+    [quote] = analysis.quotes
+    assert quote.speaker == "He" and quote.speaker_id is None
+    assert named_speaker(analysis, quote) is None
+    assert speaker_pages([analysis]) == {}

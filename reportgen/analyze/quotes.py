@@ -181,6 +181,8 @@ class LangData:
     label_stopwords: frozenset[str] = frozenset()
     preposed_cues: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
+    linking_words: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     style: dict[str, str] = field(default_factory=dict)
 
@@ -238,6 +240,8 @@ def lang_data(lang: str) -> LangData:
         label_stopwords=_words(lang, "label_stopwords"),
         preposed_cues=_words(lang, "preposed_cues"),
         person_pronouns=_words(lang, "person_pronouns"),
+        statement_nouns=_words(lang, "statement_nouns"),
+        linking_words=_words(lang, "linking_words"),
         first_person=_words(lang, "first_person"),
         style=_settings(lang, "quote_style"),
     )
@@ -516,7 +520,13 @@ class QuoteFinder:
             surname = person.name.split()[-1]
             if surname in words:
                 return person.name, 0.9, person.id or None
-        name = mention.text
+        name = self._without_title(mention.text)
+        words = name.split()
+        if len(words) > 2 and words[0].lower() in self.data.statement_nouns and (
+            words[1].lower() in self.data.genitive_articles or words[1].lower() in ("von", "vom")
+        ):
+            # "nach Angaben der Delegation": the delegation speaks, not its "Angaben".
+            name = " ".join(words[2:])
         first, _, rest = name.partition(" ")
         if rest and first.lower() in self.data.determiners:
             name = rest
@@ -529,6 +539,29 @@ class QuoteFinder:
                     named = next((e for e in self.entities if e.name == source.name), None)
                     return source.name, 0.6, (named.id or None) if named else None
         return name, 0.7, None
+
+    def _without_title(self, name: str) -> str:
+        """"Transport minister Mark Harbers" -> "Mark Harbers": a full name after a title or
+        role is the speaker; a surname alone keeps its title ("Präsident Macron")."""
+        words = name.split()
+        titles = {title.lower() for title in self.data.titles}
+        cut = 0
+        for index, word in enumerate(words[:-1]):
+            if word.lower() in titles:
+                cut = index + 1
+        rest = words[cut:]
+        if cut and len(rest) >= 2 and all(word[:1].isupper() for word in rest):
+            return " ".join(rest)
+        # "union organiser Femke Dijkstra": a full name after a lowercase role description;
+        # not a genitive or prepositional tail ("Sprecher der Stadt Köln").
+        tail = len(words)
+        while tail > 0 and words[tail - 1][:1].isupper():
+            tail -= 1
+        before = words[tail - 1].lower() if tail > 0 else ""
+        linking = self.data.determiners | self.data.genitive_articles | self.data.linking_words
+        if tail > 0 and len(words) - tail >= 2 and before not in linking:
+            return " ".join(words[tail:])
+        return name
 
     def _apposed_person(self, mention: Span) -> tuple[int, int, Entity] | None:
         after = re.match(r",\s*", self.text[mention.end : mention.end + 3])
@@ -807,6 +840,8 @@ class QuoteFinder:
             label = match.group("label")
             if label in self.data.label_stopwords or label.lower() in self.data.label_stopwords:
                 continue
+            if not label.isupper() and not self.entity_in(match.start("label"), match.end()):
+                continue  # "Gaspreise: …", "Newsletter: …" are topics, not speakers
             start, end = self._trim(match.start("content"), match.end("content"))
             if len(_WORD.findall(self.text, start, end)) < 4:
                 continue

@@ -217,7 +217,7 @@ def _render_pdf_task(task: tuple[str, list[str]]) -> bytes:
 def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
     groups: dict[str | None, list] = {}
     for q in a.quotes:
-        groups.setdefault(q.speaker, []).append(q)
+        groups.setdefault(aggregate.named_speaker(a, q), []).append(q)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
     return [
         {"speaker": speaker, "slug": slugify(speaker or "", "speaker"), "quotes": quotes}
