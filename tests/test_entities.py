@@ -284,3 +284,18 @@ def test_gazetteer_files_and_ambiguous_words() -> None:
     with nlp.select_pipes(disable=statistical):  # the rules alone
         assert not nlp("Das Bild zeigt die Welt.").ents
         assert [e.text for e in nlp("Das stand in der Bild-Zeitung.").ents] == ["Bild-Zeitung"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("de", "Im Sommer kämpfte sich Oliver Herber wieder ins Team zurück.", "Oliver Herber"),
+        ("de", "Es freut sich der Verlagschef Hans Werner Aufrecht über den Preis.",
+         "Hans Werner Aufrecht"),
+        ("en", "Transport minister Mark Harbers said the ferries would run.", "Mark Harbers"),
+        ("en", "The general John F. Kelly resigned on Friday.", "John F. Kelly"),
+    ],
+)  # fmt: skip
+def test_a_given_name_and_a_surname_are_one_person(lang: str, text: str, person: str) -> None:
+    nlp = build_embedded(lang)
+    assert (person, "PER") in [(e.text, e.label_) for e in nlp(text).ents]

@@ -25,7 +25,7 @@ OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
 }
 EMBEDDED_NER = {"de": RESOURCE_DIR / "pipelines" / "de_ner"}
 GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
-EMBEDDED_VERSION = "0.2.0"  # bump when the gazetteers, patterns or shipped NER change
+EMBEDDED_VERSION = "0.3.0"  # bump when the gazetteers, patterns or shipped NER change
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
                 phrases.add(pattern["pattern"])
             patterns.append(pattern)
             patterns.extend(_inflections(pattern, lang))
+    patterns.extend(_given_name_patterns(lang))
     for entry in load_source_kb():
         label = "ORG" if entry["type"] != "social" else "MISC"
         for alias in entry["aliases"]:
@@ -87,6 +88,26 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
                 phrases.add(alias)
                 patterns.append({"label": label, "pattern": alias, "id": entry["name"]})
     return patterns
+
+
+# A capitalised word that can be a surname: letters (with accents), apostrophes and hyphens.
+_SURNAME = r"^[A-ZÄÖÜÀ-ÞŁŚŠŽČĆ][a-zäöüßà-ÿąćčęěłńňóřśšťůźżž'’-]+$"
+
+
+def _given_name_patterns(lang: str) -> list[dict]:
+    """A given name from `lang/<lang>/first_names.txt` (or two, or one and an initial) followed by
+    a capitalised word is a person: "Oliver Herber", "Hans Werner Aufrecht", "John F. Kelly".
+    The statistical NER alone often keeps only one of the two words."""
+    given = sorted(set(load_lines(lang, "first_names")))
+    if not given:
+        return []
+    not_surnames = sorted(set(load_lines(lang, "determiners")) | set(given))
+    surname = {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": not_surnames}}
+    first = {"TEXT": {"IN": given}}
+    return [
+        {"label": "PER", "pattern": [first, {**first, "OP": "?"}, surname]},
+        {"label": "PER", "pattern": [first, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}, surname]},
+    ]
 
 
 def _inflections(pattern: dict, lang: str) -> list[dict]:
