@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.build import BuildResult, build
+from reportgen.model import ArticleAnalysis
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -15,6 +16,23 @@ SEED = SHARED / "seed" / "000_01257365a1ad734e.txt"
 BUNDLED_SEED = CORPUS / "ostwind-kurier" / "000_01257365a1ad734e.txt"
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not available")
+
+
+def write_article(root: Path, relative: str, text: str) -> Path:
+    """An article file `root/<outlet>/<name>` with `text`, for tests that need a real corpus."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def analyze_article(root: Path, relative: str, text: str) -> ArticleAnalysis:
+    """Write an article into a corpus folder and analyse it through the real reader."""
+    from reportgen.analyze import analyze
+    from reportgen.ingest import read_file
+
+    [document] = read_file(write_article(root, relative, text), root)
+    return analyze(document)
 
 
 @pytest.fixture(scope="session")

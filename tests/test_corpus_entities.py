@@ -5,36 +5,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import write_article
+
 from reportgen.build import analyze_corpus
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_a_surname_alone_joins_the_full_name_used_elsewhere(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write(
-        corpus / "blatt" / "eins.txt",
+    write_article(
+        corpus,
+        "blatt/eins.txt",
         "Neue Brücke für Lübeck\n\nBausenatorin Greta Vollmerhaus stellte am Montag die Pläne "
         "für die neue Brücke vor. Die Arbeiten sollen im Herbst beginnen.\n",
     )
-    write(
-        corpus / "blatt" / "zwei.txt",
+    write_article(
+        corpus,
+        "blatt/zwei.txt",
         "Brücke wird teurer\n\nDie Kosten der Brücke steigen. „Wir bleiben im Rahmen“, sagte "
         "Vollmerhaus am Dienstag in Lübeck.\n",
     )
-    write(
-        corpus / "blatt" / "drei.txt",
+    write_article(
+        corpus,
+        "blatt/drei.txt",
         "Neuer Vorsitz\n\nAm Freitag wurde Thomas Huber zum Vorsitzenden gewählt.\n",
     )
-    write(
-        corpus / "blatt" / "vier.txt",
+    write_article(
+        corpus,
+        "blatt/vier.txt",
         "Abschied nach zwanzig Jahren\n\nDer Trainer Karl Huber verlässt den Verein im Sommer.\n",
     )
-    write(
-        corpus / "blatt" / "fuenf.txt",
+    write_article(
+        corpus,
+        "blatt/fuenf.txt",
         "Streit im Verein\n\nDie Kosten steigen. „Das Heim bleibt“, sagte Huber am Dienstag in "
         "Lübeck.\n",
     )

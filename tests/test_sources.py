@@ -3,7 +3,10 @@ cues, unknown sources, links to known outlets, and the outlet roll-up by country
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import analyze_article
 
 from reportgen.aggregate import outlet_summary
 from reportgen.analyze.quotes import extract_quotes
@@ -182,20 +185,13 @@ def test_outlet_share_of_state_affiliated_sources_by_country() -> None:
     ]
 
 
-def test_links_to_the_outlets_own_site_cite_nobody(tmp_path) -> None:  # noqa: ANN001
-    from reportgen.analyze import analyze
-    from reportgen.ingest import read_file
-
+def test_links_to_the_outlets_own_site_cite_nobody(tmp_path: Path) -> None:
     page = (
         "<html><head><title>Gipfel</title></head><body><article><h1>Gipfel in Minsk</h1>"
         "<p>Die Präsidenten trafen sich am Montag in Minsk zu langen Gesprächen über Handel.</p>"
         '<p>Mehr dazu <a href="https://de.rt.com/international/123">in unserem Archiv</a> und '
         '<a href="https://www.reuters.com/world/456">bei Reuters</a>.</p></article></body></html>'
     )
-    path = tmp_path / "de.rt.com" / "gipfel.html"
-    path.parent.mkdir()
-    path.write_text(page, encoding="utf-8")
-    [document] = read_file(path, tmp_path)
-    analysis = analyze(document)
+    analysis = analyze_article(tmp_path, "de.rt.com/gipfel.html", page)
     assert {link.domain for link in analysis.links} == {"de.rt.com", "reuters.com"}
     assert [s.name for s in analysis.sources if s.links] == ["Reuters"]

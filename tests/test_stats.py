@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.analyze import analyze
-from reportgen.ingest import read_file
+from conftest import analyze_article
 
 
 def test_quotes_outside_the_article_are_not_counted(tmp_path: Path) -> None:
@@ -17,11 +16,7 @@ def test_quotes_outside_the_article_are_not_counted(tmp_path: Path) -> None:
         "„Ohne Ihre Hilfe gibt es uns nicht“, sagt unser Herausgeber Jan Brandt. Unterstützen "
         "Sie unabhängigen Journalismus mit einer Spende per Paypal.\n"
     )
-    path = tmp_path / "kieler-blatt" / "hafen.txt"
-    path.parent.mkdir()
-    path.write_text(text, encoding="utf-8")
-    [document] = read_file(path, tmp_path)
-    analysis = analyze(document)
+    analysis = analyze_article(tmp_path, "kieler-blatt/hafen.txt", text)
     by_block = {q.block: q for q in analysis.quotes}
     assert by_block["body"].speaker == "Ulf Kämpfer"
     assert "Ohne Ihre Hilfe" in by_block["appeal"].text
@@ -33,15 +28,11 @@ def test_quotes_outside_the_article_are_not_counted(tmp_path: Path) -> None:
 def test_an_unresolved_pronoun_gets_no_speaker_page(tmp_path: Path) -> None:
     from reportgen.aggregate import named_speaker, speaker_pages
 
-    path = tmp_path / "gazette" / "talks.txt"
-    path.parent.mkdir()
-    path.write_text(
+    text = (
         "Talks fail\n\nThe talks failed on Monday. He said that both sides had to return to the "
-        "table as soon as possible.\n",
-        encoding="utf-8",
+        "table as soon as possible.\n"
     )
-    [document] = read_file(path, tmp_path)
-    analysis = analyze(document)
+    analysis = analyze_article(tmp_path, "gazette/talks.txt", text)
     [quote] = analysis.quotes
     assert quote.speaker == "He" and quote.speaker_id is None
     assert named_speaker(analysis, quote) is None
