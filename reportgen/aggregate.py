@@ -39,7 +39,7 @@ def article_row(a: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-def _entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+def entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for a in analyses:
         for e in a.entities:
@@ -165,7 +165,7 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
         "state_affiliated_share": round(sum(state_by_country.values()) / all_mentions, 4)
         if all_mentions
         else 0.0,
-        "top_entities": _entity_table(analyses),
+        "top_entities": entity_table(analyses),
         "speakers": _speaker_table(analyses),
         "quote_source_types": _quote_source_types(analyses),
         "sources": sources,
@@ -202,7 +202,7 @@ def corpus_summary(analyses: list[ArticleAnalysis], files: int) -> dict[str, Any
         "outlets": outlets,
         "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
         "quote_count": sum(a.stats["quote_count"] for a in analyses),
-        "top_entities": _entity_table(analyses),
+        "top_entities": entity_table(analyses),
     }
 
 

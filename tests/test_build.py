@@ -52,6 +52,17 @@ def test_site_has_every_page_pdf_and_export(built_site: tuple[Path, BuildResult]
     assert len((site / "data" / "articles.csv").read_text().splitlines()) == len(ids) + 1
 
 
+def test_entities_are_listed_by_kind(built_site: tuple[Path, BuildResult]) -> None:
+    site, _ = built_site
+    index = (site / "entities" / "index.html").read_text(encoding="utf-8")
+    for page in ("people", "organisations", "places"):
+        assert f'href="{page}.html"' in index
+    people = (site / "entities" / "people.html").read_text(encoding="utf-8")
+    places = (site / "entities" / "places.html").read_text(encoding="utf-8")
+    assert 'href="per-alexander-lukaschenko.html">Alexander Lukaschenko<' in people
+    assert "Moskau" not in people and 'href="loc-moskau.html">Moskau<' in places
+
+
 def test_links_are_relative_and_resolve(built_site: tuple[Path, BuildResult]) -> None:
     site, _ = built_site
     pages = sorted(site.rglob("*.html"))

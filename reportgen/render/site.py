@@ -39,6 +39,14 @@ class SiteResult:
 # Called after each PDF with (PDFs written, PDFs in all, the PDF's path in the site).
 Progress = Callable[[int, int, str], None]
 
+# One listing page per entity label; entity pages are named "<label>-<name>", so no clash.
+ENTITY_KINDS = {
+    "PER": ("people", "People"),
+    "ORG": ("organisations", "Organisations"),
+    "LOC": ("places", "Places"),
+    "MISC": ("other-names", "Other names"),
+}
+
 
 class SiteWriter:
     def __init__(self, output: Path, options: SiteOptions, progress: Progress | None = None):
@@ -125,12 +133,24 @@ class SiteWriter:
                 rows=rows,
                 quotes=[],
             )
+        table = aggregate.entity_table(analyses)
+        kinds = [(label, slug, name) for label, (slug, name) in ENTITY_KINDS.items()
+                 if any(e["label"] == label for e in table)]  # fmt: skip
+        for label, slug, name in kinds:
+            self.page(f"entities/{slug}.html", "listing.html", title=name, heading=name,
+                      section_title="Entities", intro=f"{name}, by number of articles.",
+                      columns=["Entity", "Articles", "Outlets", "Mentions"],
+                      rows=[[{"text": e["name"], "href": f"{e['id']}.html"},
+                             {"text": e["articles"]}, {"text": e["outlets"]},
+                             {"text": e["mentions"]}] for e in table if e["label"] == label],
+                      quotes=[])  # fmt: skip
         self.page("entities/index.html", "listing.html", title="Entities", heading="Entities",
                   section_title="Entities", intro="Every named entity, by number of articles.",
+                  links=[{"text": name, "href": f"{slug}.html"} for _label, slug, name in kinds],
                   columns=["Entity", "Label", "Articles", "Outlets", "Mentions"],
                   rows=[[{"text": e["name"], "href": f"{e['id']}.html"}, {"text": e["label"]},
                          {"text": e["articles"]}, {"text": e["outlets"]},
-                         {"text": e["mentions"]}] for e in aggregate._entity_table(analyses)],
+                         {"text": e["mentions"]}] for e in table],
                   quotes=[])  # fmt: skip
 
         speakers = aggregate.speaker_pages(analyses)
