@@ -7,6 +7,7 @@ Each step is a plain function over plain data; nothing here depends on other art
 from __future__ import annotations
 
 from ..model import ArticleAnalysis, Document
+from ..urls import domain_of, is_within
 from .entities import extract_entities
 from .nlp_run import run_chunks
 from .pipeline import choose_pipeline, load_pipeline, pipeline_info
@@ -22,12 +23,8 @@ def _own_site(domain: str, document: Document) -> bool:
     """A link to the outlet's own site (or its parent or sister domains) cites nobody."""
     own = {document.outlet.lower().removeprefix("www.")}
     if document.url and "://" in document.url:
-        own.add(document.url.split("://", 1)[1].split("/", 1)[0].lower().removeprefix("www."))
-    return any(
-        domain == site or domain.endswith("." + site) or site.endswith("." + domain)
-        for site in own
-        if "." in site
-    )
+        own.add(domain_of(document.url))
+    return any(is_within(domain, site) or is_within(site, domain) for site in own if "." in site)
 
 
 def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from ..model import Block, Entity, Link, Source, SourceMention
 from ..resources import load_lines, load_source_kb
+from ..urls import is_within
 from .entities import _block_kind
 
 # A cited name: optional article and up to two lowercase words (adjectives, "Agentur"-style nouns
@@ -74,7 +75,7 @@ def lookup_alias(text: str) -> KBEntry | None:
 def lookup_domain(domain: str) -> KBEntry | None:
     for entry in knowledge_base():
         for known in entry.domains:
-            if domain == known or domain.endswith("." + known):
+            if is_within(domain, known):
                 return entry
     return None
 

@@ -20,6 +20,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from ..model import Document, Link
+from ..urls import domain_of
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
 from .plaintext import infer_date_from_text
@@ -100,12 +101,6 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
     }
 
 
-def _domain(url: str) -> str:
-    rest = url.split("://", 1)[1] if "://" in url else url
-    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
-    return host.split(":", 1)[0].lower().removeprefix("www.")
-
-
 _ABSOLUTE = etree.XPath(
     ".//a[starts-with(normalize-space(@href), 'http') or starts-with(normalize-space(@href), '//')]"
 )
@@ -114,7 +109,7 @@ _ABSOLUTE = etree.XPath(
 def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
     """Links to other sites. Relative links point into the page's own site (its navigation,
     not a cited source), so only absolute and protocol-relative ones are looked at."""
-    page_domain = _domain(base_url) if base_url else ""
+    page_domain = domain_of(base_url) if base_url else ""
     scheme = base_url.split("//", 1)[0] if base_url and "//" in base_url else "https:"
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
@@ -124,7 +119,7 @@ def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
             href = scheme + href
         if not href.startswith(("http://", "https://")):
             continue
-        domain = _domain(href)
+        domain = domain_of(href)
         if not domain or domain == page_domain:
             continue  # the outlet's own navigation is not a cited source
         text = " ".join(anchor.text_content().split())

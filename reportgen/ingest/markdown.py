@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Link
+from ..urls import domain_of
 from .frontmatter import split_front_matter
 from .plaintext import document_from_metadata, raise_empty
 
@@ -31,8 +30,8 @@ def _inline_text(token: Token, links: list[Link]) -> str:
             anchor = []
         elif child.type == "link_close" and href is not None:
             if href.startswith(("http://", "https://")):
-                domain = (urlsplit(href).hostname or "").removeprefix("www.")
-                links.append(Link(url=href, domain=domain, text="".join(anchor).strip()))
+                text = "".join(anchor).strip()
+                links.append(Link(url=href, domain=domain_of(href), text=text))
             href = None
         if href is not None and piece:
             anchor.append(piece)
