@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from pathlib import Path
 
 import spacy
@@ -25,6 +26,10 @@ from spacy.tokens import Doc, DocBin
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+# The benchmark's BIO reader reads the training files too: one reading of the format.
+sys.path.insert(0, str(REPO / "bench" / "ner"))
+from score import read_bio  # noqa: E402
+
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "ner-de"
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # with --variant split-deriv: names derived from or part of a name ("deutsche", "EU-Gipfel") get
@@ -43,32 +48,6 @@ def split_deriv_tag(tag: str) -> str:
     if label.endswith("part"):
         return f"{prefix}-PART"
     return f"{prefix}-{'MISC' if label == 'OTH' else label}"
-
-
-def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Return a list of (tokens, tags) sentences from a BIO file."""
-    sents: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if words:
-                    sents.append((words, tags))
-                words, tags = [], []
-                continue
-            parts = line.split("\t")
-            if len(parts) < 2:
-                parts = line.split()
-            word, tag = parts[0], parts[-1]
-            if not word:
-                continue
-            words.append(word)
-            tags.append(tag)
-    if words:
-        sents.append((words, tags))
-    return sents
 
 
 def fix_tags(tags: list[str]) -> list[str]:
