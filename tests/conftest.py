@@ -18,11 +18,13 @@ BUNDLED_SEED = CORPUS / "ostwind-kurier" / "000_01257365a1ad734e.txt"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not available")
 
 
-def write_article(root: Path, relative: str, text: str) -> Path:
-    """An article file `root/<outlet>/<name>` with `text`, for tests that need a real corpus."""
-    path = root / relative
+def write_file(path: Path, content: str | bytes) -> Path:
+    """A file with `content` (text as UTF-8), its folders made as needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
     return path
 
 
@@ -31,7 +33,7 @@ def analyze_article(root: Path, relative: str, text: str) -> ArticleAnalysis:
     from reportgen.analyze import analyze
     from reportgen.ingest import read_file
 
-    [document] = read_file(write_article(root, relative, text), root)
+    [document] = read_file(write_file(root / relative, text), root)
     return analyze(document)
 
 

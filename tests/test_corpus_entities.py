@@ -5,38 +5,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import write_article
+from conftest import write_file
 
 from reportgen.build import analyze_corpus
 
 
 def test_a_surname_alone_joins_the_full_name_used_elsewhere(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write_article(
-        corpus,
-        "blatt/eins.txt",
+    write_file(
+        corpus / "blatt" / "eins.txt",
         "Neue Brücke für Lübeck\n\nBausenatorin Greta Vollmerhaus stellte am Montag die Pläne "
         "für die neue Brücke vor. Die Arbeiten sollen im Herbst beginnen.\n",
     )
-    write_article(
-        corpus,
-        "blatt/zwei.txt",
+    write_file(
+        corpus / "blatt" / "zwei.txt",
         "Brücke wird teurer\n\nDie Kosten der Brücke steigen. „Wir bleiben im Rahmen“, sagte "
         "Vollmerhaus am Dienstag in Lübeck.\n",
     )
-    write_article(
-        corpus,
-        "blatt/drei.txt",
+    write_file(
+        corpus / "blatt" / "drei.txt",
         "Neuer Vorsitz\n\nAm Freitag wurde Thomas Huber zum Vorsitzenden gewählt.\n",
     )
-    write_article(
-        corpus,
-        "blatt/vier.txt",
+    write_file(
+        corpus / "blatt" / "vier.txt",
         "Abschied nach zwanzig Jahren\n\nDer Trainer Karl Huber verlässt den Verein im Sommer.\n",
     )
-    write_article(
-        corpus,
-        "blatt/fuenf.txt",
+    write_file(
+        corpus / "blatt" / "fuenf.txt",
         "Streit im Verein\n\nDie Kosten steigen. „Das Heim bleibt“, sagte Huber am Dienstag in "
         "Lübeck.\n",
     )

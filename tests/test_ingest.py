@@ -7,18 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import write_file
 
 from reportgen.ingest import read_corpus, read_file
 from reportgen.model import Document, ReadError
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 def only_document(items: list) -> Document:
@@ -28,7 +20,7 @@ def only_document(items: list) -> Document:
 
 def test_plain_text_without_front_matter_is_kept_unchanged(tmp_path: Path) -> None:
     content = "Erste Zeile.\n\n  Zweiter Absatz mit „Zitat“.\n"
-    doc = only_document(read_file(write(tmp_path / "blog" / "a.txt", content), tmp_path))
+    doc = only_document(read_file(write_file(tmp_path / "blog" / "a.txt", content), tmp_path))
     assert doc.text == content
     assert doc.outlet == "blog"
     assert doc.id == "blog/a"
@@ -40,7 +32,7 @@ def test_front_matter_gives_metadata(tmp_path: Path) -> None:
         '---\ntitle: "Ein Titel"\noutlet: "Der Bote"\ndate: 2021-03-04\nauthor: "A. Autor"\n'
         "lang: de\n---\nDer Text.\n"
     )
-    doc = only_document(read_file(write(tmp_path / "x" / "b.txt", content), tmp_path))
+    doc = only_document(read_file(write_file(tmp_path / "x" / "b.txt", content), tmp_path))
     assert (doc.title, doc.outlet, doc.date, doc.authors) == (
         "Ein Titel",
         "Der Bote",
@@ -52,9 +44,8 @@ def test_front_matter_gives_metadata(tmp_path: Path) -> None:
 
 
 def test_null_author_means_unknown(tmp_path: Path) -> None:
-    doc = only_document(
-        read_file(write(tmp_path / "o" / "c.txt", "---\nauthor: null\n---\nText hier.\n"), tmp_path)
-    )
+    path = write_file(tmp_path / "o" / "c.txt", "---\nauthor: null\n---\nText hier.\n")
+    doc = only_document(read_file(path, tmp_path))
     assert doc.authors == []
 
 
@@ -62,7 +53,7 @@ def test_markdown_becomes_plain_text_with_links(tmp_path: Path) -> None:
     content = (
         "# Überschrift\n\nEin [Link](https://www.reuters.com/x) im *Text*.\n\n- eins\n- zwei\n"
     )
-    doc = only_document(read_file(write(tmp_path / "o" / "d.md", content), tmp_path))
+    doc = only_document(read_file(write_file(tmp_path / "o" / "d.md", content), tmp_path))
     assert doc.title == "Überschrift"
     assert doc.text == "Überschrift\n\nEin Link im Text.\n\n- eins\n\n- zwei\n"
     assert [(link.domain, link.text) for link in doc.links] == [("reuters.com", "Link")]
@@ -73,11 +64,11 @@ def test_json_list_and_jsonl_with_a_bad_line(tmp_path: Path) -> None:
         {"title": "A", "maintext": "Text A.", "source_domain": "site.example", "id": "r1"},
         {"title": "B", "text": "Text B.", "date_publish": "2020-01-02 10:00:00"},
     ]
-    items = read_file(write(tmp_path / "o" / "list.json", json.dumps(records)), tmp_path)
+    items = read_file(write_file(tmp_path / "o" / "list.json", json.dumps(records)), tmp_path)
     assert [d.id for d in items] == ["site.example/list-r1", "o/list-002"]
     assert items[1].date == "2020-01-02T10:00:00"
     lines = json.dumps(records[0]) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n"
-    items = read_file(write(tmp_path / "o" / "recs.jsonl", lines), tmp_path)
+    items = read_file(write_file(tmp_path / "o" / "recs.jsonl", lines), tmp_path)
     assert isinstance(items[0], Document)
     assert [(e.source_path, e.reason.split(":")[0]) for e in items[1:]] == [
         ("o/recs.jsonl (line 2)", "malformed JSON"),
@@ -88,7 +79,7 @@ def test_json_list_and_jsonl_with_a_bad_line(tmp_path: Path) -> None:
 
 def test_a_file_without_any_article_record_is_one_error(tmp_path: Path) -> None:
     manifest = "".join(json.dumps({"id": f"a{i}", "chars": 100}) + "\n" for i in range(50))
-    items = read_file(write(tmp_path / "o" / "manifest.jsonl", manifest), tmp_path)
+    items = read_file(write_file(tmp_path / "o" / "manifest.jsonl", manifest), tmp_path)
     assert len(items) == 1 and isinstance(items[0], ReadError)
     assert items[0].reason.startswith("none of its 50 records is an article: no article text")
 
@@ -101,7 +92,7 @@ def test_html_reader_keeps_visible_text_and_hints(tmp_path: Path) -> None:
         "<p>Second paragraph, citing <a href='https://apnews.com/x'>the AP</a> for a fact.</p>"
         "</article></body></html>"
     )
-    doc = only_document(read_file(write(tmp_path / "o" / "p.html", html), tmp_path))
+    doc = only_document(read_file(write_file(tmp_path / "o" / "p.html", html), tmp_path))
     assert "secret" not in doc.text
     assert doc.text.startswith("Home\n\nHeadline here\n\nFirst paragraph")
     assert "Second paragraph" in doc.hints["body_text"]
@@ -110,7 +101,8 @@ def test_html_reader_keeps_visible_text_and_hints(tmp_path: Path) -> None:
 
 def test_undeclared_latin1_is_detected(tmp_path: Path) -> None:
     text = "Die Bürger äußerten große Sorge über die Größe der Maßnahmen in Österreich. " * 5
-    doc = only_document(read_file(write(tmp_path / "o" / "l.txt", text.encode("cp1252")), tmp_path))
+    path = write_file(tmp_path / "o" / "l.txt", text.encode("cp1252"))
+    doc = only_document(read_file(path, tmp_path))
     assert "Bürger äußerten" in doc.text
 
 
@@ -131,7 +123,7 @@ def test_undeclared_latin1_is_detected(tmp_path: Path) -> None:
     ],
 )
 def test_bad_inputs_give_one_clear_reason(tmp_path: Path, name: str, content: bytes, reason: str):
-    items = read_file(write(tmp_path / "o" / name, content), tmp_path)
+    items = read_file(write_file(tmp_path / "o" / name, content), tmp_path)
     assert len(items) == 1 and isinstance(items[0], ReadError)
     assert items[0].source_path == f"o/{name}"
     assert items[0].reason.startswith(reason)
@@ -139,12 +131,12 @@ def test_bad_inputs_give_one_clear_reason(tmp_path: Path, name: str, content: by
 
 def test_corpus_reports_symlinks_and_survives_loops(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write(corpus / "good" / "a.txt", "A perfectly ordinary article text.\n")
-    write(tmp_path / "secret.txt", "outside the corpus\n")
+    write_file(corpus / "good" / "a.txt", "A perfectly ordinary article text.\n")
+    write_file(tmp_path / "secret.txt", "outside the corpus\n")
     (corpus / "good" / "leak.txt").symlink_to(tmp_path / "secret.txt")
     (corpus / "good" / "loop").symlink_to(corpus / "good")
     (corpus / "self").symlink_to("self")
-    write(corpus / "good" / "bad.json", "[")
+    write_file(corpus / "good" / "bad.json", "[")
     documents, errors, files = read_corpus(corpus)
     assert [d.id for d in documents] == ["good/a"]
     reasons = {e.source_path: e.reason for e in errors}
@@ -156,8 +148,8 @@ def test_corpus_reports_symlinks_and_survives_loops(tmp_path: Path) -> None:
 
 def test_repeated_ids_are_made_unique(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
-    write(corpus / "o" / "same.txt", "---\noutlet: o\n---\nOne.\n")
-    write(corpus / "o" / "same.md", "Two.\n")
+    write_file(corpus / "o" / "same.txt", "---\noutlet: o\n---\nOne.\n")
+    write_file(corpus / "o" / "same.md", "Two.\n")
     documents, errors, _ = read_corpus(corpus)
     assert sorted(d.id for d in documents) == ["o/same", "o/same-2"]
     assert not errors
@@ -165,6 +157,6 @@ def test_repeated_ids_are_made_unique(tmp_path: Path) -> None:
 
 def test_hostile_metadata_cannot_steer_ids(tmp_path: Path) -> None:
     content = '---\noutlet: "../../../etc"\n---\nText.\n'
-    doc = only_document(read_file(write(tmp_path / "o" / "x.txt", content), tmp_path))
+    doc = only_document(read_file(write_file(tmp_path / "o" / "x.txt", content), tmp_path))
     assert doc.id == "etc/x"
     assert ".." not in doc.id and not os.path.isabs(doc.id)

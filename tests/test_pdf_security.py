@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 import pypdf
+from conftest import analyze_article
 
-from reportgen.analyze import analyze
-from reportgen.ingest import read_file
 from reportgen.render.pdf import AssetOnlyFetcher, RefusedFetch, render_pdf
 from reportgen.render.single import article_html, article_pdf
 
@@ -54,14 +53,12 @@ def test_hostile_html_embeds_nothing() -> None:
 
 
 def test_article_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
-    article = tmp_path / "evil" / "attack.txt"
-    article.parent.mkdir()
-    article.write_text(
+    analysis = analyze_article(
+        tmp_path,
+        "evil/attack.txt",
         'A headline\n\nThe <link rel="attachment" href="file:///etc/passwd"> tag and '
         "<script>alert(1)</script> and <img src=x onerror=alert(2)> sit in the text.\n",
-        encoding="utf-8",
     )
-    analysis = analyze(read_file(article, tmp_path)[0])
     html = article_html(analysis)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

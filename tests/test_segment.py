@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import write_file
 from typer.testing import CliRunner
 
 from reportgen.aggregate import outlet_summary
@@ -198,12 +199,10 @@ def test_comments_with_authors(text: str, lang: str) -> None:
 def test_title_from_comment_header_and_from_first_line(tmp_path: Path) -> None:
     result = segment(_doc(ENGLISH, "en"), "en")
     assert result.inferred_title == "Council approves new harbour wall"
-    path = tmp_path / "o" / "a.txt"
-    path.parent.mkdir()
-    path.write_text(
+    path = write_file(
+        tmp_path / "o" / "a.txt",
         "Kurze Überschrift ohne Punkt\n\nErster Absatz mit etwas mehr Text als die Zeile davor."
         "\n\nZweiter Absatz mit Text.",
-        encoding="utf-8",
     )
     document = read_file(path)[0]
     assert document.title == "Kurze Überschrift ohne Punkt"
@@ -284,9 +283,9 @@ def test_dates() -> None:
 
 
 def test_date_inferred_by_reader(tmp_path: Path) -> None:
-    path = tmp_path / "o" / "a.txt"
-    path.parent.mkdir()
-    path.write_text("Ein Titel\n\nBerlin, 14.12.2015\n\nDer Text des Artikels.", encoding="utf-8")
+    path = write_file(
+        tmp_path / "o" / "a.txt", "Ein Titel\n\nBerlin, 14.12.2015\n\nDer Text des Artikels."
+    )
     document = read_file(path)[0]
     assert document.date == "2015-12-14"
     assert any("date inferred" in w for w in document.warnings)
