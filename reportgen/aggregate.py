@@ -9,15 +9,15 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .analyze.fingerprint import outlet_fingerprint
+from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
 from .paths import slugify
-from .resources import load_lines
 
 
 def named_speaker(a: ArticleAnalysis, q: Quote) -> str | None:
     """The speaker as the reports list it: an unresolved pronoun ("he", "sie") names nobody
     across articles, so it counts with the quotations without a named speaker."""
-    if q.speaker and q.speaker_id is None and q.speaker in load_lines(a.lang, "pronouns"):
+    if q.speaker and q.speaker_id is None and q.speaker in profile(a.lang).words("pronouns"):
         return None
     return q.speaker
 

@@ -12,9 +12,9 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..lang import profile
 from ..model import Block, Entity, Mention
 from ..paths import slugify
-from ..resources import load_lines
 
 # Official spaCy label sets (OntoNotes, WikiNER) onto the contract's four labels.
 LABEL_MAP = {
@@ -50,7 +50,7 @@ _NOT_NAME_SHAPES = re.compile(
 
 @cache
 def _not_names(lang: str) -> frozenset[str]:
-    return frozenset(load_lines(lang, "ner_not_names"))
+    return profile(lang).words("ner_not_names")
 
 
 def not_a_name(text: str, lang: str) -> bool:
@@ -63,7 +63,7 @@ def not_a_name(text: str, lang: str) -> bool:
 @cache
 def _titles(lang: str) -> frozenset[str]:
     """Titles and roles before names: the shared `titles.txt` plus the NER-only `ner_titles.txt`."""
-    return frozenset(load_lines(lang, "titles")) | frozenset(load_lines(lang, "ner_titles"))
+    return profile(lang).words("titles") | profile(lang).words("ner_titles")
 
 
 def raw_mentions(chunks: list[tuple[int, Doc]], lang: str) -> list[RawMention]:

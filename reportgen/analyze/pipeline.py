@@ -15,7 +15,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ..resources import RESOURCE_DIR, load_lines, load_source_kb
+from ..lang import profile
+from ..resources import RESOURCE_DIR, load_source_kb
 
 # Official pipelines by preference, per language; "xx" serves every other language.
 OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
@@ -65,7 +66,7 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     """EntityRuler patterns: the gazetteers, German genitives of their names, and the aliases of
     the sources knowledge base. Single words listed in `lang/<lang>/ner_ambiguous.txt` (common
     nouns such as "Bild" or "Spiegel") are never matched on their own."""
-    ambiguous = set(load_lines(lang, "ner_ambiguous"))
+    ambiguous = set(profile(lang).words("ner_ambiguous"))
     patterns: list[dict] = []
     phrases: set[str] = set()
     for path in gazetteer_files(lang):
@@ -98,10 +99,10 @@ def _given_name_patterns(lang: str) -> list[dict]:
     """A given name from `lang/<lang>/first_names.txt` (or two, or one and an initial) followed by
     a capitalised word is a person: "Oliver Herber", "Hans Werner Aufrecht", "John F. Kelly".
     The statistical NER alone often keeps only one of the two words."""
-    given = sorted(set(load_lines(lang, "first_names")))
+    given = sorted(profile(lang).words("first_names"))
     if not given:
         return []
-    not_surnames = sorted(set(load_lines(lang, "determiners")) | set(given))
+    not_surnames = sorted(profile(lang).words("determiners") | set(given))
     surname = {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": not_surnames}}
     first = {"TEXT": {"IN": given}}
     return [
@@ -114,7 +115,9 @@ def _inflections(pattern: dict, lang: str) -> list[dict]:
     """German genitives of names ("Moskaus", "Putins", "Robert Koch-Instituts"), pointing at the
     base form by id. Acronyms ("CDU") and names ending in a sibilant have none."""
     name = pattern["pattern"]
-    if lang != "de" or not isinstance(name, str) or pattern["label"] not in ("PER", "LOC", "ORG"):
+    if not profile(lang).names.genitive_s or not isinstance(name, str):
+        return []
+    if pattern["label"] not in ("PER", "LOC", "ORG"):
         return []
     if name.endswith(("s", "x", "z", "ß")) or not name[-1].isalpha():
         return []

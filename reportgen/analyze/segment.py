@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from ..lang import available_languages, profile
 from ..model import Block, Comment, Document
-from ..resources import FALLBACK_LANG, load_lines, load_patterns
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
@@ -145,11 +145,9 @@ class PatternSet:
 
 @cache
 def combined(lang: str, name: str) -> PatternSet:
-    """The patterns of a data file, of the language and of English (site software such as
-    WordPress is often left in English on pages in other languages)."""
-    lines = list(load_lines(lang, name))
-    if lang != FALLBACK_LANG:
-        lines += [line for line in load_lines(FALLBACK_LANG, name) if line not in lines]
+    """The patterns of a page-furniture list (the language's and the fallback's, see
+    :mod:`reportgen.lang`), compiled for a fast scan."""
+    lines = profile(lang).lines(name)
     anchored = [line[1:] for line in lines if line.startswith("^")]
     searchers = [_searcher(line) for line in lines if not line.startswith("^")]
     searched = tuple((req, pattern) for req, pattern in searchers if req)
@@ -178,9 +176,8 @@ def matches(lang: str, name: str, text: str, lowered: str | None = None) -> bool
 
 
 def site_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
-    """The language's patterns plus the English ones, one by one."""
-    patterns = load_patterns(lang, name)
-    return patterns if lang == FALLBACK_LANG else patterns + load_patterns(FALLBACK_LANG, name)
+    """The page-furniture patterns of a list, one by one."""
+    return profile(lang).patterns(name)
 
 
 @cache
@@ -235,12 +232,11 @@ def _searched(lang: str, kind: str, lowered: str) -> bool:
 def byline_authors(lang: str, text: str) -> list[str] | None:
     if len(text) > 160:
         return None
-    for candidate in (lang, FALLBACK_LANG):
-        for pattern in load_patterns(candidate, "byline", 0):
-            match = pattern.match(text)
-            if match:
-                names = re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", match.group("authors"))
-                return [n for n in (name.strip() for name in names) if n]
+    for pattern in profile(lang).patterns("byline", 0):
+        match = pattern.match(text)
+        if match:
+            names = re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", match.group("authors"))
+            return [n for n in (name.strip() for name in names) if n]
     return None
 
 
@@ -423,6 +419,15 @@ def _menu_runs(paragraphs: list[Paragraph]) -> set[int]:
     return found
 
 
+def _furniture(lang: str, text: str) -> bool:
+    """Whether a paragraph is page furniture, a byline or a comment header in ``lang``."""
+    return (
+        pattern_kind(lang, text) is not None
+        or byline_authors(lang, text) is not None
+        or is_comment_header(lang, text, True)
+    )
+
+
 def headline(text: str) -> str | None:
     """Without metadata, a short first paragraph without a closing full stop, followed by the
     article, is the headline (plain-text dumps often start with it)."""
@@ -434,10 +439,7 @@ def headline(text: str) -> str | None:
         10 <= len(first) <= 160
         and "\n" not in first
         and not first.endswith((".", ",", ";", ":", "!", "?", "…"))
-        and pattern_kind(FALLBACK_LANG, first) is None
-        and pattern_kind("de", first) is None
-        and byline_authors("de", first) is None
-        and not is_comment_header("de", first, True)
+        and not any(_furniture(code, first) for code in available_languages())
         and len(paragraphs[1].text) + len(paragraphs[2].text) > 2 * len(first)
     ):
         return first
@@ -570,28 +572,25 @@ def _comment_meta(lang: str, text: str) -> tuple[str | None, str | None] | None:
     """(author, date) when the paragraph is a comment's header line."""
     if len(text) > 120:
         return None
-    for candidate in (lang, FALLBACK_LANG):
-        for pattern in load_patterns(candidate, "comment_meta"):
-            match = pattern.match(text)
-            if match:
-                groups = match.groupdict()
-                author = (groups.get("author") or "").strip() or None
-                date = (groups.get("date") or "").strip() or None
-                if date:  # ISO 8601 where the written date can be read
-                    parsed = parse_date(date)
-                    date = parsed[0] if parsed else date
-                return author, date
+    for pattern in profile(lang).patterns("comment_meta"):
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            author = (groups.get("author") or "").strip() or None
+            date = (groups.get("date") or "").strip() or None
+            if date:  # ISO 8601 where the written date can be read
+                parsed = parse_date(date)
+                date = parsed[0] if parsed else date
+            return author, date
     return None
 
 
 @cache
 def _months() -> tuple[dict[str, int], re.Pattern[str]]:
     """Month names of every language with a dates.txt, and a pattern for written-out dates."""
-    from ..resources import available_languages
-
     months: dict[str, int] = {}
     for lang in available_languages():
-        for line in load_lines(lang, "dates"):
+        for line in profile(lang).lines("dates"):
             name, _, number = line.rpartition(" ")
             if name and number.isdigit():
                 months.setdefault(name.lower(), int(number))

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..lang import profile
 from ..model import Block, Entity, Link, Source, SourceMention
-from ..resources import load_lines, load_source_kb
+from ..resources import load_source_kb
 from ..urls import is_within
 from .entities import _block_kind
 
@@ -95,7 +96,7 @@ def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         aliases = "|".join(re.escape(a) for a in lowercase)
         name = f"(?:{article}(?:{aliases})\\b|{NAME_PATTERN})"
     return tuple(
-        re.compile(line.replace("{NAME}", name)) for line in load_lines(lang, "source_cues")
+        re.compile(line.replace("{NAME}", name)) for line in profile(lang).lines("source_cues")
     )
 
 
@@ -198,7 +199,7 @@ def extract_sources(
 def source_nouns(lang: str) -> tuple[tuple[str, str], ...]:
     """(noun ending, source type) from `source_nouns.txt`: "Nachrichtenagentur news_agency"."""
     pairs = []
-    for line in load_lines(lang, "source_nouns"):
+    for line in profile(lang).lines("source_nouns"):
         noun, _, kind = line.rpartition(" ")
         pairs.append((noun.strip(), kind.strip()))
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))

@@ -1,0 +1,79 @@
+"""Quotations and who said them.
+
+Finding and deciding are separate passes. The finders yield :class:`QuoteCandidate` records
+(span, kind, cue, the speaker as written): direct quotations by paired marks (:mod:`.direct`),
+speaker-label lines (:mod:`.labels`), reported speech sentence by sentence (:mod:`.reported`,
+with :mod:`.clauses` and :mod:`.verbal` for one sentence) and quoted words inside reported speech
+(partial quotations). :func:`resolve_speakers` (:mod:`.resolve`) then decides every speaker once,
+with the article's entities, its cited sources and the earlier quotations in view.
+
+Every word list and switch comes from the language profile (:mod:`reportgen.lang`); the code is
+the same for every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Block, Entity, Quote, Source
+from .direct import direct_candidates
+from .labels import labelled_candidates
+from .marks import find_direct_spans
+from .records import Inherit, QuoteCandidate
+from .reported import reported_candidates
+from .resolve import resolve_speakers, source_for
+from .view import ArticleView, article_view
+
+__all__ = [
+    "QuoteCandidate",
+    "extract_quotes",
+    "find_candidates",
+    "find_direct_spans",
+    "resolve_speakers",
+    "source_for",
+]
+
+
+def _with_labels(
+    direct: list[QuoteCandidate], labelled: list[QuoteCandidate]
+) -> list[QuoteCandidate]:
+    """A transcript ("PENCE: …" paragraphs) is a series of quotations, not one long one."""
+    if not labelled:
+        return direct
+    kept = [q for q in direct if sum(q.start <= x.start < q.end for x in labelled) < 2]
+    kept += [x for x in labelled if not any(q.start <= x.start < q.end for q in kept)]
+    return sorted(kept, key=lambda q: q.start)
+
+
+def partial_candidates(
+    v: ArticleView, reported: list[QuoteCandidate], direct: list[QuoteCandidate]
+) -> Iterator[QuoteCandidate]:
+    """Short quoted words inside reported speech are the speaker's own words (a partial
+    quotation: „volle Verantwortung“); elsewhere they are terms or titles and left out."""
+    taken = {(q.start, q.end) for q in direct}
+    for quote in reported:
+        for span in find_direct_spans(v.text[: quote.end]):
+            if span.start < quote.start or (span.start, span.end) in taken:
+                continue
+            taken.add((span.start, span.end))
+            yield QuoteCandidate(
+                span.start, span.end, "direct", "partial", quote.cue, quote.mention,
+                attributed=True, weight=0.8, inherit=Inherit.PARTIAL, parent=quote,
+            )  # fmt: skip
+
+
+def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
+    """Every quotation candidate of the article, in the order the finders met them."""
+    direct = _with_labels(list(direct_candidates(v)), list(labelled_candidates(v)))
+    reported = reported_candidates(v, direct)
+    candidates = direct + reported
+    if v.style.partial_quotes:
+        candidates.extend(partial_candidates(v, reported, direct))
+    return candidates
+
+
+def extract_quotes(
+    text: str, lang: str, blocks: list[Block], entities: list[Entity], sources: list[Source]
+) -> list[Quote]:
+    v = article_view(text, lang, blocks, entities, sources)
+    return resolve_speakers(find_candidates(v), v, sources)

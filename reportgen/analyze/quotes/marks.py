@@ -1,0 +1,102 @@
+"""Pairing quote marks into quotations. No language knowledge: the style of the opening glyph
+decides what may close it (German „…“ closes with the mark that opens English quotes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import DOUBLED_APOSTROPHES, MAX_QUOTE_CHARS, PARAGRAPH_BREAK
+
+# Opening glyph -> the glyphs that may close it.
+QUOTE_PAIRS: dict[str, str] = {
+    "„": "“”\"",
+    "‚": "‘’",
+    "»": "«",
+    "«": "»",
+    "“": "”",
+    "‘": "’",
+    '"': '"',
+}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # the closing mark
+    opener: str
+
+
+def _can_open(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if mark in '"‘’':  # also apostrophes or inch marks: need a word boundary before
+        return not before.isalnum()
+    return True
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes standing for a double quote mark (''…'', common in older wire copy)
+    become one straight mark and a neutral character, keeping every offset."""
+    if "''" not in text:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        after = text[match.end() : match.end() + 1]
+        return "\x01\"" if after and not after.isspace() and after not in ".,;:!?)" else "\"\x01"
+
+    return DOUBLED_APOSTROPHES.sub(swap, text)
+
+
+def find_direct_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quotations (nested marks stay inside their quotation)."""
+    text = _double_apostrophes(text)
+    spans: list[QuoteSpan] = []
+    i = 0
+    length = len(text)
+    while i < length:
+        mark = text[i]
+        closers = QUOTE_PAIRS.get(mark)
+        if closers is None or not _can_open(text, i, mark):
+            i += 1
+            continue
+        end = _find_closer(text, i + 1, mark, closers)
+        if end is None:
+            i += 1
+            continue
+        spans.append(QuoteSpan(i + 1, end, mark))
+        i = end + 1
+    return spans
+
+
+def _find_closer(text: str, position: int, opener: str, closers: str) -> int | None:
+    limit = min(len(text), position + MAX_QUOTE_CHARS)
+    j = position
+    while j < limit:
+        char = text[j]
+        if char in closers:
+            after = text[j + 1] if j + 1 < len(text) else " "
+            before = text[j - 1] if j > 0 else " "
+            if closers in ("‘’", '"') and after.isalnum() and before.isalnum():
+                j += 1  # an apostrophe inside a word ("don’t"), not the closing mark
+                continue
+            if opener == '"' and before.isspace() and not after.isspace():
+                return None  # a straight mark that opens the next quotation
+            return j if j > position else None
+        if char == "\n":
+            brk = PARAGRAPH_BREAK.match(text, j)
+            if brk or text.startswith(opener, j + 1):
+                # A quotation running over paragraphs reopens each paragraph with its mark.
+                nxt = brk.end() if brk else j + 1
+                if text.startswith(opener, nxt):
+                    j = nxt + 1
+                    continue
+                if brk:
+                    return None
+        j += 1
+    return None
+
+
+# -- language data ---------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Every regular expression and fixed limit of the quotation finders, named and compiled here,
+apart from the heuristics that use them."""
+
+from __future__ import annotations
+
+import re
+
+# -- limits ------------------------------------------------------------------------------------
+MAX_QUOTE_CHARS = 3000
+# A quotation shorter than this many words without any attribution is a term or a title.
+MIN_UNATTRIBUTED_WORDS = 6
+# Longest gap between a quotation and the attributed one it continues („A“, betont sie. „B“).
+MAX_INTERRUPTION_CHARS = 90
+MAX_SENTENCE_CHARS = 1200
+
+# -- marks -------------------------------------------------------------------------------------
+OPENERS = "„‚»«“‘\""
+CLOSERS = "“”\"‘’«»"
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
+DOUBLED_APOSTROPHES = re.compile(r"''")
+
+# -- words and sentence ends (shared shapes are in reportgen.text.patterns) ---------------------
+ANY_INITIALS = re.compile(r"(?:\w\.)+")
+LAST_WORD = re.compile(r"(\S+)$")
+
+# -- attributions -------------------------------------------------------------------------------
+# A paragraph opening with a speaker label ("PENCE: Well, …", „Merkel: …").
+LABEL_LINE = re.compile(
+    r"^(?P<mark>[\"“„»]?)(?P<label>[A-ZÄÖÜ][\w.’'-]*(?: [A-ZÄÖÜ][\w.’'-]*){0,2}):[ \t]+"
+    r"(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
+SIGNATURE_DASH = re.compile(r"\s*([―—])\s*")
+LEADING_PUNCTUATION = re.compile(r"[\s,.!?;:]*")
+COMMA_AFTER = re.compile(r",\s*")
+COMMA_BEFORE = re.compile(r",\s*$")
+COMMA_GAP = re.compile(r",\s*")
+COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+SENTENCE_CLOSE = re.compile(r"[.!?,…]$")

@@ -1,0 +1,187 @@
+"""Noun phrases next to a speech cue and the subjects of clauses, read from tokens without a
+parser. Pure functions of the article view: tested on strings."""
+
+from __future__ import annotations
+
+from ...model import Span
+from ...text.tokens import Token
+from .patterns import CLOSERS, OPENERS
+from .view import ArticleView
+
+_CLAUSE_PUNCTUATION = (",", ";", ":", "(", ")", "–", "—")
+
+
+def _span(v: ArticleView, first: Token, last: Token) -> Span:
+    return Span(first[0], last[1], v.text[first[0] : last[1]])
+
+
+def is_name_word(v: ArticleView, word: str) -> bool:
+    return word[:1].isupper() and word not in v.lex.cues
+
+
+def np_after(v: ArticleView, position: int, stop: int) -> Span | None:
+    """The speaker noun phrase right after a cue verb ("sagte der Minister Müller")."""
+    lex = v.lex
+    toks = v.tokens(position, stop)
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first in lex.pronouns:
+        return Span(toks[0][0], toks[0][1], first)
+    chosen: list[Token] = []
+    index = 0
+    if first.lower() in lex.determiners:
+        chosen.append(toks[0])
+        index = 1
+        while index < len(toks) and index < 4 and toks[index][2][:1].islower() and (
+            toks[index][2].isalpha() or "-" in toks[index][2]
+        ):
+            chosen.append(toks[index])
+            index += 1
+    names = 0
+    while index < len(toks):
+        word = toks[index][2]
+        if is_name_word(v, word) or (names and word in lex.name_particles):
+            chosen.append(toks[index])
+            names += word[:1].isupper()
+            index += 1
+            continue
+        if names and word.lower() in lex.genitive_articles and index + 1 < len(toks):
+            # A genitive ("der Sprecher des Kremls"): keep it when a noun follows.
+            rest = np_after(v, toks[index + 1][0], stop)
+            if rest and rest.text[:1].isupper():
+                return Span(chosen[0][0], rest.end, v.text[chosen[0][0] : rest.end])
+        break
+    if names == 0:
+        if not (not v.style.nouns_capitalised and chosen and index < len(toks)
+                and toks[index][2].isalpha()):  # fmt: skip
+            return None
+        chosen.append(toks[index])  # "the spokesman": English nouns are lowercase.
+    while chosen and (chosen[-1][2] in (",", "-") or chosen[-1][2] in lex.name_particles):
+        chosen.pop()
+    return _span(v, chosen[0], chosen[-1])
+
+
+def _strip_to_subject(v: ArticleView, toks: list[Token]) -> list[Token]:
+    """The tokens before a cue without what stands between subject and verb: auxiliaries,
+    an age ("Mr. King, 82, told me"), a relative clause, a parenthesis after the name."""
+    aux = v.lex.auxiliaries
+    while len(toks) > 2 and toks[-1][2] == "," and toks[-2][2].isdigit() and toks[-3][2] == ",":
+        del toks[-3:]
+    if toks and toks[-1][2] == ",":
+        # "Christie, who has campaigned for Trump, blasted …": skip the relative clause.
+        commas = [i for i, t in enumerate(toks[:-1]) if t[2] == ","]
+        if commas and commas[-1] + 1 < len(toks) and (
+            toks[commas[-1] + 1][2].lower() in v.lex.relatives
+        ):
+            del toks[commas[-1] :]
+    while toks and (toks[-1][2].lower() in aux or toks[-1][2] in (",", ")")):
+        if toks[-1][2] == ")":
+            # "Elijah E. Cummings (D-Md.) said"
+            opening = next((i for i in range(len(toks) - 1, -1, -1) if toks[i][2] == "("), 0)
+            del toks[opening:]
+            continue
+        toks.pop()
+    return toks
+
+
+def _phrase_start(v: ArticleView, toks: list[Token]) -> int:
+    """Index where the phrase ending at the last token begins: the previous clause boundary."""
+    start_index = len(toks) - 1
+    while start_index > 0:
+        prev = toks[start_index - 1][2]
+        if prev in _CLAUSE_PUNCTUATION or prev in OPENERS + CLOSERS:
+            break
+        if prev.lower() in v.lex.np_boundaries:
+            break
+        start_index -= 1
+    return start_index
+
+
+def np_before(v: ArticleView, position: int, floor: int) -> Span | None:
+    """The speaker noun phrase that ends right before a cue verb ("Der Minister sagte")."""
+    lex = v.lex
+    toks = _strip_to_subject(v, v.tokens(floor, position))
+    if not toks:
+        return None
+    last = toks[-1][2]
+    if last in lex.pronouns:
+        return Span(toks[-1][0], toks[-1][1], last)
+    if last.lower() in lex.relatives:
+        return None
+    phrase = toks[_phrase_start(v, toks) :]
+    if len(phrase) > 12:
+        phrase = phrase[-6:]
+    # An appositive before the verb ("Bob Parker, der Bürgermeister, sagte").
+    first = phrase[0][2]
+    if not (first[:1].isupper() or first.lower() in lex.determiners or first in lex.pronouns):
+        lowercase_subject = (
+            not v.style.nouns_capitalised
+            and last.isalpha()
+            and last[:1].islower()
+            and len(phrase) <= 4
+        )
+        if not lowercase_subject:  # "officials said", "many voters say" stay whole
+            # Keep the capitalised tail ("… the president Barack Obama said")
+            tail = [t for t in phrase if t[2][:1].isupper()]
+            if not tail or tail[-1] is not phrase[-1]:
+                return None
+            phrase = phrase[phrase.index(tail[-1]) :]
+    if not any(ch.isalpha() for t in phrase for ch in t[2]):
+        return None
+    if len(phrase) == 1 and phrase[0][2] in lex.time_words:
+        return None
+    return _span(v, phrase[0], phrase[-1])
+
+
+def choose_v2(v: ArticleView, before: Span, after: Span | None) -> Span:
+    """Verb-second order: "Relativierend fügt Gall hinzu" (the subject follows the verb)
+    against "Merkel sagte den Journalisten" (an object follows)."""
+    if after is None:
+        return before
+    first_after = after.text.split()[0].lower()
+    if first_after in v.lex.oblique_determiners:
+        return before
+    first_before = before.text.split()[0]
+    if (
+        first_before.lower() in v.lex.determiners
+        or first_before in v.lex.pronouns
+        or v.entity_in(before.start, before.end, "PER")
+    ) and first_before.lower() not in v.lex.starters:
+        return before
+    return after
+
+
+def _strict_subject(v: ArticleView, toks: list[Token], end: int) -> Span | None:
+    """Only a pronoun, a noun phrase with an article or a person that opens the clause."""
+    first = toks[0][2]
+    if first in v.lex.pronouns:
+        return Span(toks[0][0], toks[0][1], first)
+    if first.lower() in v.lex.determiners and first.lower() not in v.lex.oblique_determiners:
+        return np_after(v, toks[0][0], end)
+    person = v.entity_in(toks[0][0], min(end, toks[0][0] + 40), "PER")
+    if person is not None and person[0] == toks[0][0]:
+        return Span(person[0], person[1], v.text[person[0] : person[1]])
+    return None
+
+
+def clause_subject(v: ArticleView, begin: int, end: int, strict: bool = False) -> Span | None:
+    """The subject of a clause without parsing: a person named in it, else the noun phrase
+    or pronoun it opens with."""
+    toks = v.tokens(begin, end)
+    if not toks:
+        return None
+    if strict:
+        return _strict_subject(v, toks, end)
+    first = toks[0][2]
+    person = v.entity_in(begin, end, "PER")
+    if person is not None:
+        return Span(person[0], person[1], v.text[person[0] : person[1]])
+    if first.lower() in v.lex.starters:
+        pronoun = next((t for t in toks if t[2] in v.lex.pronouns), None)
+        return Span(pronoun[0], pronoun[1], pronoun[2]) if pronoun else None
+    if first in v.lex.pronouns:
+        return Span(toks[0][0], toks[0][1], first)
+    if first.lower() in v.lex.determiners or first[:1].isupper():
+        return np_after(v, toks[0][0], end)
+    return None

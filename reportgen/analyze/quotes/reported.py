@@ -1,0 +1,215 @@
+"""Reported (indirect) speech, sentence by sentence: an attribution in the sentence itself
+(:mod:`.clauses`), else Konjunktiv I that goes on with the speaker of the speech just before,
+else a Konjunktiv I sentence near an attributed one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ...text.patterns import WORD
+from .clauses import Reading, read_sentence
+from .patterns import MAX_SENTENCE_CHARS
+from .phrases import clause_subject
+from .records import Attribution, Inherit, QuoteCandidate
+from .verbal import subject
+from .view import ArticleView
+
+
+@dataclass
+class _Direct:
+    """The direct quotations, as spans, for the checks of the reported-speech pass."""
+
+    quotes: Sequence[QuoteCandidate]
+
+    def around(self, start: int, end: int) -> QuoteCandidate | None:
+        """The quotation the sentence lies in (marks and a closing stop included)."""
+        return next((q for q in self.quotes if q.start - 1 <= start and end <= q.end + 2), None)
+
+    def overlapping(self, start: int, end: int) -> QuoteCandidate | None:
+        return next((q for q in self.quotes if q.start <= end and start <= q.end), None)
+
+    def touches(self, start: int, end: int) -> bool:
+        return any(q.start < end and start < q.end for q in self.quotes)
+
+    def starts_inside(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    def mostly(self, start: int, end: int) -> bool:
+        """The reported words are (mostly) one direct quotation already found."""
+        return any(min(end, q.end) - max(start, q.start) > 0.6 * (end - start) for q in self.quotes)
+
+
+def _attributes_direct(v: ArticleView, found: Reading, direct: Sequence[QuoteCandidate]) -> bool:
+    """The speaker found for reported speech is the speaker mention of a direct quotation
+    and the "reported words" are an apposition or an adverbial after it ('"…," said X, a
+    spokesman.', '"…," he said in an interview.'): that quotation's attribution."""
+    c_start, c_end, attribution = found
+    mention = attribution.speaker
+    if mention is None or c_start < mention.end:
+        return False
+    words = WORD.findall(v.text, c_start, c_end)
+    if len(words) >= 6 and words[0].lower() not in v.lex.determiners:
+        return False
+    return any(
+        q.mention is not None and q.mention.start < mention.end and mention.start < q.mention.end
+        for q in direct
+    )
+
+
+def _strict_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
+    words = WORD.findall(v.text, start, end)
+    if {w.lower() for w in words} & v.lex.first_person:
+        return False  # "ich habe", "wir seien": not the reported third person
+    return any(w in v.lex.konjunktiv_strict for w in words)
+
+
+def _has_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
+    return any(w in v.lex.konjunktiv for w in WORD.findall(v.text, start, end))
+
+
+def _cue_subject(v: ArticleView, s_start: int, s_end: int) -> Attribution | None:
+    toks = v.tokens(s_start, s_end)
+    for index, (_w_start, w_end, word) in enumerate(toks):
+        if v.is_cue(word):
+            speaker = subject(v, toks, index, s_start, w_end)
+            if speaker is not None:
+                return Attribution(word, speaker)
+    return None
+
+
+def nearby_attribution(
+    v: ArticleView,
+    sentences: list[tuple[int, int]],
+    number: int,
+    found: Sequence[QuoteCandidate],
+) -> Attribution | None:
+    """The speaker of a lone Konjunktiv I sentence: the one of a recent quotation, or the
+    subject of a recent sentence with a speech verb, or of the sentence just before."""
+    lookback = v.style.konjunktiv_lookback
+    first = sentences[max(0, number - lookback)][0]
+    here = sentences[number][0]
+    recent = [q for q in found if first <= q.end <= here and q.mention is not None]
+    if recent:
+        return Attribution(None, max(recent, key=lambda q: q.end).mention)
+    for distance, (s_start, s_end) in enumerate(
+        reversed(sentences[max(0, number - lookback) : number])
+    ):
+        attribution = _cue_subject(v, s_start, s_end)
+        if attribution is not None:
+            return attribution
+        if distance == 0:
+            # "Kraxner spekulierte über einen toten Winkel. So sei …"
+            speaker = clause_subject(v, s_start, s_end, strict=True)
+            if speaker is not None:
+                return Attribution(None, speaker)
+    return None
+
+
+@dataclass
+class _Pass:
+    """State of one reported-speech pass: what was found and what speech runs on."""
+
+    v: ArticleView
+    direct: _Direct
+    found: list[QuoteCandidate]
+    previous: QuoteCandidate | None = None
+    previous_end: int = -1
+
+    def attributed(self, s_start: int, s_end: int) -> bool:
+        found = read_sentence(self.v, s_start, s_end)
+        if found is not None and _attributes_direct(self.v, found, self.direct.quotes):
+            found = None  # '"…," said X, a spokesman': the attribution of a quotation
+        if found is not None and self.direct.starts_inside(found[0]):
+            found = None  # reported speech does not start inside a quotation
+        if found is None:
+            return False
+        c_start, c_end = self.v.trim(found[0], found[1])
+        if self.direct.mostly(c_start, c_end):
+            self.previous = self.direct.overlapping(c_start, c_end) or self.previous
+            self.previous_end = s_end
+            return True
+        if c_end - c_start < 8:
+            return False
+        attribution = found[2]
+        self._emit(
+            QuoteCandidate(
+                c_start, c_end, "indirect", "reported", attribution.cue, attribution.speaker,
+                attributed=True, weight=0.8,
+            ),  # fmt: skip
+            s_end,
+        )
+        return True
+
+    def continued(self, s_start: int, s_end: int) -> bool:
+        """Konjunktiv I right after attributed speech goes on with its speaker."""
+        previous = self.previous
+        if (
+            previous is None
+            or not self.v.lex.konjunktiv
+            or self.previous_end < 0
+            or self.v.text[self.previous_end : s_start].strip()
+            or not _has_konjunktiv(self.v, s_start, s_end)
+            or self.direct.touches(s_start, s_end)
+        ):
+            return False
+        c_start, c_end = self.v.trim(s_start, s_end)
+        if previous.kind == "indirect" and previous.cue is None:
+            # The running continuation grows.
+            grown = replace(previous, end=c_end)
+            index = max(i for i, q in enumerate(self.found) if q is previous)
+            self.found[index] = grown
+            self.previous, self.previous_end = grown, s_end
+            return True
+        candidate = QuoteCandidate(
+            c_start, c_end, "indirect", "konjunktiv", None, previous.mention, attributed=True,
+            weight=0.6, inherit=Inherit.CONTINUED_REPORT, parent=previous,
+        )  # fmt: skip
+        self._emit(candidate, s_end)
+        return True
+
+    def lone_konjunktiv(self, sentences: list[tuple[int, int]], number: int) -> bool:
+        """A sentence in Konjunktiv I on its own ("Die Lage sei ernst.") reports someone's
+        words: the speaker of a recent quotation or speech-verb sentence."""
+        s_start, s_end = sentences[number]
+        if (
+            not self.v.lex.konjunktiv_strict
+            or not _strict_konjunktiv(self.v, s_start, s_end)
+            or self.direct.touches(s_start, s_end)
+        ):
+            return False
+        found = [*self.found, *self.direct.quotes]
+        attribution = nearby_attribution(self.v, sentences, number, found)
+        if attribution is None:
+            return False
+        c_start, c_end = self.v.trim(s_start, s_end)
+        candidate = QuoteCandidate(
+            c_start, c_end, "indirect", "konjunktiv", None, attribution.speaker,
+            attributed=True, weight=0.5,
+        )  # fmt: skip
+        self._emit(candidate, s_end)
+        return True
+
+    def _emit(self, candidate: QuoteCandidate, s_end: int) -> None:
+        self.found.append(candidate)
+        self.previous, self.previous_end = candidate, s_end
+
+
+def reported_candidates(
+    v: ArticleView, direct: Sequence[QuoteCandidate]
+) -> list[QuoteCandidate]:
+    state = _Pass(v, _Direct(direct), [])
+    sentences = v.sentences()
+    for number, (s_start, s_end) in enumerate(sentences):
+        if s_end - s_start > MAX_SENTENCE_CHARS:
+            state.previous = None
+            continue
+        if any(q.start - 1 <= s_start and s_end <= q.end + 2 for q in direct):
+            state.previous = state.direct.around(s_start, s_end) or state.previous
+            state.previous_end = s_end
+            continue
+        if state.attributed(s_start, s_end) or state.continued(s_start, s_end):
+            continue
+        if not state.lone_konjunktiv(sentences, number):
+            state.previous = None
+    return state.found
