@@ -30,12 +30,12 @@ def article_row(a: ArticleAnalysis) -> dict[str, Any]:
         "date": a.date,
         "lang": a.lang,
         "authors": a.authors,
-        "words": a.stats["words"],
-        "boilerplate_ratio": a.stats["boilerplate_ratio"],
-        "quote_count": a.stats["quote_count"],
+        "words": a.stats.words,
+        "boilerplate_ratio": a.stats.boilerplate_ratio,
+        "quote_count": a.stats.quote_count,
         "source_count": len(a.sources),
-        "entity_count": a.stats.get("entity_count", len(a.entities)),
-        "comment_count": a.stats["comment_count"],
+        "entity_count": a.stats.entity_count,
+        "comment_count": a.stats.comment_count,
     }
 
 
@@ -135,7 +135,7 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
     analyses = sorted(analyses, key=lambda a: a.id)
     chars: Counter[str] = Counter()
     for a in analyses:
-        chars.update(a.stats["chars_by_kind"])
+        chars.update(a.stats.chars_by_kind)
     total_chars = sum(chars.values())
     sources = _source_table(analyses)
     mentions_by_type: Counter[str] = Counter()
@@ -146,19 +146,19 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
             state_by_country[s["country"] or "?"] += s["mentions"]
     all_mentions = sum(mentions_by_type.values())
     n = len(analyses)
-    ratios = [a.stats["boilerplate_ratio"] for a in analyses]
-    quote_count = sum(a.stats["quote_count"] for a in analyses)
+    ratios = [a.stats.boilerplate_ratio for a in analyses]
+    quote_count = sum(a.stats.quote_count for a in analyses)
     return {
         "name": name,
         "slug": slugify(name, "unsorted"),
         "articles": [article_row(a) for a in analyses],
-        "words": sum(a.stats["words"] for a in analyses),
+        "words": sum(a.stats.words for a in analyses),
         "boilerplate_ratio": round(sum(ratios) / n, 4) if n else 0.0,
         "boilerplate_pct": round(100 * sum(ratios) / n, 2) if n else 0.0,
         "share_by_kind": {k: round(v / total_chars, 4) for k, v in sorted(chars.items())}
         if total_chars
         else {},
-        "comment_count": sum(a.stats["comment_count"] for a in analyses),
+        "comment_count": sum(a.stats.comment_count for a in analyses),
         "quote_count": quote_count,
         "quotes_per_article": quote_count / n if n else 0.0,
         "sources_per_article": sum(len(a.sources) for a in analyses) / n if n else 0.0,
@@ -201,7 +201,7 @@ def corpus_summary(analyses: list[ArticleAnalysis], files: int) -> dict[str, Any
         "article_count": len(analyses),
         "outlets": outlets,
         "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
-        "quote_count": sum(a.stats["quote_count"] for a in analyses),
+        "quote_count": sum(a.stats.quote_count for a in analyses),
         "top_entities": entity_table(analyses),
     }
 

@@ -3,9 +3,10 @@ and every span's `text[start:end]`. Used by the tests and handy for anyone consu
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
-from .model import BLOCK_KINDS, SOURCE_TYPES
+from .model import BLOCK_KINDS, SOURCE_TYPES, Stats
 
 REQUIRED: dict[str, type | tuple[type, ...]] = {
     "id": str,
@@ -27,8 +28,7 @@ REQUIRED: dict[str, type | tuple[type, ...]] = {
     "stats": dict,
     "warnings": list,
 }
-STATS_KEYS = ("words", "sentences", "paragraphs", "body_chars", "boilerplate_chars",
-              "boilerplate_ratio", "blocks_by_kind", "comment_count", "quote_count")  # fmt: skip
+STATS_KEYS = tuple(f.name for f in fields(Stats))
 ENTITY_LABELS = {"PER", "ORG", "LOC", "MISC"}
 
 

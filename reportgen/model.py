@@ -6,7 +6,7 @@ only read those. Every offset is a character offset into `Document.text`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -26,6 +26,8 @@ BLOCK_KINDS = (
 )
 # Kinds that belong to the article itself; everything else counts as boilerplate in the stats.
 ARTICLE_KINDS = frozenset({"title", "lead", "byline", "body"})
+# Kinds whose text is the article body (`ArticleAnalysis.body`, word and sentence counts).
+BODY_KINDS = frozenset({"lead", "body"})
 SOURCE_TYPES = (
     "news_agency",
     "outlet",
@@ -161,6 +163,40 @@ class Comment:
 
 
 @dataclass
+class Stats:
+    """The figures of ``ArticleAnalysis.stats`` (the JSON keeps this order)."""
+
+    words: int = 0
+    sentences: int = 0
+    paragraphs: int = 0
+    chars: int = 0
+    body_chars: int = 0
+    boilerplate_chars: int = 0
+    boilerplate_ratio: float = 0.0
+    blocks_by_kind: dict[str, int] | None = None
+    chars_by_kind: dict[str, int] | None = None
+    share_by_kind: dict[str, float] | None = None
+    comment_count: int = 0
+    comment_chars: int = 0
+    quote_count: int = 0
+    direct_quote_count: int = 0
+    indirect_quote_count: int = 0
+    comment_quote_count: int = 0
+    entity_count: int = 0
+    comment_entity_count: int = 0
+    source_count: int = 0
+    state_affiliated_source_count: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stats:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown stats keys: {', '.join(sorted(unknown))}")
+        return cls(**data)
+
+
+@dataclass
 class ArticleAnalysis:
     id: str
     source_path: str
@@ -178,7 +214,7 @@ class ArticleAnalysis:
     quotes: list[Quote]
     sources: list[Source]
     links: list[Link]
-    stats: dict[str, Any]
+    stats: Stats
     warnings: list[str]
     comments: list[Comment] = field(default_factory=list)
     format: str = "txt"
@@ -212,6 +248,7 @@ class ArticleAnalysis:
         ]
         data["links"] = [Link(**link) for link in data["links"]]
         data["comments"] = [Comment(**c) for c in data.get("comments", [])]
+        data["stats"] = Stats.from_dict(data["stats"])
         return cls(**data)
 
     @property

@@ -263,10 +263,10 @@ def test_seed_analysis_marks_comment_quotes_and_entities() -> None:
     ]
     assert in_comments and all(m.block == "comments" for m in in_comments)
     stats = analysis.stats
-    assert stats["comment_count"] == 1
-    assert stats["chars_by_kind"]["appeal"] > 0 and stats["share_by_kind"]["comments"] > 0
-    assert 0 < stats["boilerplate_ratio"] < 1
-    assert stats["quote_count"] == len(analysis.article_quotes)
+    assert stats.comment_count == 1
+    assert stats.chars_by_kind["appeal"] > 0 and stats.share_by_kind["comments"] > 0
+    assert 0 < stats.boilerplate_ratio < 1
+    assert stats.quote_count == len(analysis.article_quotes)
     again = ArticleAnalysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
     assert again.comments == analysis.comments
 
@@ -398,7 +398,7 @@ def test_html_appeal_inside_article_and_comment_section(tmp_path: Path) -> None:
 
     analysis = analyze(document)
     assert validate(analysis.to_dict()) == []
-    assert analysis.stats["comment_count"] == 2
+    assert analysis.stats.comment_count == 2
     comment_quotes = [q for q in analysis.quotes if "Verschwendung" in q.text]
     assert comment_quotes and all(q.in_comments for q in comment_quotes)
     assert not any("Verschwendung" in q.text for q in analysis.article_quotes)
@@ -452,7 +452,7 @@ def test_outlet_fingerprint(tmp_path: Path) -> None:
     for analysis in group:
         assert furniture not in analysis.body
         assert analysis.body.startswith(analysis.text[analysis.blocks[0].start : 20])
-        assert analysis.stats["chars_by_kind"]["boilerplate"] > 0
+        assert analysis.stats.chars_by_kind["boilerplate"] > 0
         assert any("outlet fingerprint" in w for w in analysis.warnings)
         assert validate(analysis.to_dict()) == []
     # An outlet with one article has no fingerprint; its body keeps the line.

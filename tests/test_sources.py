@@ -11,7 +11,7 @@ from conftest import analyze_article
 from reportgen.aggregate import outlet_summary
 from reportgen.analyze.quotes import extract_quotes
 from reportgen.analyze.sources import extract_sources, knowledge_base, lookup_alias, lookup_domain
-from reportgen.model import SOURCE_TYPES, ArticleAnalysis, Block, Link, Source
+from reportgen.model import SOURCE_TYPES, ArticleAnalysis, Block, Link, Source, Stats
 
 
 def sources_of(text: str, lang: str = "de", links: list[Link] | None = None) -> list[Source]:
@@ -159,9 +159,7 @@ def _analysis(article: str, sources: list[Source]) -> ArticleAnalysis:
         id=f"outlet/{article}", source_path=f"{article}.txt", outlet="outlet", title=article,
         authors=[], date=None, url=None, lang="de", pipeline={"name": "x", "version": "1"},
         text="", blocks=[], body="", entities=[], quotes=[], sources=sources, links=[],
-        stats={"words": 0, "sentences": 0, "paragraphs": 0, "body_chars": 0,
-               "boilerplate_chars": 0, "boilerplate_ratio": 0.0, "blocks_by_kind": {},
-               "chars_by_kind": {}, "comment_count": 0, "quote_count": 0},
+        stats=Stats(blocks_by_kind={}, chars_by_kind={}, share_by_kind={}),
         warnings=[],
     )  # fmt: skip
 

@@ -20,8 +20,8 @@ def test_quotes_outside_the_article_are_not_counted(tmp_path: Path) -> None:
     by_block = {q.block: q for q in analysis.quotes}
     assert by_block["body"].speaker == "Ulf Kämpfer"
     assert "Ohne Ihre Hilfe" in by_block["appeal"].text
-    assert analysis.stats["quote_count"] == 1
-    assert analysis.stats["direct_quote_count"] == 1
+    assert analysis.stats.quote_count == 1
+    assert analysis.stats.direct_quote_count == 1
     assert [q.text for q in analysis.article_quotes] == [by_block["body"].text]
 
 

@@ -1,20 +1,21 @@
 """The analysis of one document: `analyze(document) -> ArticleAnalysis`.
 
-segmentation -> spaCy pipeline over the whole text -> entities -> sources -> quotations -> stats.
+segmentation -> spaCy pipeline over paragraph chunks -> entities -> sources -> quotations ->
+finalize (block fields, body, figures; run again after a corpus pass changed the blocks).
 Each step is a plain function over plain data; nothing here depends on other articles.
 """
 
 from __future__ import annotations
 
-from ..model import ArticleAnalysis, Document
+from ..model import ArticleAnalysis, Document, Stats
 from ..urls import domain_of, is_within
 from .entities import extract_entities
+from .finalize import finalize
 from .nlp_run import run_chunks
 from .pipeline import choose_pipeline, load_pipeline, pipeline_info
 from .quotes import extract_quotes
-from .segment import BODY_KINDS, segment
+from .segment import segment
 from .sources import extract_sources
-from .stats import compute_stats
 
 __all__ = ["analyze", "choose_pipeline", "load_pipeline"]
 
@@ -50,10 +51,7 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     cited_links = [link for link in document.links if not _own_site(link.domain, document)]
     sources = extract_sources(document.text, lang, blocks, entities, cited_links)
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
-    stats = compute_stats(
-        document.text, blocks, chunks, entities, quotes, sources, segmentation.comments
-    )
-    return ArticleAnalysis(
+    analysis = ArticleAnalysis(
         id=document.id,
         source_path=document.source_path,
         outlet=document.outlet,
@@ -65,13 +63,14 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
         pipeline=pipeline_info(choice, nlp),
         text=document.text,
         blocks=blocks,
-        body=segmentation.text_of(BODY_KINDS),
+        body="",
         entities=entities,
         quotes=quotes,
         sources=sources,
         links=document.links,
-        stats=stats,
+        stats=Stats(),
         warnings=warnings,
         comments=segmentation.comments,
         format=document.format,
     )
+    return finalize(analysis)

@@ -14,9 +14,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..model import ArticleAnalysis
-from .segment import BODY_KINDS
-from .stats import quote_figures, refresh_block_stats
+from ..model import BODY_KINDS, ArticleAnalysis
+from .finalize import finalize
 
 # A paragraph is template furniture when it occurs in at least this many articles of the outlet
 # and in at least this share of them.
@@ -114,25 +113,7 @@ def _relabel(analysis: ArticleAnalysis, keys: dict[str, dict[str, Any]]) -> int:
     if not changed:
         return 0
 
-    def inside(start: int) -> bool:
-        return any(s <= start < e for s, e in changed)
-
-    for entity in analysis.entities:
-        for mention in entity.mentions:
-            if inside(mention.start):
-                mention.block = "boilerplate"
-    for source in analysis.sources:
-        for mention in source.mentions:
-            if inside(mention.start):
-                mention.block = "boilerplate"
-    for quote in analysis.quotes:
-        if inside(quote.start):
-            quote.block = "boilerplate"
-    analysis.stats.update(quote_figures(analysis.quotes))
-    analysis.body = "\n\n".join(
-        analysis.text[b.start : b.end] for b in analysis.blocks if b.kind in BODY_KINDS
-    )
-    refresh_block_stats(analysis.stats, analysis.text, analysis.blocks, changed)
+    finalize(analysis)
     analysis.warnings.append(
         f"{len(changed)} paragraph(s) recur across the outlet's articles and count as "
         "boilerplate (outlet fingerprint)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..lang import available_languages, profile
-from ..model import Block, Comment, Document
+from ..model import BODY_KINDS, Block, Comment, Document
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
@@ -22,7 +22,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 # How many paragraphs from the top a byline may sit and still make the paragraphs above it a lead.
 _LEAD_WINDOW = 4
 # The kinds that make up the article body (the contract's `body` field).
-BODY_KINDS = frozenset({"lead", "body"})
 # Kinds found by the patterns of the data file of the same name, in the order they are tried,
 # with the longest paragraph each may match (site furniture is short; appeals are not).
 PATTERN_KINDS: tuple[tuple[str, int], ...] = (

@@ -32,9 +32,9 @@ def articles_csv(analyses: list[ArticleAnalysis]) -> str:
               "sources", "entities", "comments", "pipeline"]  # fmt: skip
     rows = (
         [a.id, a.outlet, a.title or "", "; ".join(a.authors), a.date or "", a.url or "", a.lang,
-         a.format, a.source_path, a.stats["words"], a.stats["boilerplate_ratio"],
-         a.stats["quote_count"], a.stats["direct_quote_count"], a.stats["indirect_quote_count"],
-         len(a.sources), len(a.entities), a.stats["comment_count"], a.pipeline["name"]]
+         a.format, a.source_path, a.stats.words, a.stats.boilerplate_ratio,
+         a.stats.quote_count, a.stats.direct_quote_count, a.stats.indirect_quote_count,
+         len(a.sources), len(a.entities), a.stats.comment_count, a.pipeline["name"]]
         for a in analyses
     )  # fmt: skip
     return _csv(header, rows)

@@ -62,6 +62,11 @@ def attribution_after(v: ArticleView, end: int, stop: int | None = None) -> Attr
         match = pattern.match(tail, lead)
         if match:
             return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
+    return _cue_after(v, end, limit)
+
+
+def _cue_after(v: ArticleView, end: int, limit: int) -> Attribution | None:
+    """A speech verb within the first words after the quotation, and its speaker."""
     toks = [t for t in v.tokens(end + 1, limit) if t[2] not in ",.;:–—"]
     floor = toks[0][0] if toks else end + 1
     for index, (w_start, w_end, word) in enumerate(toks[: v.style.attribution_words]):
