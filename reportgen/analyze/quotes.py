@@ -1373,8 +1373,10 @@ def _partial_quotes(finder: QuoteFinder, reported: list[Quote], direct: list[Quo
     quotation: „volle Verantwortung“); elsewhere they are terms or titles and left out."""
     taken = {(q.start, q.end) for q in direct}
     found: list[Quote] = []
+    whole = find_direct_spans(finder.text)
+    starts = [span.start for span in whole]
     for quote in reported:
-        for span in find_direct_spans(finder.text[: quote.end]):
+        for span in _spans_in_prefix(finder.text, quote.start, quote.end, whole, starts):
             if span.start < quote.start or (span.start, span.end) in taken:
                 continue
             partial = finder._make(
@@ -1390,6 +1392,31 @@ def _partial_quotes(finder: QuoteFinder, reported: list[Quote], direct: list[Quo
             found.append(partial)
             taken.add((span.start, span.end))
     return found
+
+
+def _spans_in_prefix(
+    text: str, start: int, end: int, whole: list[QuoteSpan], starts: list[int]
+) -> list[QuoteSpan]:
+    """`find_direct_spans(text[:end])`, the spans from `start` on, without rescanning the prefix
+    for every quotation (quadratic in a long text). The scan runs left to right and looks at most
+    MAX_QUOTE_CHARS ahead, so before `end - MAX_QUOTE_CHARS` it decides as the scan of the whole
+    text (`whole`, `starts` their starts) did: it resumes from a point the whole scan stood on."""
+    marks = set(QUOTE_PAIRS) | {"'"}
+    point = min(start, end - MAX_QUOTE_CHARS - 64)
+    # Resume on a character the whole scan stood on that is no mark: there the character before
+    # does not matter, and no doubled apostrophe ('') is cut in two.
+    while point > 0:
+        inside = bisect.bisect_right(starts, point) - 1
+        if inside >= 0 and whole[inside].end >= point:
+            point = whole[inside].start - 1  # inside a quotation: back to its opening mark
+        elif text[point] not in marks:
+            break
+        point -= 1
+    point = max(point, 0)
+    return [
+        QuoteSpan(span.start + point, span.end + point, span.opener)
+        for span in find_direct_spans(text[point:end])
+    ]
 
 
 def source_for(text: str, quote: Quote, sources: list[Source]) -> str | None:
