@@ -13,6 +13,7 @@ from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities
 from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
+from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .render.site import Progress, SiteOptions, SiteResult, write_site
 
@@ -56,8 +57,9 @@ def analyze_corpus(
     model: str = "auto",
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> BuildResult:
-    documents, errors, files = read_corpus(corpus)
+    documents, errors, files = read_corpus(corpus, limits)
     analyses: list[ArticleAnalysis] = []
     for done, item in enumerate(analyze_documents(documents, model, jobs), start=1):
         if isinstance(item, ReadError):
@@ -83,8 +85,9 @@ def build(
     templates: Path | None = None,
     on_article: ArticleCallback | None = None,
     on_pdf: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> BuildResult:
-    result = analyze_corpus(corpus, model, jobs, on_article)
+    result = analyze_corpus(corpus, model, jobs, on_article, limits)
     name = corpus.resolve().name or "corpus"
     options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
     output.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,15 @@ JobsOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
+MaxCharsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-article-chars",
+        min=1,
+        help="Characters of each article that are analysed; longer texts are cut, with a "
+        "warning (default 200,000; see docs/limits.md).",
+    ),
+]
 
 
 def _err(message: str) -> None:
@@ -89,14 +98,23 @@ def build(
         typer.Option(help="Folder of templates that override the built-in ones (same names)."),
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
+    max_article_chars: MaxCharsOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
+    from .limits import limits_from
 
     _check_corpus(corpus)
-    s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates)
+    s = _settings(
+        corpus,
+        output=output,
+        model=model,
+        jobs=jobs,
+        templates=templates,
+        max_article_chars=max_article_chars,
+    )
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
@@ -110,6 +128,7 @@ def build(
             templates=Path(s["templates"]) if s.get("templates") else None,
             on_article=progress.article,
             on_pdf=progress.pdf,
+            limits=limits_from(s),
         )
     for error in result.errors:
         _err(f"error: {error.source_path}: {error.reason}")
@@ -129,23 +148,26 @@ def analyze(
     ] = "-",
     model: ModelOpt = "auto",
     jobs: JobsOpt = 1,
+    max_article_chars: MaxCharsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
     from .build import analyze_corpus
+    from .limits import limits_from
     from .render.exports import analyses_jsonl
 
+    limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
     if corpus.is_file():
         from .analyze import analyze as analyze_one
         from .ingest import read_file
 
-        items = read_file(corpus)
+        items = read_file(corpus, limits=limits)
         analyses = [analyze_one(d, model) for d in items if not hasattr(d, "reason")]
         errors = [e for e in items if hasattr(e, "reason")]
     else:
         _check_corpus(corpus)
         with _Progress("Analysing", quiet or output == "-", False) as progress:
-            result = analyze_corpus(corpus, model, jobs, progress.article)
+            result = analyze_corpus(corpus, model, jobs, progress.article, limits)
         analyses, errors = result.analyses, result.errors
     text = analyses_jsonl(analyses)
     if output == "-":

@@ -1,4 +1,8 @@
-"""Settings from `reportgen.toml` beside (or in) the corpus folder; command-line flags win."""
+"""Settings from `reportgen.toml` beside (or in) the corpus folder; command-line flags win.
+
+Every key has a type; an unknown key or a value of the wrong type is an error, so a typo never
+leaves a setting silently at its default. The limits' defaults live in `reportgen/limits.py`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,36 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-KNOWN_KEYS = {"output", "jobs", "model", "templates", "pdf", "quiet"}
+from .limits import LIMIT_KEYS, Limits
+
+SETTING_TYPES: dict[str, type] = {
+    "output": str,
+    "jobs": int,
+    "model": str,
+    "templates": str,
+    "pdf": bool,
+    "quiet": bool,
+    **{key: int for key in sorted(LIMIT_KEYS)},
+}
+KNOWN_KEYS = frozenset(SETTING_TYPES)
+
+
+def check_settings(settings: dict[str, Any], origin: str) -> None:
+    """Raise ValueError naming `origin` for unknown keys, wrong types and invalid limits."""
+    unknown = set(settings) - KNOWN_KEYS
+    if unknown:
+        raise ValueError(f"{origin}: unknown settings {', '.join(sorted(unknown))}")
+    for key, value in settings.items():
+        expected = SETTING_TYPES[key]
+        # bool is a subclass of int in Python; `jobs = true` is still a mistake
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ValueError(
+                f"{origin}: {key} must be {expected.__name__}, not {type(value).__name__}"
+            )
+    try:
+        Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings})
+    except ValueError as exc:
+        raise ValueError(f"{origin}: {exc}") from exc
 
 
 def load_config(corpus: Path) -> dict[str, Any]:
@@ -15,9 +48,7 @@ def load_config(corpus: Path) -> dict[str, Any]:
             with candidate.open("rb") as handle:
                 data = tomllib.load(handle)
             settings = data.get("reportgen", data)
-            unknown = set(settings) - KNOWN_KEYS
-            if unknown:
-                raise ValueError(f"{candidate}: unknown settings {', '.join(sorted(unknown))}")
+            check_settings(settings, str(candidate))
             base = candidate.parent
             for key in ("output", "templates"):
                 if key in settings:

@@ -129,7 +129,12 @@ def surname_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Bare surnames ("Laumann", genitive "Lukaschenkos") of people named in full elsewhere in the
     text: a statistical model or a title finds the full name once, the text then uses the
     surname."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _end in taken]
+    # reach[k]: the furthest end among the first k+1 mentions; one bisect per match, not a scan
+    reach = [end for _start, end in taken]
+    for k in range(1, len(reach)):
+        reach[k] = max(reach[k], reach[k - 1])
     surnames = {
         m.text.split()[-1]
         for m in mentions
@@ -138,7 +143,8 @@ def surname_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     found: list[RawMention] = []
     for surname in sorted(surnames):
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?:s|'s|’s)?(?![\w-])", text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            before = bisect.bisect_left(starts, match.end())
+            if before == 0 or reach[before - 1] <= match.start():
                 found.append(RawMention(match.start(), match.end(), match.group(0), "PER"))
     return found
 

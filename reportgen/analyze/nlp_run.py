@@ -12,6 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 CHUNK_CHARS = 20_000
+# Chunks per batch: nlp.pipe's default (1000) would run a whole long text through tok2vec as one
+# array (gigabytes for a few million characters); a few chunks keep memory flat.
+BATCH_CHUNKS = 4
 
 
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -33,6 +36,6 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 def run_chunks(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
     """Yield (offset of the chunk in `text`, Doc of the chunk)."""
     bounds = chunk_bounds(text)
-    docs = nlp.pipe(text[start:end] for start, end in bounds)
+    docs = nlp.pipe((text[start:end] for start, end in bounds), batch_size=BATCH_CHUNKS)
     for (start, _end), doc in zip(bounds, docs, strict=True):
         yield start, doc

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, Limits, cut_text
 from ..model import Document, ReadError
 from ..paths import slugify
 from .decode import ReadFailure, declared_html_charset, decode_bytes
@@ -17,7 +18,6 @@ from .markdown import read_markdown
 from .plaintext import read_text
 from .records import read_json, read_jsonl
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
 UNSORTED_OUTLET = "unsorted"
 
 READERS: dict[str, Callable[[str], list]] = {
@@ -45,9 +45,12 @@ def detect_language(text: str) -> str:
     return lang
 
 
-def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError]:
+def read_file(
+    path: Path, root: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[Document | ReadError]:
     """Read one input file. `root` is the corpus folder (the outlet is the first folder below
-    it); without it, the file's own folder names the outlet."""
+    it); without it, the file's own folder names the outlet. Texts longer than the limits allow
+    are cut (with a warning)."""
     path = path.absolute()
     single_file = root is None
     root = (root or path.parent).absolute()
@@ -57,8 +60,10 @@ def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError
         return [ReadError(rel, f"unsupported file type {path.suffix!r}")]
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadFailure(f"too large ({size // 1_000_000} MB; the limit is 50 MB)")
+        if size > limits.max_file_bytes:
+            raise ReadFailure(
+                f"too large ({size:,} bytes; max_file_bytes is {limits.max_file_bytes:,})"
+            )
         data = path.read_bytes()
         declared = declared_html_charset(data) if path.suffix.lower() in (".html", ".htm") else None
         content, _encoding = decode_bytes(data, declared)
@@ -77,6 +82,7 @@ def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError
             finished.append(ReadError(f"{rel} ({item.source_path})", item.reason))
             continue
         item.source_path = rel
+        _cut_to_limit(item, limits.max_article_chars)
         item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
         stem = slugify(path.stem, "article")
         if multi:
@@ -87,6 +93,22 @@ def read_file(path: Path, root: Path | None = None) -> list[Document | ReadError
             item.lang = detect_language(item.text)
         finished.append(item)
     return finished
+
+
+def _cut_to_limit(document: Document, limit: int) -> None:
+    """Analyse the first `limit` characters only: the analysis costs time and memory in
+    proportion to the text, and one huge input must not take the corpus down."""
+    size = len(document.text)
+    document.text = cut_text(document.text, limit)
+    if len(document.text) == size:
+        return
+    for key in ("body_text", "comments_text"):
+        if isinstance(document.hints.get(key), str):
+            document.hints[key] = cut_text(document.hints[key], limit)
+    document.warnings.append(
+        f"text cut to its first {len(document.text):,} of {size:,} characters "
+        f"(max_article_chars is {limit:,}); the rest is not analysed"
+    )
 
 
 def make_ids_unique(documents: list[Document]) -> None:
@@ -100,14 +122,16 @@ def make_ids_unique(documents: list[Document]) -> None:
             document.warnings.append(f"id repeated in the corpus; renamed to {document.id}")
 
 
-def read_corpus(root: Path) -> tuple[list[Document], list[ReadError], int]:
+def read_corpus(
+    root: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Document], list[ReadError], int]:
     """Every supported file under `root`, in a stable order; nothing is dropped silently.
     Returns the articles, the inputs that were not read, and the number of input files."""
     found = discover(root)
     documents: list[Document] = []
     errors = [ReadError(rel, reason) for rel, reason in found.problems]
     for path in found.files:
-        for item in read_file(path, root):
+        for item in read_file(path, root, limits):
             (errors if isinstance(item, ReadError) else documents).append(item)
     make_ids_unique(documents)
     errors.sort(key=lambda e: e.source_path)

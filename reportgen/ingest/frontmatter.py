@@ -8,22 +8,41 @@ from typing import Any
 
 import yaml
 
+from ..limits import MAX_FRONT_MATTER_CHARS
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def split_front_matter(content: str) -> tuple[dict[str, Any], str, list[str]]:
     """Return (metadata, rest of the text, warnings); without front matter, text unchanged."""
-    match = _FRONT_MATTER.match(content)
+    match = _FRONT_MATTER.match(content, 0, MAX_FRONT_MATTER_CHARS + 16)
     if not match:
+        if content.startswith("---") and _FRONT_MATTER.match(content):
+            limit = f"{MAX_FRONT_MATTER_CHARS:,}"
+            return {}, content, [f"front matter longer than {limit} characters; kept as text"]
         return {}, content, []
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = _load_without_aliases(match.group(1))
     except yaml.YAMLError as exc:
         reason = str(exc).splitlines()[0]
         return {}, content, [f"front matter is not valid YAML ({reason}); kept as text"]
     if not isinstance(meta, dict):
         return {}, content, ["front matter is not a mapping; kept as text"]
     return meta, content[match.end() :], []
+
+
+class _AliasRefused(yaml.YAMLError):
+    def __str__(self) -> str:
+        return "YAML aliases (*name) are not accepted in front matter"
+
+
+def _load_without_aliases(source: str) -> Any:
+    """`yaml.safe_load`, refusing aliases: an alias bomb ("billion laughs") expands a few
+    hundred bytes into gigabytes."""
+    events = yaml.parse(source, yaml.SafeLoader) if "*" in source else ()
+    if any(isinstance(event, yaml.AliasEvent) for event in events):
+        raise _AliasRefused()
+    return yaml.safe_load(source)
 
 
 def normalise_date(value: Any) -> str | None:
