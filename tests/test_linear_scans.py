@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from reportgen.analyze.entities import RawMention, surname_mentions
-from reportgen.analyze.quotes import _spans_in_prefix, find_direct_spans
+from reportgen.analyze.quotes.marks import find_direct_spans, spans_in_prefix
 
 
 def test_partial_quote_scan_equals_a_scan_of_the_prefix() -> None:
@@ -20,7 +20,7 @@ def test_partial_quote_scan_equals_a_scan_of_the_prefix() -> None:
         end = rng.randrange(len(text) // 2, len(text))
         start = rng.randrange(0, end)
         expected = [s for s in find_direct_spans(text[:end]) if s.start >= start]
-        found = [s for s in _spans_in_prefix(text, start, end, whole, starts) if s.start >= start]
+        found = [s for s in spans_in_prefix(text, start, end, whole, starts) if s.start >= start]
         assert found == expected
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ...model import Block, Entity, Quote, Source
 from .direct import direct_candidates
 from .labels import labelled_candidates
-from .marks import find_direct_spans
+from .marks import find_direct_spans, spans_in_prefix
 from .records import Inherit, QuoteCandidate
 from .reported import reported_candidates
 from .resolve import resolve_speakers, source_for
@@ -51,8 +51,10 @@ def partial_candidates(
     """Short quoted words inside reported speech are the speaker's own words (a partial
     quotation: „volle Verantwortung“); elsewhere they are terms or titles and left out."""
     taken = {(q.start, q.end) for q in direct}
+    whole = find_direct_spans(v.text)
+    starts = [span.start for span in whole]
     for quote in reported:
-        for span in find_direct_spans(v.text[: quote.end]):
+        for span in spans_in_prefix(v.text, quote.start, quote.end, whole, starts):
             if span.start < quote.start or (span.start, span.end) in taken:
                 continue
             taken.add((span.start, span.end))

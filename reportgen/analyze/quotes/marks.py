@@ -3,6 +3,7 @@ decides what may close it (German „…“ closes with the mark that opens Engl
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -100,3 +101,29 @@ def _find_closer(text: str, position: int, opener: str, closers: str) -> int | N
 
 
 # -- language data ---------------------------------------------------------------------------
+
+
+def spans_in_prefix(
+    text: str, start: int, end: int, whole: list[QuoteSpan], starts: list[int]
+) -> list[QuoteSpan]:
+    """``find_direct_spans(text[:end])``, the spans from ``start`` on, without rescanning the
+    prefix for every quotation (quadratic in a long text). The scan runs left to right and looks
+    at most MAX_QUOTE_CHARS ahead, so before ``end - MAX_QUOTE_CHARS`` it decides as the scan of
+    the whole text (``whole``, ``starts`` their starts) did: it resumes from a point the whole
+    scan stood on."""
+    marks = set(QUOTE_PAIRS) | {"'"}
+    point = min(start, end - MAX_QUOTE_CHARS - 64)
+    # Resume on a character the whole scan stood on that is no mark: there the character before
+    # does not matter, and no doubled apostrophe ('') is cut in two.
+    while point > 0:
+        inside = bisect.bisect_right(starts, point) - 1
+        if inside >= 0 and whole[inside].end >= point:
+            point = whole[inside].start - 1  # inside a quotation: back to its opening mark
+        elif text[point] not in marks:
+            break
+        point -= 1
+    point = max(point, 0)
+    return [
+        QuoteSpan(span.start + point, span.end + point, span.opener)
+        for span in find_direct_spans(text[point:end])
+    ]

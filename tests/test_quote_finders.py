@@ -1,0 +1,176 @@
+"""Each quotation finder on its own, and the speaker resolver, on small strings: the finders
+yield candidates with the speaker as written; resolve_speakers decides who it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.analyze.quotes import find_candidates, resolve_speakers
+from reportgen.analyze.quotes.direct import attribution_after, attribution_before, direct_candidates
+from reportgen.analyze.quotes.labels import labelled_candidates
+from reportgen.analyze.quotes.phrases import np_after, np_before
+from reportgen.analyze.quotes.records import Inherit, QuoteCandidate
+from reportgen.analyze.quotes.reported import reported_candidates
+from reportgen.analyze.quotes.resolve import resolve_mention, without_title
+from reportgen.analyze.quotes.view import ArticleView, article_view
+from reportgen.lang import profile
+from reportgen.lang.schema import QuoteStyle, typed
+from reportgen.model import Block, Entity, Mention, Span
+
+
+def view(text: str, lang: str, *entities: Entity) -> ArticleView:
+    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
+
+
+def person(text: str, name: str, surface: str | None = None) -> Entity:
+    surface = surface or name
+    start = text.index(surface)
+    mention = Mention(start, start + len(surface), surface)
+    return Entity(name, "PER", 1, [mention], id="per-" + name.lower().replace(" ", "-"))
+
+
+# -- phrases -----------------------------------------------------------------------------------
+def test_np_after_keeps_a_genitive_and_np_before_stops_at_the_clause() -> None:
+    text = "sagte der Sprecher des Kremls am Montag"
+    v = view(text, "de")
+    assert np_after(v, len("sagte"), len(text)).text == "der Sprecher des Kremls"
+    text = "Am Montag, so heißt es, der Minister sagte"
+    v = view(text, "de")
+    assert np_before(v, text.index(" sagte"), 0).text == "der Minister"
+
+
+def test_np_before_skips_an_age_and_a_parenthesis() -> None:
+    text = "Elijah E. Cummings (D-Md.) said"
+    assert np_before(view(text, "en"), text.index(" said"), 0).text == "Elijah E. Cummings"
+    text = "Mr. King, 82, told"
+    assert np_before(view(text, "en"), text.index(" told"), 0).text == "Mr. King"
+
+
+# -- direct ------------------------------------------------------------------------------------
+def test_attribution_after_and_before_a_quotation() -> None:
+    text = "„Wir bleiben“, sagte Präsident Lukaschenko."
+    v = view(text, "de")
+    closing = text.index("“")
+    found = attribution_after(v, closing)
+    assert found.cue == "sagte" and found.speaker.text == "Präsident Lukaschenko"
+    text = "Merkel sagte: „Wir schaffen das.“"
+    found = attribution_before(view(text, "de"), text.index("„") + 1)
+    assert found.cue == "sagte" and found.speaker.text == "Merkel"
+
+
+def test_an_interrupted_quotation_is_one_candidate_with_two_segments() -> None:
+    text = "„Das ist ernst“, sagte er, „und es wird ernster.“"
+    (candidate,) = direct_candidates(view(text, "de"))
+    assert len(candidate.segments) == 2 and candidate.mention.text == "er"
+    assert text[candidate.start : candidate.end].startswith("Das ist ernst")
+
+
+def test_a_quotation_after_an_attributed_one_names_it_as_parent() -> None:
+    text = "„Wir werden das prüfen“, betonte Müller. „Es gibt keinen Grund zur Eile.“"
+    first, second = direct_candidates(view(text, "de"))
+    assert first.mention.text == "Müller" and first.inherit is Inherit.NONE
+    assert second.parent is first and second.inherit is Inherit.CONTINUED_QUOTE
+    assert second.mention == first.mention
+
+
+def test_a_short_unattributed_quotation_is_a_term_not_a_candidate() -> None:
+    text = "Das sogenannte „Heizungsgesetz“ wird beraten."
+    assert list(direct_candidates(view(text, "de"))) == []
+
+
+# -- labels ------------------------------------------------------------------------------------
+def test_speaker_labels_in_a_transcript_and_topics_left_out() -> None:
+    text = "PENCE: Well, look, we are going to win this.\n\nGaspreise: Die Lage bleibt angespannt."
+    (candidate,) = labelled_candidates(view(text, "en"))
+    assert candidate.mention.text == "PENCE" and candidate.kind == "direct"
+    assert candidate.cue == ":"
+
+
+# -- reported ----------------------------------------------------------------------------------
+def test_reported_speech_by_preposition_and_by_verb() -> None:
+    text = "Laut Innenministerium ist die Lage an der Grenze unter Kontrolle."
+    (candidate,) = reported_candidates(view(text, "de"), [])
+    assert candidate.cue == "Laut" and candidate.mention.text == "Innenministerium"
+    text = "The senator said that the bill would pass next week."
+    (candidate,) = reported_candidates(view(text, "en"), [])
+    assert candidate.cue == "said" and candidate.mention.text == "The senator"
+    assert text[candidate.start : candidate.end].startswith("that the bill")
+
+
+def test_konjunktiv_goes_on_with_the_speaker_and_grows_one_continuation() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. Es gebe keine Alternative. "
+        "Man habe alles versucht."
+    )
+    first, continued = reported_candidates(view(text, "de"), [])
+    assert first.mention.text == "Der Minister"
+    assert continued.parent is first and continued.inherit is Inherit.CONTINUED_REPORT
+    # The third sentence extends the continuation instead of adding a candidate.
+    assert text[continued.start : continued.end].endswith("Man habe alles versucht")
+
+
+# -- resolution --------------------------------------------------------------------------------
+def test_resolve_mention_to_the_entity_and_a_pronoun_to_the_one_person_before() -> None:
+    text = "Angela Merkel kam spät. Kanzlerin Merkel sagte, sie sei müde. Er schwieg."
+    merkel = person(text, "Angela Merkel")
+    v = view(text, "de", merkel)
+    start = text.index("Kanzlerin")
+    titled = resolve_mention(v, Span(start, start + len("Kanzlerin Merkel"), "Kanzlerin Merkel"))
+    assert titled.name == "Angela Merkel" and titled.entity_id == "per-angela-merkel"
+    pronoun_at = text.index("Er ")
+    resolved = resolve_mention(v, Span(pronoun_at, pronoun_at + 2, "Er"))
+    assert resolved.name == "Angela Merkel" and resolved.certainty < 1.0
+
+
+def test_without_title_keeps_a_surname_alone_with_its_title() -> None:
+    v = view("x", "en")
+    assert without_title(v, "Transport minister Mark Harbers") == "Mark Harbers"
+    assert without_title(view("x", "de"), "Präsident Macron") == "Präsident Macron"
+
+
+def test_resolve_speakers_passes_the_parents_decision_to_its_continuations() -> None:
+    text = "„Wir werden das prüfen“, betonte Angela Merkel. „Es gibt keinen Grund zur Eile.“"
+    merkel = person(text, "Angela Merkel")
+    v = view(text, "de", merkel)
+    first, second = resolve_speakers(find_candidates(v), v, [])
+    assert first.speaker == second.speaker == "Angela Merkel"
+    assert second.speaker_id == "per-angela-merkel"
+    assert second.confidence == round(first.confidence * 0.8, 2)
+
+
+def test_resolve_speakers_builds_quotes_in_text_order_with_their_blocks() -> None:
+    text = "Der Sprecher sagte, man sei zufrieden.\n\nKommentar: gut so, sagte ein Leser dazu."
+    blocks = [
+        Block("body", 0, text.index("\n")),
+        Block("comments", text.index("Kommentar"), len(text)),
+    ]
+    v = article_view(text, "de", blocks, [], [])
+    candidates = [
+        QuoteCandidate(text.index("Kommentar"), len(text) - 1, "indirect", "reported", "sagte",
+                       None, attributed=False),
+        QuoteCandidate(0, 10, "indirect", "reported", "sagte", None, attributed=True, weight=0.8),
+    ]  # fmt: skip
+    first, second = resolve_speakers(candidates, v, [])
+    assert (first.start, first.block, first.confidence) == (0, "body", 0.8)
+    assert second.in_comments and second.confidence == 0.5
+
+
+# -- language profiles -------------------------------------------------------------------------
+def test_profile_switches_are_typed_and_a_typo_is_an_error() -> None:
+    assert profile("de").quotes.verb_second is True and profile("en").quotes.verb_second is False
+    assert profile("de").quotes.max_interruption == 90
+    with pytest.raises(ValueError, match="unknown setting 'verb_secnd'"):
+        typed(QuoteStyle, {"verb_secnd": True}, "test")
+    with pytest.raises(ValueError, match="must be int"):
+        typed(QuoteStyle, {"max_interruption": "90"}, "test")
+    with pytest.raises(KeyError):
+        profile("de").words("pronuns")
+    with pytest.raises(KeyError):
+        profile("de").words("anonymous")  # declared as patterns, not words
+
+
+def test_a_language_without_data_uses_the_fallback_and_site_lists_add_it() -> None:
+    assert profile("fr").code == "en"
+    german, english = profile("de").lines("boilerplate"), profile("en").lines("boilerplate")
+    assert set(english) <= set(german) and len(german) > len(english)
+    assert not set(profile("en").lines("cue_verbs")) <= set(profile("de").lines("cue_verbs"))
