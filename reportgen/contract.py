@@ -3,6 +3,7 @@ and every span's `text[start:end]`. Used by the tests and handy for anyone consu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields
 from typing import Any
 
@@ -41,6 +42,84 @@ def _span_problem(text: str, span: dict[str, Any], where: str) -> str | None:
     return None
 
 
+Problems = Iterator[str]
+Spans = list[str | None]
+
+
+def _nullable(value: Any, kind: type) -> bool:
+    return value is None or isinstance(value, kind)
+
+
+def _blocks(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, block in enumerate(data["blocks"]):
+        if block.get("kind") not in BLOCK_KINDS:
+            yield f"blocks[{i}]: unknown kind {block.get('kind')!r}"
+        spans.append(_span_problem(data["text"], block, f"blocks[{i}]"))
+
+
+def _entities(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, entity in enumerate(data["entities"]):
+        if entity.get("label") not in ENTITY_LABELS:
+            yield f"entities[{i}]: label {entity.get('label')!r}"
+        if entity.get("count") != len(entity.get("mentions", [])):
+            yield f"entities[{i}]: count differs from mentions"
+        for j, mention in enumerate(entity.get("mentions", [])):
+            spans.append(_span_problem(data["text"], mention, f"entities[{i}].mentions[{j}]"))
+
+
+def _quotes(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, quote in enumerate(data["quotes"]):
+        if quote.get("kind") not in ("direct", "indirect"):
+            yield f"quotes[{i}]: kind {quote.get('kind')!r}"
+        for key in ("speaker", "cue", "source"):
+            if not _nullable(quote.get(key), str):
+                yield f"quotes[{i}]: {key} is not a string or null"
+        if not isinstance(quote.get("in_comments"), bool):
+            yield f"quotes[{i}]: in_comments is not a bool"
+        if not _nullable(quote.get("speaker_id"), str):
+            yield f"quotes[{i}]: speaker_id is not a string or null"
+        spans.append(_span_problem(data["text"], quote, f"quotes[{i}]"))
+        if quote.get("speaker_mention") is not None:
+            where = f"quotes[{i}].speaker"
+            spans.append(_span_problem(data["text"], quote["speaker_mention"], where))
+
+
+def _sources(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, source in enumerate(data["sources"]):
+        if source.get("type") not in SOURCE_TYPES:
+            yield f"sources[{i}]: type {source.get('type')!r}"
+        if not _nullable(source.get("state_affiliated"), bool):
+            yield f"sources[{i}]: state_affiliated is not a bool or null"
+        for j, mention in enumerate(source.get("mentions", [])):
+            spans.append(_span_problem(data["text"], mention, f"sources[{i}].mentions[{j}]"))
+
+
+def _links_and_comments(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, link in enumerate(data["links"]):
+        if not {"url", "domain", "text"} <= set(link):
+            yield f"links[{i}]: lacks url, domain or text"
+    for i, comment in enumerate(data.get("comments", [])):
+        for key in ("author", "date"):
+            if not _nullable(comment.get(key), str):
+                yield f"comments[{i}]: {key} is not a string or null"
+        spans.append(_span_problem(data["text"], comment, f"comments[{i}]"))
+
+
+def _header_and_stats(data: dict[str, Any], spans: Spans) -> Problems:
+    if "/" not in data["id"]:
+        yield "id is not <outlet>/<article>"
+    if not {"name", "version"} <= set(data["pipeline"]):
+        yield "pipeline lacks name or version"
+    if "comments" in data and data["stats"].get("comment_count") != len(data["comments"]):
+        yield "stats.comment_count differs from the number of comments"
+    for key in STATS_KEYS:
+        if key not in data["stats"]:
+            yield f"stats lacks {key}"
+
+
+_SECTIONS = (_header_and_stats, _blocks, _entities, _quotes, _sources, _links_and_comments)
+
+
 def validate(data: dict[str, Any]) -> list[str]:
     """Every way `data` breaks the contract; an empty list means it conforms."""
     problems: list[str] = []
@@ -51,55 +130,8 @@ def validate(data: dict[str, Any]) -> list[str]:
             problems.append(f"field {name} has type {type(data[name]).__name__}")
     if problems:
         return problems
-    text = data["text"]
-    if "/" not in data["id"]:
-        problems.append("id is not <outlet>/<article>")
-    if not {"name", "version"} <= set(data["pipeline"]):
-        problems.append("pipeline lacks name or version")
-    spans: list[str | None] = []
-    for i, block in enumerate(data["blocks"]):
-        if block.get("kind") not in BLOCK_KINDS:
-            problems.append(f"blocks[{i}]: unknown kind {block.get('kind')!r}")
-        spans.append(_span_problem(text, block, f"blocks[{i}]"))
-    for i, entity in enumerate(data["entities"]):
-        if entity.get("label") not in ENTITY_LABELS:
-            problems.append(f"entities[{i}]: label {entity.get('label')!r}")
-        if entity.get("count") != len(entity.get("mentions", [])):
-            problems.append(f"entities[{i}]: count differs from mentions")
-        for j, mention in enumerate(entity.get("mentions", [])):
-            spans.append(_span_problem(text, mention, f"entities[{i}].mentions[{j}]"))
-    for i, quote in enumerate(data["quotes"]):
-        if quote.get("kind") not in ("direct", "indirect"):
-            problems.append(f"quotes[{i}]: kind {quote.get('kind')!r}")
-        for key in ("speaker", "cue", "source"):
-            if not isinstance(quote.get(key), str | type(None)):
-                problems.append(f"quotes[{i}]: {key} is not a string or null")
-        if not isinstance(quote.get("in_comments"), bool):
-            problems.append(f"quotes[{i}]: in_comments is not a bool")
-        if not isinstance(quote.get("speaker_id"), str | type(None)):
-            problems.append(f"quotes[{i}]: speaker_id is not a string or null")
-        spans.append(_span_problem(text, quote, f"quotes[{i}]"))
-        if quote.get("speaker_mention") is not None:
-            spans.append(_span_problem(text, quote["speaker_mention"], f"quotes[{i}].speaker"))
-    for i, source in enumerate(data["sources"]):
-        if source.get("type") not in SOURCE_TYPES:
-            problems.append(f"sources[{i}]: type {source.get('type')!r}")
-        if not isinstance(source.get("state_affiliated"), bool | type(None)):
-            problems.append(f"sources[{i}]: state_affiliated is not a bool or null")
-        for j, mention in enumerate(source.get("mentions", [])):
-            spans.append(_span_problem(text, mention, f"sources[{i}].mentions[{j}]"))
-    for i, link in enumerate(data["links"]):
-        if not {"url", "domain", "text"} <= set(link):
-            problems.append(f"links[{i}]: lacks url, domain or text")
-    for i, comment in enumerate(data.get("comments", [])):
-        for key in ("author", "date"):
-            if not isinstance(comment.get(key), str | type(None)):
-                problems.append(f"comments[{i}]: {key} is not a string or null")
-        spans.append(_span_problem(text, comment, f"comments[{i}]"))
-    if "comments" in data and data["stats"].get("comment_count") != len(data["comments"]):
-        problems.append("stats.comment_count differs from the number of comments")
-    for key in STATS_KEYS:
-        if key not in data["stats"]:
-            problems.append(f"stats lacks {key}")
+    spans: Spans = []
+    for section in _SECTIONS:
+        problems.extend(section(data, spans))
     problems.extend(p for p in spans if p)
     return problems
