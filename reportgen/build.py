@@ -59,7 +59,22 @@ def analyze_corpus(
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> BuildResult:
+    """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
     documents, errors, files = read_corpus(corpus, limits)
+    return analyze_inputs(documents, errors, files, model, jobs, on_article)
+
+
+def analyze_inputs(
+    documents: list[Document],
+    errors: list[ReadError],
+    files: int,
+    model: str = "auto",
+    jobs: int = 1,
+    on_article: ArticleCallback | None = None,
+) -> BuildResult:
+    """Every article's analysis, then the corpus passes over all of them: whether the articles
+    came from a folder or one file, the same articles give the same analyses."""
+    errors = list(errors)
     analyses: list[ArticleAnalysis] = []
     for done, item in enumerate(analyze_documents(documents, model, jobs), start=1):
         if isinstance(item, ReadError):

@@ -79,6 +79,11 @@ def _settings(corpus: Path, **flags: object) -> dict:
     return settings
 
 
+def _report_errors(errors: list) -> None:
+    for error in errors:
+        _err(f"error: {error.source_path}: {error.reason}")
+
+
 def _check_corpus(corpus: Path) -> None:
     if not corpus.is_dir():
         _err(f"error: corpus folder {corpus} does not exist")
@@ -130,8 +135,7 @@ def build(
             on_pdf=progress.pdf,
             limits=limits_from(s),
         )
-    for error in result.errors:
-        _err(f"error: {error.source_path}: {error.reason}")
+    _report_errors(result.errors)
     site = result.site
     _err(
         f"{len(result.analyses)} articles from {result.files} input files, "
@@ -152,35 +156,26 @@ def analyze(
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
-    from .build import analyze_corpus
+    from . import api
     from .limits import limits_from
     from .render.exports import analyses_jsonl
 
-    limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
-    if corpus.is_file():
-        from .analyze import analyze as analyze_one
-        from .ingest import read_file
-
-        items = read_file(corpus, limits=limits)
-        analyses = [analyze_one(d, model) for d in items if not hasattr(d, "reason")]
-        errors = [e for e in items if hasattr(e, "reason")]
-    else:
+    if not corpus.is_file():
         _check_corpus(corpus)
-        with _Progress("Analysing", quiet or output == "-", False) as progress:
-            result = analyze_corpus(corpus, model, jobs, progress.article, limits)
-        analyses, errors = result.analyses, result.errors
-    text = analyses_jsonl(analyses)
+    limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
+    with _Progress("Analysing", quiet or output == "-", False) as progress:
+        result = api.analyze(corpus, model, jobs, progress.article, limits)
+    text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)
     else:
         from .paths import atomic_write
 
         atomic_write(Path(output), text)
-    for error in errors:
-        _err(f"error: {error.source_path}: {error.reason}")
+    _report_errors(result.errors)
     if not quiet:
-        _err(f"{len(analyses)} articles analysed, {len(errors)} inputs not read")
-    raise typer.Exit(1 if errors else 0)
+        _err(f"{len(result.analyses)} articles analysed, {len(result.errors)} inputs not read")
+    raise typer.Exit(1 if result.errors else 0)
 
 
 @app.command()
@@ -191,26 +186,21 @@ def report(
     model: ModelOpt = "auto",
 ) -> None:
     """One article's report as a standalone HTML file and/or PDF."""
-    from .analyze import analyze as analyze_one
-    from .ingest import read_file
+    from . import api
+    from .paths import atomic_write
     from .render.single import article_html, article_pdf
 
     if not path.is_file():
         _err(f"error: {path} is not a file")
         raise typer.Exit(2)
-    items = read_file(path)
-    documents = [d for d in items if not hasattr(d, "reason")]
-    for error in (e for e in items if hasattr(e, "reason")):
-        _err(f"error: {error.source_path}: {error.reason}")
-    if not documents:
+    analysis, inputs = api.report_article(path, model)
+    _report_errors(inputs.errors)
+    if analysis is None:
         raise typer.Exit(1)
-    if len(documents) > 1:
-        _err(f"note: {path} holds {len(documents)} articles; reporting the first")
-    analysis = analyze_one(documents[0], model)
+    if len(inputs.documents) > 1:
+        _err(f"note: {path} holds {len(inputs.documents)} articles; reporting the first")
     if html is None and pdf is None:
         html = path.with_suffix(".report.html")
-    from .paths import atomic_write
-
     if html:
         atomic_write(html, article_html(analysis))
         _err(f"wrote {html}")
@@ -227,29 +217,25 @@ def text(
     ] = "text",
 ) -> None:
     """Print the article body with boilerplate, appeals and comments removed."""
-    from .analyze.segment import BODY_KINDS, segment
-    from .ingest import read_file
+    from . import api
 
     if format not in ("text", "jsonl"):
         _err("error: --format must be 'text' or 'jsonl'")
         raise typer.Exit(2)
     failed = False
     for path in paths:
-        items = read_file(path) if path.is_file() else []
-        if not items:
+        bodies, inputs = api.body_texts(path) if path.is_file() else ([], None)
+        if inputs is None or not (bodies or inputs.errors):
             _err(f"error: {path}: not a readable file")
             failed = True
-        for item in items:
-            if hasattr(item, "reason"):
-                _err(f"error: {path}: {item.reason}")
-                failed = True
-                continue
-            body = segment(item, item.lang or "en").text_of(BODY_KINDS)
+            continue
+        for error in inputs.errors:
+            _err(f"error: {path}: {error.reason}")
+            failed = True
+        for article_id, body in bodies:
             if format == "jsonl":
-                sys.stdout.write(
-                    json.dumps({"path": str(path), "id": item.id, "text": body}, ensure_ascii=False)
-                    + "\n"
-                )
+                line = {"path": str(path), "id": article_id, "text": body}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
             else:
                 sys.stdout.write(body + "\n")
     raise typer.Exit(1 if failed else 0)

@@ -72,3 +72,26 @@ def test_missing_corpus_is_one_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: corpus folder {tmp_path / 'nope'} does not exist"
+
+
+def test_a_file_and_a_folder_holding_the_same_articles_give_the_same_analyses(
+    tmp_path: Path,
+) -> None:
+    """The corpus passes run for a file too: the surname alone in the second record takes the
+    full name the first one uses, whichever way the records are read."""
+    from reportgen import api
+
+    records = [
+        {"id": "a", "source_domain": "site.example", "title": "Erster Bericht",
+         "text": "Angela Merkel besuchte am Montag Paris.\n\nDer Besuch dauerte zwei Tage."},
+        {"id": "b", "source_domain": "site.example", "title": "Zweiter Bericht",
+         "text": "Merkel sagte, die Gespräche seien gut verlaufen.\n\nMehr folgt."},
+    ]  # fmt: skip
+    path = tmp_path / "corpus" / "records.jsonl"
+    path.parent.mkdir()
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    from_file = api.analyze(path)
+    from_folder = api.analyze(path.parent)
+    assert [a.to_dict() for a in from_file.analyses] == [a.to_dict() for a in from_folder.analyses]
+    second = from_file.analyses[1]
+    assert [e.name for e in second.entities if e.label == "PER"] == ["Angela Merkel"]
