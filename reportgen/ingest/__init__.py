@@ -128,10 +128,12 @@ def read_corpus(
     root: Path, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[list[Document], list[ReadError], int]:
     """Every supported file under `root`, in a stable order; nothing is dropped silently.
-    Returns the articles, the inputs that were not read, and the number of input files."""
+    Returns the articles, the inputs that were not read (those skipped on purpose marked
+    `skipped`), and the number of input files (skipped ones not counted)."""
     found = discover(root)
     documents: list[Document] = []
     errors = [clean_error(ReadError(rel, reason)) for rel, reason in found.problems]
+    errors += [clean_error(ReadError(rel, reason, skipped=True)) for rel, reason in found.skipped]
     for path in found.files:
         for item in read_file(path, root, limits):
             (errors if isinstance(item, ReadError) else documents).append(item)

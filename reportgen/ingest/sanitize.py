@@ -67,4 +67,5 @@ def clean_document(document: Document) -> None:
 
 def clean_error(error: ReadError) -> ReadError:
     counts: dict[str, int] = {}
-    return ReadError(clean_string(error.source_path, counts), clean_string(error.reason, counts))
+    path, reason = (clean_string(text, counts) for text in (error.source_path, error.reason))
+    return ReadError(path, reason, error.skipped)
