@@ -81,3 +81,20 @@ def test_bidi_controls_in_user_text_are_isolated_in_pages_and_pdfs(tmp_path: Pat
     assert f"<title>\u2068{title}\u2069" in page
     assert page.count("\u202e") == page.count(f"\u2068{title}\u2069")
     assert (site / "pdf" / "articles" / "blog" / "a.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_csv_cells_cannot_run_as_formulas_and_carriage_returns_are_quoted() -> None:
+    import csv
+    import io
+
+    from reportgen.render.exports import _csv
+
+    hostile = ["=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
+               "\tx", "\rx", "a\rb", "plain"]  # fmt: skip
+    text = _csv(["cell", "n"], [[cell, -5] for cell in hostile])
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["cell", "n"] and len(rows) == len(hostile) + 1
+    cells = [row[0] for row in rows[1:]]
+    assert cells[:7] == ["'" + cell for cell in hostile[:7]]
+    assert cells[7:] == ["a\rb", "plain"]
+    assert all(row[1] == "-5" for row in rows[1:])  # numbers are not text: left alone
