@@ -15,6 +15,7 @@ from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
+from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
 
 
@@ -25,6 +26,7 @@ class BuildResult:
     files: int
     site: SiteResult | None = None
     warnings: list[str] = field(default_factory=list)
+    skipped: list[ReadError] = field(default_factory=list)  # hidden files, pipes, output folders
 
 
 def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
@@ -74,7 +76,8 @@ def analyze_inputs(
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
     came from a folder or one file, the same articles give the same analyses."""
-    errors = list(errors)
+    skipped = [e for e in errors if e.skipped]
+    errors = [e for e in errors if not e.skipped]
     analyses: list[ArticleAnalysis] = []
     for done, item in enumerate(analyze_documents(documents, model, jobs), start=1):
         if isinstance(item, ReadError):
@@ -88,7 +91,7 @@ def analyze_inputs(
     # surname alone is the person the rest of the corpus names in full.
     apply_fingerprints(analyses)
     merge_corpus_entities(analyses)
-    return BuildResult(analyses=analyses, errors=errors, files=files)
+    return BuildResult(analyses=analyses, errors=errors, files=files, skipped=skipped)
 
 
 def build(
@@ -101,12 +104,23 @@ def build(
     on_article: ArticleCallback | None = None,
     on_pdf: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    force: bool = False,
 ) -> BuildResult:
-    result = analyze_corpus(corpus, model, jobs, on_article, limits)
-    name = corpus.resolve().name or "corpus"
-    options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
-    output.mkdir(parents=True, exist_ok=True)
-    result.site = write_site(output, result.analyses, result.errors, result.files, options, on_pdf)
+    """Raises OutputError (before any analysis if it can be known then) when the output folder
+    cannot be used."""
+    folder = claim_output(output, force)
+    try:
+        result = analyze_corpus(corpus, model, jobs, on_article, limits)
+        name = corpus.resolve().name or "corpus"
+        options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
+        options.skipped = result.skipped
+        result.site = write_site(
+            output, result.analyses, result.errors, result.files, options, on_pdf
+        )
+    except BaseException:
+        release_output(folder)
+        raise
+    result.site.removed = finish_output(folder, result.site.written)
     return result
 
 

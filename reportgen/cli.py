@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -104,12 +103,19 @@ def build(
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write into a non-empty folder that no reportgen build made."
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
     from .limits import limits_from
+    from .output import OutputError
 
     _check_corpus(corpus)
     s = _settings(
@@ -123,23 +129,33 @@ def build(
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
-    with _Progress("Analysing", quiet, verbose) as progress:
-        result = run_build(
-            corpus,
-            out,
-            model=s.get("model", "auto"),
-            jobs=int(s.get("jobs", 1)),
-            pdf=pdf,
-            templates=Path(s["templates"]) if s.get("templates") else None,
-            on_article=progress.article,
-            on_pdf=progress.pdf,
-            limits=limits_from(s),
-        )
+    try:
+        with _Progress("Analysing", quiet, verbose) as progress:
+            result = run_build(
+                corpus,
+                out,
+                model=s.get("model", "auto"),
+                jobs=int(s.get("jobs", 1)),
+                pdf=pdf,
+                templates=Path(s["templates"]) if s.get("templates") else None,
+                on_article=progress.article,
+                on_pdf=progress.pdf,
+                limits=limits_from(s),
+                force=force,
+            )
+    except OutputError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
     _report_errors(result.errors)
+    if not quiet:
+        for item in result.skipped:
+            _err(f"skipped: {item.source_path}: {item.reason}")
     site = result.site
+    removed = f"; {len(site.removed)} stale files removed" if site.removed else ""
     _err(
         f"{len(result.analyses)} articles from {result.files} input files, "
-        f"{len(result.errors)} not read; {len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}"
+        f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
+        f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
     )
     raise typer.Exit(1 if result.errors else 0)
 
@@ -270,17 +286,16 @@ def serve(
     port: Annotated[int, typer.Option(help="Port on localhost.")] = 8000,
 ) -> None:
     """Preview the site on http://localhost:PORT/."""
-    import functools
-    import http.server
+    from .serve import ServeError, serve_site
 
     if not (output / "index.html").is_file():
         _err(f"error: {output} has no index.html; run 'reportgen build' first")
         raise typer.Exit(2)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        _err(f"serving {output} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+    try:
+        serve_site(output, port, on_ready=_err)
+    except ServeError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
 
 
 class _Progress:

@@ -74,6 +74,7 @@ class ReadError:
 
     source_path: str
     reason: str
+    skipped: bool = False  # passed over on purpose (hidden, a pipe, an output folder), not failed
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .html import read_html
 from .markdown import read_markdown
 from .plaintext import read_text
 from .records import read_json, read_jsonl
+from .sanitize import clean_document, clean_error
 
 UNSORTED_OUTLET = "unsorted"
 
@@ -57,7 +58,7 @@ def read_file(
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        return [ReadError(rel, f"unsupported file type {path.suffix!r}")]
+        return [clean_error(ReadError(rel, f"unsupported file type {path.suffix!r}"))]
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -69,21 +70,22 @@ def read_file(
         content, _encoding = decode_bytes(data, declared)
         results = reader(content)
     except ReadFailure as exc:
-        return [ReadError(rel, str(exc))]
+        return [clean_error(ReadError(rel, str(exc)))]
     except OSError as exc:
-        return [ReadError(rel, f"cannot read: {exc.strerror or exc}")]
+        return [clean_error(ReadError(rel, f"cannot read: {exc.strerror or exc}"))]
     except Exception as exc:  # a reader's bug on odd input must cost one file, not the corpus
-        return [ReadError(rel, f"reader failed: {type(exc).__name__}: {exc}")]
+        return [clean_error(ReadError(rel, f"reader failed: {type(exc).__name__}: {exc}"))]
     folder_outlet = rel.split("/")[0] if "/" in rel else path.parent.name if single_file else ""
     multi = len(results) > 1
     finished: list[Document | ReadError] = []
     for index, item in enumerate(results, start=1):
         if isinstance(item, ReadError):
-            finished.append(ReadError(f"{rel} ({item.source_path})", item.reason))
+            finished.append(clean_error(ReadError(f"{rel} ({item.source_path})", item.reason)))
             continue
         item.source_path = rel
-        _cut_to_limit(item, limits.max_article_chars)
         item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
+        clean_document(item)
+        _cut_to_limit(item, limits.max_article_chars)
         stem = slugify(path.stem, "article")
         if multi:
             key = item.hints.get("record_id") or f"{index:03d}"
@@ -126,10 +128,12 @@ def read_corpus(
     root: Path, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[list[Document], list[ReadError], int]:
     """Every supported file under `root`, in a stable order; nothing is dropped silently.
-    Returns the articles, the inputs that were not read, and the number of input files."""
+    Returns the articles, the inputs that were not read (those skipped on purpose marked
+    `skipped`), and the number of input files (skipped ones not counted)."""
     found = discover(root)
     documents: list[Document] = []
-    errors = [ReadError(rel, reason) for rel, reason in found.problems]
+    errors = [clean_error(ReadError(rel, reason)) for rel, reason in found.problems]
+    errors += [clean_error(ReadError(rel, reason, skipped=True)) for rel, reason in found.skipped]
     for path in found.files:
         for item in read_file(path, root, limits):
             (errors if isinstance(item, ReadError) else documents).append(item)

@@ -68,3 +68,40 @@ def normalise_authors(value: Any) -> list[str]:
         value if isinstance(value, list) else re.split(r"\s*(?:;|\bund\b|\band\b|&)\s*", str(value))
     )
     return [str(item).strip() for item in items if item and str(item).strip()]
+
+
+def text_field(meta: dict[str, Any], names: tuple[str, ...], warnings: list[str]) -> str | None:
+    """The first of the fields `names` that is set, as text. Strings and numbers are taken; an
+    object, a list or a boolean is refused with a warning (its repr is nobody's title)."""
+    for name in names:
+        value = meta.get(name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            warnings.append(f"field {name!r} is {_kind(value)}, not text; ignored")
+            continue
+        return str(value).strip() or None
+    return None
+
+
+def authors_field(meta: dict[str, Any], warnings: list[str]) -> list[str]:
+    """`authors` (or `author`): a string or a list of strings; anything else is refused."""
+    value = meta.get("authors", meta.get("author"))
+    if isinstance(value, list):
+        kept = [item for item in value if isinstance(item, str | int | float)]
+        kept = [item for item in kept if not isinstance(item, bool)]
+        if len(kept) < len(value):
+            warnings.append(f"{len(value) - len(kept)} author(s) that are not text ignored")
+        return normalise_authors(kept)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
+        warnings.append(f"field 'authors' is {_kind(value)}, not text; ignored")
+        return []
+    return normalise_authors(value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from ..model import Document
-from .frontmatter import normalise_authors, normalise_date, split_front_matter
+from .frontmatter import authors_field, normalise_date, split_front_matter, text_field
 
 
 def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str]) -> Document:
     """A Document (id and outlet still open) from a front-matter-like mapping."""
-    authors = meta.get("authors", meta.get("author"))
+    warnings = list(warnings)
+    lang = text_field(meta, ("lang",), warnings)
     document = Document(
         id="",
         source_path="",
-        outlet=str(meta["outlet"]) if meta.get("outlet") else "",
+        outlet=text_field(meta, ("outlet",), warnings) or "",
         text=text,
         format=fmt,
-        title=str(meta["title"]).strip() if meta.get("title") else None,
-        authors=normalise_authors(authors),
+        title=text_field(meta, ("title",), warnings),
+        authors=authors_field(meta, warnings),
         date=normalise_date(meta.get("date")),
-        url=str(meta["url"]) if meta.get("url") else None,
-        lang=str(meta["lang"]).lower()[:2] if meta.get("lang") else None,
-        warnings=list(warnings),
+        url=text_field(meta, ("url",), warnings),
+        lang=lang.lower()[:2] if lang else None,
+        warnings=warnings,
     )
     if not document.date:
         infer_date_from_text(document)

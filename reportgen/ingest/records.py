@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Document, ReadError
 from .decode import ReadFailure
-from .frontmatter import normalise_authors, normalise_date
+from .frontmatter import authors_field, normalise_date, text_field
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
 OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "source")
@@ -28,24 +28,24 @@ def document_from_record(record: Any, label: str) -> Document | ReadError:
     text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
         return ReadError(label, f"no article text (none of the fields {', '.join(TEXT_FIELDS)})")
-    authors = record.get("authors", record.get("author"))
-    title = record.get("title")
-    lang = record.get("lang") or record.get("language")
-    outlet = _first(record, OUTLET_FIELDS)
+    warnings: list[str] = []
+    lang = text_field(record, ("lang", "language"), warnings)
     document = Document(
         id="",
         source_path="",
-        outlet=str(outlet) if outlet else "",
+        outlet=text_field(record, OUTLET_FIELDS, warnings) or "",
         text=text,
         format="json",
-        title=str(title).strip() if title else None,
-        authors=normalise_authors(authors),
+        title=text_field(record, ("title",), warnings),
+        authors=authors_field(record, warnings),
         date=normalise_date(_first(record, DATE_FIELDS)),
-        url=str(record["url"]) if record.get("url") else None,
-        lang=str(lang).lower()[:2] if lang else None,
+        url=text_field(record, ("url",), warnings),
+        lang=lang.lower()[:2] if lang else None,
+        warnings=warnings,
     )
-    if record.get("id") not in (None, ""):
-        document.hints["record_id"] = str(record["id"])
+    record_id = text_field(record, ("id",), warnings)
+    if record_id:
+        document.hints["record_id"] = record_id
     return document
 
 

@@ -18,11 +18,29 @@ def analyses_jsonl(analyses: Iterable[ArticleAnalysis]) -> str:
     return "".join(analysis_line(a) + "\n" for a in analyses)
 
 
+# A cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(…)", "@SUM(…)");
+# OWASP's rule for CSV injection: prefix such text with an apostrophe, so it stays text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made plain text; numbers stay."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def _csv(header: list[str], rows: Iterable[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Python's csv quotes a field with "\n" but not one with a bare "\r", which readers then
+    # take for a line end: rows holding one are written with every field quoted.
+    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    writer.writerows(rows)
+    for row in rows:
+        cells = [neutralise(cell) for cell in row]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoting_all if has_cr else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import aggregate
 from ..model import ArticleAnalysis, ReadError
+from ..output import OutputError
 from ..paths import atomic_write, safe_join, slugify
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .highlight import block_pieces
@@ -27,6 +28,7 @@ class SiteOptions:
     pdf: bool = True
     templates: Path | None = None
     jobs: int = 1  # PDFs rendered in parallel; the rest of the site is cheap
+    skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
 
 
 @dataclass
@@ -34,6 +36,12 @@ class SiteResult:
     pages: list[str] = field(default_factory=list)
     pdfs: list[str] = field(default_factory=list)
     data: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # every file, in the order written
+    removed: list[str] = field(default_factory=list)  # stale files of the previous build
+
+
+class DuplicateWriteError(RuntimeError):
+    """Two things of one build were given the same file: a bug, never to pass silently."""
 
 
 # Called after each PDF with (PDFs written, PDFs in all, the PDF's path in the site).
@@ -56,9 +64,17 @@ class SiteWriter:
         self.result = SiteResult()
         self.progress = progress or (lambda _done, _total, _path: None)
         self.pending_pdfs: list[tuple[str, str, list[str]]] = []
+        self._seen: set[str] = set()
 
     def write(self, relative: str, data: str | bytes) -> None:
-        atomic_write(safe_join(self.output, relative), data)
+        if relative in self._seen:
+            raise DuplicateWriteError(f"{relative} would be written twice in one build")
+        self._seen.add(relative)
+        try:
+            atomic_write(safe_join(self.output, relative), data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
+        self.result.written.append(relative)
 
     def page(self, relative: str, template: str, pdf: str | None = None, **context: Any) -> None:
         """Render `template` to `relative` (and to `pdf/...` if PDFs are on)."""
@@ -113,6 +129,7 @@ class SiteWriter:
             title=self.options.corpus_name,
             c=corpus,
             errors=errors,
+            skipped=self.options.skipped,
             data_files=["analysis.jsonl", *DATA_FILES, "errors.csv"],
         )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .. import __version__
 from ..paths import slugify
@@ -24,6 +26,21 @@ def static_dir() -> Path:
     return builtin_template_dir() / "static"
 
 
+# Bidi controls: embeddings, overrides, isolates and marks (U+202E turns the rest of a line
+# around, so a title could reverse the page text that follows it).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate_bidi(value: object) -> object:
+    """Every value a template prints: a string holding bidi controls is put between FIRST
+    STRONG ISOLATE and POP DIRECTIONAL ISOLATE, Unicode's form of <bdi> that also works in
+    <title> and attributes; the PDI ends every embedding or override opened inside it."""
+    if isinstance(value, str) and not isinstance(value, Markup) and _BIDI_CONTROLS.search(value):
+        return FSI + value + PDI
+    return value
+
+
 @lru_cache(maxsize=4)
 def environment(user_dir: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
@@ -35,6 +52,7 @@ def environment(user_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=isolate_bidi,
     )
     env.globals["version"] = __version__
     env.filters["slug"] = slugify
