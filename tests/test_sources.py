@@ -37,9 +37,7 @@ def test_knowledge_base_entries_are_well_formed() -> None:
      ("Reuters", False, "GB"), ("Associated Press", False, "US"), ("AFP", False, "FR"),
      ("dpa", False, "DE")],
 )  # fmt: skip
-def test_state_affiliation_of_the_agencies(
-    name: str, state_affiliated: bool, country: str
-) -> None:
+def test_state_affiliation_of_the_agencies(name: str, state_affiliated: bool, country: str) -> None:
     entry = next(e for e in knowledge_base() if e.name == name)
     assert entry.state_affiliated is state_affiliated
     assert entry.country == country
@@ -134,15 +132,90 @@ def test_common_nouns_and_people_are_not_sources() -> None:
     assert sources_of("Laut Experten ist das falsch.") == []
 
 
-def test_a_link_to_a_known_outlet_counts_as_citing_it() -> None:
+def test_a_link_cites_only_where_the_article_attributes_something_to_it() -> None:
     links = [
-        Link("https://tass.com/politics/123", "tass.com", "report"),
+        Link("https://tass.com/politics/123", "tass.com", "ein Bericht"),
         Link("https://example.org/blog", "example.org", "a blog"),
     ]
-    sources = sources_of("Mehr dazu im verlinkten Bericht.", links=links)
+    sources = sources_of(
+        "Die Zahlen nannte ein Bericht, den die Agentur veröffentlichte.", links=links
+    )
     assert [(s.name, s.links, s.cited) for s in sources] == [
         ("TASS", ["https://tass.com/politics/123"], True)
     ]
+    share = [Link("https://tass.com/share", "tass.com", "Teilen")]
+    assert sources_of("Mehr dazu im verlinkten Bericht.", links=share) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Wie er im Gespräch mit dem Wirtschaftsmagazin Capital sagte, sei das falsch.", "de",
+         "Capital"),
+        ("Das sei falsch, sagte er der Süddeutschen Zeitung.", "de", "Süddeutsche Zeitung (SZ)"),
+        ("Obama told the BBC it was distressing.", "en", "BBC"),
+        ("Das zeigte am Wochenende der ZDF-Länderspiegel.", "de", "ZDF"),
+        ("Die New York Times hatte darüber ausführlich geschrieben.", "de", "The New York Times"),
+        ("Die Zahl stieg auf 861 (Quelle: statistika.com).", "de", "statistika.com"),
+        ("The new ABC News poll came out on Friday.", "en", "ABC News"),
+    ],
+)  # fmt: skip
+def test_outlets_cited_as_channels_or_named(text: str, lang: str, name: str) -> None:
+    assert name in [s.name for s in sources_of(text, lang)]
+
+
+def test_names_that_are_common_words_need_a_cue() -> None:
+    assert sources_of("Der Stern leuchtet hell am Himmel.") == []
+    assert [s.name for s in sources_of("Wie der Stern berichtete, ist das falsch.")] == ["Stern"]
+
+
+def test_share_buttons_and_credits_are_not_sources() -> None:
+    text = "Teilen auf Facebook\n\nDie Lage ist ruhig.\n\nFoto: dpa"
+    blocks = [Block("boilerplate", 0, 19), Block("body", 21, 40), Block("body", 42, len(text))]
+    assert extract_sources(text, "de", blocks, [], []) == []
+    cited = sources_of("Das sei falsch, kritisierte Meuthen auf Facebook.")
+    assert [s.name for s in cited] == ["Facebook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "kind"),
+    [
+        ("Es soll laut Medienberichten über 1.500 Patienten geheilt haben.", "de",
+         "Medienberichte", "unknown"),
+        ("Die Polizei warnt aktuell vor einem Clown.", "de", "Polizei", "government"),
+        ("Two people were hurt, police said on Monday.", "en", "police", "government"),
+        ("Das geht aus einem internen Protokoll der Taskforce Corona hervor.", "de",
+         "internen Protokoll der Taskforce Corona", "document"),
+        ("Aus Kreisen der bayerischen Staatsregierung hieß es, man prüfe das.", "de",
+         "Kreisen der bayerischen Staatsregierung", "government"),
+        ("Das lokale Naumburger Tageblatt sorgte sich um die Demo.", "de", "Naumburger Tageblatt",
+         "outlet"),
+    ],
+)  # fmt: skip
+def test_common_noun_and_document_sources(text: str, lang: str, name: str, kind: str) -> None:
+    assert (name, kind) in [(s.name, s.type) for s in sources_of(text, lang)]
+
+
+def test_a_common_noun_without_a_statement_is_no_source() -> None:
+    assert sources_of("Die Polizei war mit vielen Beamten vor Ort.") == []
+
+
+def test_an_organisation_whose_statement_is_reported(tmp_path: Path) -> None:
+    text = (
+        "Datenleck bei Rüstungskonzern\n\nDer Konzern Rheinmetall bestätigte am Dienstag den "
+        "Angriff auf seine Server. Die Weltbank prognostizierte ein schwaches Wachstum.\n"
+    )
+    analysis = analyze_article(tmp_path, "blog/leck.txt", text)
+    names = {s.name for s in analysis.sources}
+    assert "Weltbank (World Bank)" in names and "Rheinmetall" in names
+
+
+def test_the_outlets_own_name_needs_a_cue(tmp_path: Path) -> None:
+    text = (
+        "Titel\n\nDer Spiegel hat die Recherche im Mai veröffentlicht und viel Kritik erhalten.\n"
+    )
+    analysis = analyze_article(tmp_path, "spiegel.de/recherche.txt", text)
+    assert analysis.sources == []
 
 
 def test_a_quote_names_its_cited_source() -> None:

@@ -22,10 +22,16 @@ __all__ = ["analyze", "choose_pipeline", "load_pipeline"]
 
 def _own_site(domain: str, document: Document) -> bool:
     """A link to the outlet's own site (or its parent or sister domains) cites nobody."""
+    own = _own_domains(document)
+    return any(is_within(domain, site) or is_within(site, domain) for site in own)
+
+
+def _own_domains(document: Document) -> tuple[str, ...]:
+    """The outlet's own site: its folder name when it is a domain, and its address's domain."""
     own = {document.outlet.lower().removeprefix("www.")}
     if document.url and "://" in document.url:
         own.add(domain_of(document.url))
-    return any(is_within(domain, site) or is_within(site, domain) for site in own if "." in site)
+    return tuple(sorted(site for site in own if "." in site))
 
 
 def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
@@ -49,7 +55,9 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     blocks = segmentation.blocks
     entities = extract_entities(chunks, document.text, blocks, lang)
     cited_links = [link for link in document.links if not _own_site(link.domain, document)]
-    sources = extract_sources(document.text, lang, blocks, entities, cited_links)
+    sources = extract_sources(
+        document.text, lang, blocks, entities, cited_links, _own_domains(document)
+    )
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
     analysis = ArticleAnalysis(
         id=document.id,

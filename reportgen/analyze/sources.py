@@ -1,208 +1,321 @@
-"""Cited sources: news agencies, outlets, governments, organisations, social networks and links,
-found through the knowledge base (`resources/sources.yaml`) and the cue patterns of the language
-(`source_cues.txt`: "laut X", "wie X berichtet", "according to X")."""
+"""Cited sources: what the article attributes information to. News agencies, outlets and their
+programmes, authorities and organisations whose statements are reported, documents, web sources
+and social networks, found through the knowledge base (`resources/sources.yaml`), the cue
+patterns of the language ("laut X", "sagte er dem Magazin X", "told the BBC"), common-noun
+sources ("Medienberichte", "police"), document phrases ("ein internes Protokoll der Taskforce")
+and named organisations next to a statement. Only the article's own text cites: share buttons,
+navigation and teaser links do not, and a link counts when the sentence around it attributes
+something. The patterns are compiled in `source_patterns.py`."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
 
-from ..lang import profile
 from ..model import Block, Entity, Link, Source, SourceMention
-from ..resources import load_source_kb
 from ..urls import is_within
+from . import source_patterns as sp
 from .entities import _block_kind
-
-# A cited name: optional article and up to two lowercase words (adjectives, "Agentur"-style nouns
-# are capitalised anyway), then up to five capitalised words.
-NAME_PATTERN = (
-    r"(?:(?:der|die|das|den|dem|des|the|einer?|an?)\s+)?"
-    r"(?:[a-zäöüß][\w-]*\s+){0,4}"
-    r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:[A-ZÄÖÜ][\w.&'’-]*|(?:de|of|for|von|für)\b)){0,4}"
-    # a genitive or "of" chain: "Angaben der russischen Nachrichtenagentur TASS"
-    r"(?:\s+(?:der|des|of the|of)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w.&'’-]*"
-    r"(?:\s+[A-ZÄÖÜ][\w.&'’-]*){0,3})?"
+from .source_kb import (
+    CueMatch,
+    KBEntry,
+    _alias_index,
+    find_cues,
+    knowledge_base,
+    lookup_alias,
+    lookup_domain,
 )
-_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
+from .source_patterns import NAME_PATTERN, source_nouns
 
+__all__ = [
+    "NAME_PATTERN", "CueMatch", "KBEntry", "extract_sources", "find_cues", "knowledge_base",
+    "lookup_alias", "lookup_domain", "source_nouns",
+]  # fmt: skip
 
-@dataclass(frozen=True)
-class KBEntry:
-    name: str
-    type: str
-    country: str | None
-    state_affiliated: bool | None
-    aliases: tuple[str, ...]
-    domains: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def knowledge_base() -> tuple[KBEntry, ...]:
-    return tuple(
-        KBEntry(
-            name=e["name"],
-            type=e["type"],
-            country=e.get("country"),
-            state_affiliated=e.get("state_affiliated"),
-            aliases=tuple(e.get("aliases", [])),
-            domains=tuple(e.get("domains", [])),
-        )
-        for e in load_source_kb()
-    )
-
-
-@lru_cache(maxsize=1)
-def _alias_index() -> tuple[re.Pattern[str], dict[str, KBEntry]]:
-    by_alias: dict[str, KBEntry] = {}
-    for entry in knowledge_base():
-        for alias in (entry.name, *entry.aliases):
-            by_alias.setdefault(alias, entry)
-    ordered = sorted(by_alias, key=len, reverse=True)
-    # An alias as a whole word, with an optional genitive; "Belta-Portal" counts as Belta.
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?:s|'s|’s)?(?![\w])"
-    )
-    return pattern, by_alias
-
-
-def lookup_alias(text: str) -> KBEntry | None:
-    """The knowledge-base entry for a name as it occurs in text ("Nachrichtenagentur TASS")."""
-    pattern, by_alias = _alias_index()
-    match = pattern.search(text)
-    return by_alias[match.group(1)] if match else None
-
-
-def lookup_domain(domain: str) -> KBEntry | None:
-    for entry in knowledge_base():
-        for known in entry.domains:
-            if is_within(domain, known):
-                return entry
-    return None
-
-
-@cache
-def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    """The cue patterns with {NAME}: a capitalised name, or any knowledge-base alias (also the
-    lowercase ones, "wie die dpa berichtete")."""
-    lowercase = sorted(
-        (a for e in knowledge_base() for a in (e.name, *e.aliases) if not a[:1].isupper()),
-        key=len,
-        reverse=True,
-    )
-    name = NAME_PATTERN
-    if lowercase:
-        article = r"(?:(?:der|die|das|den|dem|des|the)\s+)?"
-        aliases = "|".join(re.escape(a) for a in lowercase)
-        name = f"(?:{article}(?:{aliases})\\b|{NAME_PATTERN})"
-    return tuple(
-        re.compile(line.replace("{NAME}", name)) for line in profile(lang).lines("source_cues")
-    )
+# The blocks whose text is the article's: a name elsewhere (menus, share bars, teasers,
+# comments) cites nothing.
+CITING_BLOCKS = frozenset({"title", "lead", "body"})
+# Types cited by being named in the article's text; the others need a statement next to them.
+NAMED_TYPES = frozenset({"news_agency", "outlet", "web"})
+# Where a cued mention cites even outside the article's text (a caption's "Screenshot aus
+# Twitter" is furniture to the segmentation); never in comments or teaser lists.
+NOT_CITING = frozenset({"comments", "related"})
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 70
 
 
 @dataclass
-class CueMatch:
-    cue: str
-    start: int  # of the cited name
-    end: int
+class _Article:
+    """The article as the source rules see it."""
 
+    text: str
+    lang: str
+    blocks: list[Block]
+    starts: list[int]
+    cues: list[CueMatch]
+    persons: list[tuple[int, int]]
+    entities: list[Entity]
+    sources: dict[str, Source] = field(default_factory=dict)
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    attributed: set[str] = field(default_factory=set)
 
-def find_cues(text: str, lang: str) -> list[CueMatch]:
-    found: list[CueMatch] = []
-    for pattern in cue_patterns(lang):
-        for match in pattern.finditer(text):
-            found.append(CueMatch(match.group("cue"), match.start("source"), match.end("source")))
-    found.sort(key=lambda c: (c.start, c.end))
-    return found
+    def block(self, offset: int) -> str:
+        return _block_kind(self.blocks, self.starts, offset)
+
+    def cue_at(self, start: int, end: int) -> str | None:
+        index = bisect.bisect_right([c.start for c in self.cues], start)
+        # the closest cue: "hieß es auf dem Internetportal der Agentur X" is the portal's
+        return next((c.cue for c in reversed(self.cues[:index]) if end <= c.end), None)
+
+    def add(self, source: Source, start: int, end: int, cue: str | None = None) -> Source:
+        """Record a mention; a stretch of text that already cites one source cites no other."""
+        taken = any(
+            m.start == start for other in self.sources.values() if other.name != source.name
+            for m in other.mentions
+        )  # fmt: skip
+        known = self.sources.setdefault(source.name, source)
+        if not taken and all((m.start, m.end) != (start, end) for m in known.mentions):
+            mention = SourceMention(start, end, self.text[start:end], cue, self.block(start))
+            known.mentions.append(mention)
+        return known
 
 
 def extract_sources(
-    text: str, lang: str, blocks: list[Block], entities: list[Entity], links: list[Link]
+    text: str,
+    lang: str,
+    blocks: list[Block],
+    entities: list[Entity],
+    links: list[Link],
+    own_domains: tuple[str, ...] = (),
 ) -> list[Source]:
-    alias_pattern, by_alias = _alias_index()
-    starts = [b.start for b in blocks]
-    cues = find_cues(text, lang)
-    person_spans = [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions]
-    org_spans = {
-        (m.start, m.end): e for e in entities if e.label in ("ORG", "MISC") for m in e.mentions
-    }
-    sources: dict[str, Source] = {}
-
-    def add(entry_name: str, make: callable, mention: SourceMention) -> None:
-        source = sources.get(entry_name)
-        if source is None:
-            source = sources[entry_name] = make()
-        if all((m.start, m.end) != (mention.start, mention.end) for m in source.mentions):
-            source.mentions.append(mention)
-
-    # Knowledge-base names, with the cue of the pattern whose cited name holds them.
-    for match in alias_pattern.finditer(text):
-        entry = by_alias[match.group(1)]
-        cue = next((c.cue for c in cues if c.start <= match.start() and match.end() <= c.end), None)
-        mention = SourceMention(
-            match.start(), match.end(), match.group(0), cue,
-            _block_kind(blocks, starts, match.start()),
-        )  # fmt: skip
-        add(entry.name, lambda entry=entry: _from_entry(entry), mention)
-
-    # Cited names the knowledge base does not know: kept as unknown, unless they are people
-    # (speakers are reported with the quotations).
-    for cue in cues:
-        cited = text[cue.start : cue.end]
-        if alias_pattern.search(cited):
-            continue
-        if any(s < cue.end and cue.start < e for s, e in person_spans):
-            continue
-        entity = next(
-            (ent for (s, e), ent in org_spans.items() if cue.start <= s and e <= cue.end), None
-        )
-        kind, named = _source_noun(cited, lang)
-        if entity is not None:
-            name = entity.name
-        elif _ACRONYM.search(cited):
-            name = _ACRONYM.search(cited).group(0)
-        elif named:
-            name = named  # "das Portal Ostnews", "der Polizei": a kind of source, named
-        else:
-            continue  # "laut Experten": a common noun, not a named source
-        offset = text.find(name, cue.start, cue.end)
-        if offset == -1:
-            continue
-        mention = SourceMention(
-            offset, offset + len(name), name, cue.cue, _block_kind(blocks, starts, offset)
-        )
-        add(name, lambda name=name, kind=kind: Source(name, kind, None, None, []), mention)
-
-    for link in links:
-        entry = lookup_domain(link.domain)
-        if entry is None:
-            continue
-        source = sources.get(entry.name) or sources.setdefault(entry.name, _from_entry(entry))
-        if link.url not in source.links:
-            source.links.append(link.url)
-
-    result = []
-    for source in sources.values():
+    """The article's cited sources, most mentioned first. `own_domains`: the outlet's own site,
+    cited only with a cue ("in an interview with POLITICO Playbook")."""
+    article = _Article(
+        text, lang, blocks, [b.start for b in blocks], find_cues(text, lang),
+        [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions], entities,
+    )  # fmt: skip
+    _knowledge_base_names(article)
+    _cued_names(article)
+    _common_noun_sources(article)
+    _documents(article)
+    _speaking_organisations(article)
+    _linked(article, links)
+    result = [s for s in article.sources.values() if _is_cited(article, s, own_domains)]
+    for source in result:
         source.mentions.sort(key=lambda m: m.start)
-        source.cited = (
-            any(m.cue for m in source.mentions)
-            or source.type == "news_agency"
-            or bool(source.links)
-        )
-        if source.cited:
-            result.append(source)
     result.sort(key=lambda s: (-len(s.mentions), s.name))
     return result
 
 
-@cache
-def source_nouns(lang: str) -> tuple[tuple[str, str], ...]:
-    """(noun ending, source type) from `source_nouns.txt`: "Nachrichtenagentur news_agency"."""
-    pairs = []
-    for line in profile(lang).lines("source_nouns"):
-        noun, _, kind = line.rpartition(" ")
-        pairs.append((noun.strip(), kind.strip()))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def _knowledge_base_names(article: _Article) -> None:
+    alias_pattern, by_alias = _alias_index()
+    for match in alias_pattern.finditer(article.text):
+        entry = by_alias[match.group(1)]
+        article.entries[entry.name] = entry
+        cue = article.cue_at(match.start(), match.end())
+        article.add(_from_entry(entry), match.start(), match.end(), cue)
+
+
+def _cued_names(article: _Article) -> None:
+    """Cited names the knowledge base does not know: kept as unknown (or typed by their noun),
+    unless they are people (speakers are reported with the quotations) or common nouns."""
+    alias_pattern, _ = _alias_index()
+    text = article.text
+    orgs = [(m.start, m.end, e) for e in article.entities if e.label in ("ORG", "MISC")
+            for m in e.mentions]  # fmt: skip
+    for cue in article.cues:
+        cited = text[cue.start : cue.end]
+        if alias_pattern.search(cited):
+            continue
+        if any(s < cue.end and cue.start < e for s, e in article.persons):
+            continue
+        entity = next((e for s, end, e in orgs if cue.start <= s and end <= cue.end), None)
+        kind, named = _source_noun(cited, article.lang)
+        name = _cited_name(cited, entity, named, article.lang)
+        if not name:
+            continue
+        offset = text.find(name, cue.start, cue.end)
+        if offset != -1:
+            article.add(Source(name, kind, None, None, []), offset, offset + len(name), cue.cue)
+
+
+def _cited_name(cited: str, entity: Entity | None, named: str | None, lang: str) -> str | None:
+    """The name a cited phrase gives: its entity, an acronym, the name after a source noun, a
+    web address or a name of two capitalised words or more ("Entdecken Sie Algarve")."""
+    if entity is not None:
+        return entity.name
+    acronym = sp.ACRONYM.search(cited)
+    if acronym:
+        return acronym.group(0)
+    if named:
+        return named  # "das Portal Ostnews", "der Polizei": a kind of source, named
+    domain = re.search(sp.DOMAIN_NAME, cited)
+    if domain:
+        return domain.group(0)
+    words = sp.CAPITALISED.findall(cited.strip('„“"»« '))
+    if words and words[0] in sp.title_words(lang):
+        return None  # "Herr Präsident": a form of address
+    run = re.search(r"[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+", cited)
+    if len(words) >= 2 and run:
+        return run.group(0)
+    return None  # "laut Experten": a common noun, not a named source
+
+
+def _common_noun_sources(article: _Article) -> None:
+    """ "Medienberichte", "Polizei", "police": when the clause attributes something to them."""
+    for generic in sp.generic_sources(article.lang):
+        for match in generic.pattern.finditer(article.text):
+            start, end = match.span()
+            cue = article.cue_at(start, end)
+            if article.block(start) not in CITING_BLOCKS:
+                continue
+            if cue or generic.type in NAMED_TYPES or _attributes(article, start, end):
+                name = match.group(0) if generic.name == "*" else generic.name
+                source = Source(name, generic.type, None, None, [])
+                article.attributed.add(article.add(source, start, end, cue).name)
+
+
+def _documents(article: _Article) -> None:
+    """Documents with their owner: "ein internes Protokoll der Taskforce Corona", cited when
+    the owner is a name (an entity, a known source, an acronym) or the clause attributes."""
+    pattern = sp.document_pattern(article.lang)
+    if pattern is None:
+        return
+    alias_pattern, _ = _alias_index()
+    spans = [(m.start, m.end) for e in article.entities for m in e.mentions]
+    for match in pattern.finditer(article.text):
+        start, end = match.span("phrase")
+        if article.block(start) not in CITING_BLOCKS:
+            continue
+        phrase = match.group("phrase")
+        owner = re.split(rf"\s{sp.OWNER_LINK}\s", phrase, maxsplit=1)[-1]
+        named = (
+            alias_pattern.search(owner)
+            or sp.ACRONYM.search(owner)
+            or any(s < end and start < e for s, e in spans)
+        )
+        if named or _attributes(article, start, end):
+            source = Source(phrase.rstrip(".,;:"), "document", None, None, [])
+            article.attributed.add(article.add(source, start, start + len(source.name)).name)
+
+
+def _speaking_organisations(article: _Article) -> None:
+    """Named organisations and authorities whose statement the clause reports ("Die Weltbank
+    prognostizierte", "Rheinmetall teilte mit"), typed by their noun, else organisations."""
+    alias_pattern, _ = _alias_index()
+    for entity in article.entities:
+        if entity.label != "ORG" or alias_pattern.fullmatch(entity.name):
+            continue
+        if _common_word(article.text, entity.name):
+            continue
+        for mention in entity.mentions:
+            start, end = mention.start, mention.end
+            if article.block(start) not in CITING_BLOCKS or not _attributes(article, start, end):
+                continue
+            if article.text[end : end + 1] == "-" or any(
+                s < end and start < e for s, e in article.persons
+            ):
+                continue  # "CDU-Politiker": the person speaks
+            kind, _named = _source_noun(entity.name, article.lang)
+            kind = "organisation" if kind == "unknown" else kind
+            source = article.add(Source(entity.name, kind, None, None, []), start, end)
+            article.attributed.add(source.name)
+
+
+def _common_word(text: str, name: str) -> bool:
+    """A one-word name the article also writes in lower case ("KEIN", "Auch"): not a name."""
+    if " " in name or name.islower():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+
+
+def _linked(article: _Article, links: list[Link]) -> None:
+    """Links: their address goes to the source they point to; a link to a known source cites it
+    when its anchor text stands in the article's text in a clause that attributes something."""
+    for link in links:
+        entry = lookup_domain(link.domain)
+        if entry is None:
+            continue
+        source = article.sources.get(entry.name)
+        if source is None:
+            spot = _attributed_anchor(article, link.text)
+            if spot is None:
+                continue
+            article.entries[entry.name] = entry
+            source = article.add(_from_entry(entry), *spot)
+            article.attributed.add(entry.name)
+        if link.url not in source.links:
+            source.links.append(link.url)
+
+
+def _attributed_anchor(article: _Article, anchor: str) -> tuple[int, int] | None:
+    anchor = " ".join(anchor.split())
+    if len(anchor) < 3:
+        return None
+    for match in re.finditer(re.escape(anchor), article.text):
+        start, end = match.span()
+        if article.block(start) in CITING_BLOCKS and (
+            article.cue_at(start, end) or _attributes(article, start, end)
+        ):
+            return start, end
+    return None
+
+
+def _attributes(article: _Article, start: int, end: int) -> bool:
+    """The clause around [start, end) holds an attribution word ("sagte", "laut", "found")."""
+    text = article.text
+    before = text[max(0, start - _WINDOW_BEFORE) : start]
+    ends = list(sp.CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after = text[end : end + _WINDOW_AFTER]
+    stop = sp.CLAUSE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    words = sp.attribution_words(article.lang)
+    return any(w.lower() in words for w in sp.WORD.findall(before + " " + after))
+
+
+def _is_cited(article: _Article, source: Source, own_domains: tuple[str, ...]) -> bool:
+    cued = [m for m in source.mentions if m.cue and m.block not in NOT_CITING]
+    mentions = [
+        m for m in source.mentions if m.block in CITING_BLOCKS and not _credit(article, m.start)
+    ]
+    entry = article.entries.get(source.name)
+    own = entry is not None and any(
+        is_within(known, site) or is_within(site, known)
+        for known in entry.domains for site in own_domains
+    )  # fmt: skip
+    if cued:
+        source.cited = True
+    elif own or not mentions:
+        source.cited = False
+    elif entry is None:
+        source.cited = source.name in article.attributed
+    elif entry.needs_cue or entry.type == "social":
+        source.cited = any(
+            _attributes(article, m.start, m.end) or _marked(article.text, m) for m in mentions
+        )
+    elif entry.type in NAMED_TYPES:
+        source.cited = True
+    else:
+        source.cited = source.name in article.attributed or any(
+            _attributes(article, m.start, m.end) for m in mentions
+        )
+    return source.cited
+
+
+def _marked(text: str, mention: SourceMention) -> bool:
+    """A name in quote marks or in a compound: „Bild“, Bild-Zeitung."""
+    before = text[max(0, mention.start - 1) : mention.start]
+    return bool(sp.MARKED_NAME.match(before) or sp.MARKED_NAME.match(text[mention.end :]))
+
+
+def _credit(article: _Article, start: int) -> bool:
+    """The name follows a picture credit on its line ("Foto: dpa", "Photo: AFP/Getty")."""
+    line = article.text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    return any(p.search(line) for p in sp.credit_patterns(article.lang))
 
 
 def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
@@ -212,20 +325,23 @@ def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
     words = cited.split()
     first: tuple[str, str | None] | None = None
     for index, word in enumerate(words):
-        bare = word.strip(".,;:")
+        bare = word.strip('.,;:„“"»«')
         stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
         for noun, kind in source_nouns(lang):
             if not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
                 continue
             rest = []
             for follow in words[index + 1 :]:
-                if not follow[:1].isupper():
+                if not follow.strip('„“"»«')[:1].isupper():
                     break
-                rest.append(follow.strip(".,;:"))
+                rest.append(follow.strip('.,;:„“"»«'))
             if rest:
                 return kind, " ".join(rest)
             if first is None:
-                own = kind in ("government", "organisation") and bare[:1].isupper()
+                # An institution names itself ("der Polizei"), and so does a document whose
+                # compound says which ("Unternehmensregister", not "Bericht").
+                specific = kind == "document" and len(bare) > len(noun) + 3
+                own = (kind in ("government", "organisation") or specific) and bare[:1].isupper()
                 first = (kind, bare if own else None)
             break
     return first or ("unknown", None)

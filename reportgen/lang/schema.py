@@ -36,7 +36,8 @@ LISTS: dict[str, ListKind] = {
     # entities
     "first_names": W, "ner_ambiguous": W, "ner_not_names": W, "ner_titles": W,
     # cited sources
-    "source_cues": L, "source_nouns": L,
+    "attribution_words": W, "credits": L, "generic_sources": L, "source_cues": L,
+    "source_nouns": L,
     # boilerplate and page structure
     "ad": S, "appeal": S, "boilerplate": S, "byline": S, "comment_form": S, "comment_meta": S,
     "comments": S, "comments_bare": S, "dates": L, "legal": S, "newsletter": S, "related": S,
