@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..model import ArticleAnalysis
+from .families.article import quote_groups
 from .highlight import block_pieces
 from .pdf import render_pdf
-from .site import quote_groups
 from .templates import environment, stylesheet
 
 

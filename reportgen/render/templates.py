@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from .. import __version__
+from ..model import BLOCK_KINDS
 from ..paths import slugify
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -56,10 +57,7 @@ def environment(user_dir: Path | None = None) -> Environment:
     )
     env.globals["version"] = __version__
     env.filters["slug"] = slugify
-    env.globals["kinds"] = (
-        "title", "lead", "byline", "body", "boilerplate", "appeal", "comments", "related",
-        "legal", "newsletter", "ad",
-    )  # fmt: skip
+    env.globals["kinds"] = BLOCK_KINDS
     return env
 
 

@@ -1,0 +1,41 @@
+"""One page (and PDF) per article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ... import aggregate
+from ...model import ArticleAnalysis
+from ...paths import slugify
+from ..highlight import block_pieces
+from . import SiteData, page_family
+
+if TYPE_CHECKING:
+    from ..site import SiteWriter
+
+
+def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
+    """The article's quotations by named speaker, the most quoted first, unnamed last."""
+    groups: dict[str | None, list] = {}
+    for q in a.quotes:
+        groups.setdefault(aggregate.named_speaker(a, q), []).append(q)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
+    return [
+        {"speaker": speaker, "slug": slugify(speaker or "", "speaker"), "quotes": quotes}
+        for speaker, quotes in ordered
+    ]
+
+
+@page_family("articles", order=10)
+def article_pages(writer: SiteWriter, site: SiteData) -> None:
+    for a in site.analyses:
+        writer.page(
+            f"articles/{a.id}.html",
+            "article.html",
+            pdf=f"pdf/articles/{a.id}.pdf",
+            title=a.title or a.id,
+            a=a,
+            outlet_slug=a.id.split("/", 1)[0],
+            segments=block_pieces(a),
+            quote_groups=quote_groups(a),
+        )

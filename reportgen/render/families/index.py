@@ -1,0 +1,25 @@
+"""The corpus overview (and the corpus PDF)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..exports import DATA_FILES
+from . import SiteData, page_family
+
+if TYPE_CHECKING:
+    from ..site import SiteWriter
+
+
+@page_family("index", order=30)
+def index_page(writer: SiteWriter, site: SiteData) -> None:
+    writer.page(
+        "index.html",
+        "index.html",
+        pdf="pdf/corpus.pdf",
+        title=writer.options.corpus_name,
+        c=site.corpus,
+        errors=site.errors,
+        skipped=writer.options.skipped,
+        data_files=["analysis.jsonl", *DATA_FILES, "errors.csv"],
+    )

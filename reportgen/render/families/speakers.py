@@ -1,0 +1,21 @@
+"""One page per speaker, with their quotations across outlets, and the speaker index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ... import aggregate
+from . import SiteData, page_family
+
+if TYPE_CHECKING:
+    from ..site import SiteWriter
+
+
+@page_family("speakers", order=50)
+def speaker_pages(writer: SiteWriter, site: SiteData) -> None:
+    speakers = aggregate.speaker_pages(site.analyses)
+    for speaker in speakers.values():
+        writer.page(f"speakers/{speaker['slug']}.html", "speaker.html", title=speaker["name"],
+                    speaker=speaker)  # fmt: skip
+    ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))
+    writer.page("speakers/index.html", "speaker_index.html", title="Speakers", speakers=ranked)
