@@ -57,15 +57,16 @@ def gold_author(entry: dict) -> str | list | None:
 
 
 def reportgen_authors(path: Path) -> list[str]:
+    from reportgen.analyze import _own_domains
+    from reportgen.analyze.bylines import choose_authors
     from reportgen.analyze.segment import segment
     from reportgen.ingest import read_file
 
     for item in read_file(path):
         if hasattr(item, "reason"):
             return []
-        if item.authors:
-            return list(item.authors)
-        return segment(item, item.lang or "en").authors
+        lang = (item.lang or "en").lower()
+        return choose_authors(item, segment(item, lang), lang, _own_domains(item))[0]
     return []
 
 

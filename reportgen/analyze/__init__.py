@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import ArticleAnalysis, Document, Stats
 from ..urls import domain_of, is_within
+from .bylines import choose_authors
 from .entities import extract_entities
 from .finalize import finalize
 from .nlp_run import run_chunks
@@ -44,10 +45,9 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     if title is None and segmentation.inferred_title:
         title = segmentation.inferred_title
         warnings.append("title inferred from the comment section header")
-    authors = list(document.authors)
-    if not authors and segmentation.authors:
-        authors = segmentation.authors
-        warnings.append("authors inferred from the byline")
+    authors, origin = choose_authors(document, segmentation, lang, _own_domains(document))
+    if origin:
+        warnings.append(origin)
 
     choice = choose_pipeline(lang, model)
     nlp = load_pipeline(choice)

@@ -17,6 +17,9 @@ from ..model import BODY_KINDS, Block, Comment, Document
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
+# A paragraph of at most this many words in a comment section without commenter lines is a
+# label or a link, not a comment.
+_LABEL_WORDS = 3
 _QUOTED_TITLE = re.compile(r"[„“\"»«‘‚](.+?)[“”\"«»’‘]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 # How many paragraphs from the top a byline may sit and still make the paragraphs above it a lead.
@@ -456,6 +459,7 @@ def _segment_html(
     else:
         flags = [_prose(p.text) for p in paragraphs]
     comment_lines = _comment_lines(document.hints.get("comments_text", ""))
+    captions = document.hints.get("captions") or ()
     body_seen = False
     in_comments = False
     in_list: str | None = None
@@ -482,13 +486,14 @@ def _segment_html(
             if kind in ("legal", "related", "newsletter"):
                 in_comments = False
             continue
-        if in_comments or normal(text) in comment_lines:
+        if (in_comments and not _caption(text, captions)) or normal(text) in comment_lines:
             paragraph.kind = "comments"
             continue
         paragraph.kind = in_list or "boilerplate"
+    if body_seen and not any(p.kind == "comments" for p in paragraphs):
+        _headerless_comments(lang, paragraphs)
     # Prose that trafilatura dropped between two body paragraphs belongs to the body, unless it
     # is an image caption.
-    captions = document.hints.get("captions") or ()
     for index in range(1, len(paragraphs) - 1):
         paragraph = paragraphs[index]
         if (
@@ -501,6 +506,28 @@ def _segment_html(
             and paragraphs[index + 1].kind == "body"
         ):
             paragraph.kind = "body"
+
+
+def _caption(text: str, captions: tuple[str, ...] | list[str]) -> bool:
+    """The paragraph is (or holds) an image caption of the page."""
+    return any(caption in text or text in caption for caption in captions if len(caption) > 20)
+
+
+def _headerless_comments(lang: str, paragraphs: list[Paragraph]) -> None:
+    """Reader comments under no heading: below the article, two commenter lines or more ("Anna
+    sagt:" and its date) open the section at the first of them, up to a teaser list or legal
+    text; only the page's furniture is taken into it, never body text."""
+    last_body = max(i for i, p in enumerate(paragraphs) if p.kind in BODY_KINDS)
+    heads = [
+        i for i in range(last_body + 1, len(paragraphs))
+        if paragraphs[i].kind == "boilerplate" and _comment_meta(lang, paragraphs[i].text)
+    ]  # fmt: skip
+    if len(heads) < 2:
+        return
+    for paragraph in paragraphs[heads[0] :]:
+        if paragraph.kind != "boilerplate":
+            break
+        paragraph.kind = "comments"
 
 
 def _prose(text: str) -> bool:
@@ -536,11 +563,18 @@ def _comments(text: str, lang: str, paragraphs: list[Paragraph]) -> list[Comment
     section = [p for p in paragraphs if p.kind == "comments"]
     if not section:
         return []
-    content = [p for p in section[1:] if not matches(lang, "comment_form", p.text)]
+    first = 1 if is_comment_header(lang, section[0].text, True) else 0  # a section's heading
+    content = [p for p in section[first:] if not matches(lang, "comment_form", p.text)]
     meta = [_comment_meta(lang, p.text) for p in content]
     comments: list[Comment] = []
     numbered = any(_NUMBERED_ITEM.match(p.text) for p in content)
     has_meta = any(info is not None for info in meta)
+    if has_meta:  # what stands before the first commenter's line is the section's furniture
+        head = next(i for i, info in enumerate(meta) if info is not None)
+        content, meta = content[head:], meta[head:]
+    elif not numbered:  # a label or a link ("Netiquette", "Mein Account") is no comment
+        content = [p for p in content if len(p.text.split()) > _LABEL_WORDS]
+        meta = [None] * len(content)
     for paragraph, info in zip(content, meta, strict=True):
         pending = bool(comments) and comments[-1].start == comments[-1].end
         if info is not None:
@@ -564,7 +598,20 @@ def _comments(text: str, lang: str, paragraphs: list[Paragraph]) -> list[Comment
     comments = [c for c in comments if c.end > c.start]
     for comment in comments:
         comment.text = text[comment.start : comment.end]
-    return comments
+    return _once(comments)
+
+
+def _once(comments: list[Comment]) -> list[Comment]:
+    """Each comment once: a page that shows a comment twice (a reply quoted in its thread, a
+    "top comments" box) lists the same author, date and text again."""
+    seen: set[tuple[str | None, str | None, str]] = set()
+    kept = []
+    for comment in comments:
+        key = (comment.author, comment.date, normal(comment.text))
+        if key not in seen:
+            seen.add(key)
+            kept.append(comment)
+    return kept
 
 
 def _comment_meta(lang: str, text: str) -> tuple[str | None, str | None] | None:

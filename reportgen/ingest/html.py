@@ -11,6 +11,7 @@ from htmldate import find_date
 from lxml import etree
 from trafilatura.metadata import (
     examine_meta,
+    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -21,6 +22,7 @@ from trafilatura.utils import load_html
 
 from ..model import Document, Link
 from ..urls import domain_of
+from .authors import clean_authors
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
 from .plaintext import infer_date_from_text
@@ -76,13 +78,16 @@ def _visible_paragraphs(root: lxml.html.HtmlElement, captions: set[str] | None =
 
 def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
     """trafilatura's metadata (meta tags, JSON-LD, title, URL, date by htmldate, site name),
-    without the costly parts this tool does not use (categories, tags, license) or does better
-    from the text (authors from the byline when the page's markup names none)."""
+    without the costly parts this tool does not use (categories, tags, license). The author is
+    the markup's, else the page's byline element as trafilatura finds it."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
     with contextlib.suppress(Exception):  # bugs in trafilatura's JSON-LD reader
         metadata = extract_meta_json(tree, metadata)
+    if not metadata.author:  # the page's byline element, as trafilatura reads it
+        with contextlib.suppress(Exception):
+            metadata.author = extract_author(tree)
     title = metadata.title or extract_title(tree)
     url = metadata.url or extract_url(tree)
     date_config = set_date_params(False)  # htmldate's extensive search costs more than it finds
@@ -167,7 +172,9 @@ def read_html(content: str) -> list[Document]:
     text = "\n\n".join(paragraphs) + "\n"
     document = Document(id="", source_path="", outlet="", text=text, format="html")
     document.title = meta["title"] or None
-    document.authors = normalise_authors(meta["author"].split(";") if meta["author"] else None)
+    authors = normalise_authors(meta["author"].split(";") if meta["author"] else None)
+    domains = (domain_of(meta["url"]),) if meta["url"] else ()
+    document.authors = clean_authors(authors, meta["sitename"], domains)
     document.date = normalise_date(meta["date"])
     document.url = meta["url"] or None
     document.hints["site_name"] = meta["sitename"] or ""
