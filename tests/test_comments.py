@@ -30,7 +30,7 @@ def test_a_login_prompt_alone_is_no_comment(tmp_path: Path) -> None:
         "<p>Netiquette</p><p>Mein Account</p></section>"
     )
     analysis = analyze_article(tmp_path, "beispiel.net/preise.html", _page(ARTICLE, after))
-    assert analysis.stats["comment_count"] == 0
+    assert analysis.stats.comment_count == 0
 
 
 def test_comments_shown_under_a_letters_header_each_once(tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_comments_shown_under_a_letters_header_each_once(tmp_path: Path) -> None
     analysis = analyze_article(
         tmp_path, "beispiel.net/preise.html", _page(ARTICLE, after + "</section>")
     )
-    assert analysis.stats["comment_count"] == 2
+    assert analysis.stats.comment_count == 2
 
 
 def test_comments_under_no_heading(tmp_path: Path) -> None:
@@ -59,5 +59,5 @@ def test_comments_under_no_heading(tmp_path: Path) -> None:
         ]
     )
     analysis = analyze_article(tmp_path, "beispiel.net/preise.html", _page(ARTICLE, shown))
-    assert analysis.stats["comment_count"] == 2
+    assert analysis.stats.comment_count == 2
     assert all(c.author in ("Graugans", "andiY") for c in analysis.comments)

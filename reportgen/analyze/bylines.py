@@ -8,18 +8,18 @@ import re
 from functools import cache
 
 from ..ingest.authors import clean_authors
+from ..lang import profile
 from ..model import Document
-from ..resources import load_lines
 from .segment import Segmentation
 
 
 @cache
 def inline_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """`byline_inline.txt` with {FIRST} the language's given names."""
-    names = sorted(load_lines(lang, "first_names"), key=len, reverse=True)
+    names = sorted(profile(lang).lines("first_names"), key=len, reverse=True)
     first = "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else r"[A-ZÄÖÜ]\w+"
     return tuple(
-        re.compile(line.replace("{FIRST}", first)) for line in load_lines(lang, "byline_inline")
+        re.compile(line.replace("{FIRST}", first)) for line in profile(lang).lines("byline_inline")
     )
 
 

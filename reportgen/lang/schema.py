@@ -39,7 +39,8 @@ LISTS: dict[str, ListKind] = {
     "attribution_words": W, "credits": L, "generic_sources": L, "source_cues": L,
     "source_nouns": L,
     # boilerplate and page structure
-    "ad": S, "appeal": S, "boilerplate": S, "byline": S, "comment_form": S, "comment_meta": S,
+    "ad": S, "appeal": S, "boilerplate": S, "byline": S, "byline_inline": L, "comment_form": S,
+    "comment_meta": S,
     "comments": S, "comments_bare": S, "dates": L, "legal": S, "newsletter": S, "related": S,
 }  # fmt: skip
 
