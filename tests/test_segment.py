@@ -13,12 +13,13 @@ from typer.testing import CliRunner
 from reportgen.aggregate import outlet_summary
 from reportgen.analyze import analyze
 from reportgen.analyze.fingerprint import outlet_fingerprint
-from reportgen.analyze.segment import BODY_KINDS, infer_date, parse_date, segment
+from reportgen.analyze.segment import BODY_KINDS, segment
 from reportgen.build import analyze_corpus
 from reportgen.cli import app
 from reportgen.contract import validate
 from reportgen.ingest import read_file
 from reportgen.model import ArticleAnalysis, Document
+from reportgen.text.dates import infer_date, parse_date
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "ostwind-kurier" / "000_01257365a1ad734e.txt"

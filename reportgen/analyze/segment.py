@@ -1,51 +1,28 @@
 """Segmentation: split a document's text into paragraphs and say what each one is (title, lead,
 byline, body, boilerplate, appeal, comments, related, legal, newsletter, ad).
 
-The patterns live in the language data files (`resources/lang/<lang>/<kind>.txt`); this module
-only decides in which order they are tried. For HTML pages, trafilatura's main text and comments
-(reader hints) say which paragraphs are body and comments; the patterns then take out what
+The patterns live in the language data files and are tried by :mod:`reportgen.text.furniture`;
+reader comments are grouped by :mod:`.comments`. For HTML pages, trafilatura's main text and
+comments (reader hints) say which paragraphs are body and comments; the patterns then take out what
 trafilatura keeps but should not (a donation box inside `<article>`, a "read also" list, ...)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
-from ..lang import available_languages, profile
 from ..model import BODY_KINDS, Block, Comment, Document
+from ..text.furniture import byline_authors, is_comment_header, pattern_kind
+from ..text.paragraphs import Paragraph, normal, split_paragraphs
+from .comments import comment_texts, comments_of, headerless_comments
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_NUMBERED_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+\S")
-# A paragraph of at most this many words in a comment section without commenter lines is a
-# label or a link, not a comment.
-_LABEL_WORDS = 3
 _QUOTED_TITLE = re.compile(r"[„“\"»«‘‚](.+?)[“”\"«»’‘]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 # How many paragraphs from the top a byline may sit and still make the paragraphs above it a lead.
 _LEAD_WINDOW = 4
-# The kinds that make up the article body (the contract's `body` field).
-# Kinds found by the patterns of the data file of the same name, in the order they are tried,
-# with the longest paragraph each may match (site furniture is short; appeals are not).
-PATTERN_KINDS: tuple[tuple[str, int], ...] = (
-    ("boilerplate", 200),
-    ("legal", 600),
-    ("newsletter", 500),
-    ("ad", 300),
-    ("related", 300),
-    ("appeal", 2000),
-)
 # Headers that open a list ("Lesen Sie auch:", "Related articles"): short items after them are
 # part of the list.
 _LIST_ITEM_MAX = 160
-
-
-@dataclass
-class Paragraph:
-    start: int
-    end: int
-    text: str
-    kind: str = "body"
 
 
 @dataclass
@@ -59,197 +36,6 @@ class Segmentation:
 
     def text_of(self, kinds: frozenset[str] | set[str]) -> str:
         return "\n\n".join(p.text for p in self.paragraphs if p.kind in kinds)
-
-
-def split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs with their offsets; blank lines separate them, or single newlines when the text
-    has no blank lines at all (as in many scraped dumps)."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    paragraphs: list[Paragraph] = []
-    position = 0
-    for match in [*separator.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[position:end]
-        stripped = chunk.strip()
-        if stripped:
-            offset = position + chunk.index(stripped[0])
-            paragraphs.append(Paragraph(offset, offset + len(stripped), stripped))
-        if match:
-            position = match.end()
-    return paragraphs
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-_UPPER = re.compile(r"(?<!\\)[A-Z]")
-# Searched (unanchored) patterns are only tried on paragraphs at least this long: the short
-# ones are navigation, and this keeps the pass over a page with hundreds of links fast.
-_SEARCH_MIN = 20
-
-
-def _compile(line: str) -> re.Pattern[str]:
-    # Paragraphs are matched lowercased; a pattern written with capitals is matched ignoring case.
-    return re.compile(line, re.IGNORECASE if _UPPER.search(line) else 0)
-
-
-def _required(items: list) -> frozenset[str] | None:
-    """Literal strings one of which every match of the parsed pattern `items` contains (a cheap
-    `in` test before the regular expression runs), or None if there is no such set."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    best: frozenset[str] | None = None
-
-    def consider(option: frozenset[str] | None) -> None:
-        nonlocal best
-        if option and (best is None or min(map(len, option)) > min(map(len, best))):
-            best = option
-
-    run: list[str] = []
-    for op, arg in list(items) + [(None, None)]:
-        if op is c.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            consider(frozenset({"".join(run).lower()}))
-            run = []
-        if op is c.SUBPATTERN:
-            consider(_required(arg[-1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            consider(_required(arg[2]))
-        elif op is c.BRANCH:
-            options = [_required(branch) for branch in arg[1]]
-            if all(options):
-                consider(frozenset().union(*options))  # type: ignore[arg-type]
-    return best
-
-
-def _searcher(line: str) -> tuple[frozenset[str] | None, re.Pattern[str]]:
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        required = _required(list(_parser.parse(line)))
-    except Exception:  # an unusual pattern: no shortcut, the expression alone decides
-        required = None
-    return required, _compile(line)
-
-
-@dataclass(frozen=True)
-class PatternSet:
-    """The patterns of one data file, ready for fast matching."""
-
-    anchored: re.Pattern[str] | None  # the "^..." patterns joined, tried at the start only
-    trigger: re.Pattern[str] | None  # any literal that one of the searched patterns needs
-    searched: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
-    always: tuple[re.Pattern[str], ...]  # searched patterns without a needed literal
-
-
-@cache
-def combined(lang: str, name: str) -> PatternSet:
-    """The patterns of a page-furniture list (the language's and the fallback's, see
-    :mod:`reportgen.lang`), compiled for a fast scan."""
-    lines = profile(lang).lines(name)
-    anchored = [line[1:] for line in lines if line.startswith("^")]
-    searchers = [_searcher(line) for line in lines if not line.startswith("^")]
-    searched = tuple((req, pattern) for req, pattern in searchers if req)
-    literals = sorted({word for req, _ in searched for word in req}, key=lambda w: (-len(w), w))
-    return PatternSet(
-        anchored=_compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None,
-        trigger=re.compile("|".join(map(re.escape, literals))) if literals else None,
-        searched=searched,
-        always=tuple(pattern for req, pattern in searchers if not req),
-    )
-
-
-def matches(lang: str, name: str, text: str, lowered: str | None = None) -> bool:
-    """Whether a pattern of the data file matches the paragraph (case-insensitive)."""
-    patterns = combined(lang, name)
-    lowered = text.lower() if lowered is None else lowered
-    if patterns.anchored and patterns.anchored.match(lowered):
-        return True
-    if len(lowered) < _SEARCH_MIN:
-        return False
-    if patterns.trigger and patterns.trigger.search(lowered):
-        for required, pattern in patterns.searched:
-            if any(word in lowered for word in required) and pattern.search(lowered):
-                return True
-    return any(pattern.search(lowered) for pattern in patterns.always)
-
-
-def site_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
-    """The page-furniture patterns of a list, one by one."""
-    return profile(lang).patterns(name)
-
-
-@cache
-def _anchored_kinds(lang: str) -> re.Pattern[str] | None:
-    """The anchored patterns of all PATTERN_KINDS as one expression, a named group per kind, in
-    their order: one match finds the first kind whose anchored patterns fit."""
-    parts = []
-    for kind, _longest in PATTERN_KINDS:
-        anchored = combined(lang, kind).anchored
-        if anchored is not None:
-            flags = "(?i:" if anchored.flags & re.IGNORECASE else "(?:"
-            parts.append(f"(?P<k_{kind}>{flags}{anchored.pattern}))")
-    return re.compile("|".join(parts)) if parts else None
-
-
-@lru_cache(maxsize=65536)
-def pattern_kind(lang: str, text: str) -> str | None:
-    """The non-body kind whose patterns match the paragraph, if any."""
-    length = len(text)
-    lowered = text.lower()
-    anchored = _anchored_kinds(lang)
-    match = anchored.match(lowered) if anchored else None
-    first = (match.lastgroup or "")[2:] if match else ""
-    # The kinds before `first` have no anchored pattern that fits (the alternation tries them in
-    # order); with no match at all, none has.
-    unknown = False
-    for kind, longest in PATTERN_KINDS:
-        if kind == first:
-            if length <= longest:
-                return kind
-            unknown = True  # too long for this kind: the kinds after it are tried in full
-            continue
-        if length > longest:
-            continue
-        if unknown:
-            if matches(lang, kind, text, lowered):
-                return kind
-        elif length >= _SEARCH_MIN and _searched(lang, kind, lowered):
-            return kind
-    return None
-
-
-def _searched(lang: str, kind: str, lowered: str) -> bool:
-    patterns = combined(lang, kind)
-    if patterns.trigger and patterns.trigger.search(lowered):
-        for required, pattern in patterns.searched:
-            if any(word in lowered for word in required) and pattern.search(lowered):
-                return True
-    return any(pattern.search(lowered) for pattern in patterns.always)
-
-
-def byline_authors(lang: str, text: str) -> list[str] | None:
-    if len(text) > 160:
-        return None
-    for pattern in profile(lang).patterns("byline", 0):
-        match = pattern.match(text)
-        if match:
-            names = re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", match.group("authors"))
-            return [n for n in (name.strip() for name in names) if n]
-    return None
-
-
-def is_comment_header(lang: str, text: str, body_seen: bool) -> bool:
-    """A paragraph that opens a reader comment section. A bare "Kommentare" only counts once the
-    article has begun (above it, it is a navigation link)."""
-    if len(text) > 400:
-        return False
-    if matches(lang, "comments", text):
-        return True
-    return body_seen and matches(lang, "comments_bare", text)
 
 
 _LIST_MARK = re.compile(r"^\s*[-•*]\s+", re.MULTILINE)
@@ -298,10 +84,6 @@ def _html_body_flags(paragraphs: list[Paragraph], body_text: str) -> list[bool]:
     return flags
 
 
-def _comment_lines(text: str) -> set[str]:
-    return {normal(line) for line in text.splitlines() if line.strip()}
-
-
 def segment(document: Document, lang: str) -> Segmentation:
     paragraphs = split_paragraphs(document.text)
     result = Segmentation(blocks=[], paragraphs=paragraphs)
@@ -311,7 +93,7 @@ def segment(document: Document, lang: str) -> Segmentation:
         _segment_text(document, lang, paragraphs, result)
     _mark_headers(paragraphs)
     _mark_lead(paragraphs)
-    result.comments = _comments(document.text, lang, paragraphs)
+    result.comments = comments_of(document.text, lang, paragraphs)
     result.blocks = [Block(p.kind, p.start, p.end) for p in paragraphs]
     if not any(p.kind in BODY_KINDS for p in paragraphs):
         result.warnings.append("no article body found; every block was classified as non-body")
@@ -421,33 +203,6 @@ def _menu_runs(paragraphs: list[Paragraph]) -> set[int]:
     return found
 
 
-def _furniture(lang: str, text: str) -> bool:
-    """Whether a paragraph is page furniture, a byline or a comment header in ``lang``."""
-    return (
-        pattern_kind(lang, text) is not None
-        or byline_authors(lang, text) is not None
-        or is_comment_header(lang, text, True)
-    )
-
-
-def headline(text: str) -> str | None:
-    """Without metadata, a short first paragraph without a closing full stop, followed by the
-    article, is the headline (plain-text dumps often start with it)."""
-    paragraphs = split_paragraphs(text)
-    if len(paragraphs) < 3:
-        return None
-    first = paragraphs[0].text
-    if (
-        10 <= len(first) <= 160
-        and "\n" not in first
-        and not first.endswith((".", ",", ";", ":", "!", "?", "…"))
-        and not any(_furniture(code, first) for code in available_languages())
-        and len(paragraphs[1].text) + len(paragraphs[2].text) > 2 * len(first)
-    ):
-        return first
-    return None
-
-
 def _segment_html(
     document: Document, lang: str, paragraphs: list[Paragraph], result: Segmentation
 ) -> None:
@@ -458,7 +213,7 @@ def _segment_html(
         flags = _html_body_flags(paragraphs, body_text)
     else:
         flags = [_prose(p.text) for p in paragraphs]
-    comment_lines = _comment_lines(document.hints.get("comments_text", ""))
+    comment_lines = comment_texts(document.hints.get("comments_text", ""))
     captions = document.hints.get("captions") or ()
     body_seen = False
     in_comments = False
@@ -491,7 +246,7 @@ def _segment_html(
             continue
         paragraph.kind = in_list or "boilerplate"
     if body_seen and not any(p.kind == "comments" for p in paragraphs):
-        _headerless_comments(lang, paragraphs)
+        headerless_comments(lang, paragraphs)
     # Prose that trafilatura dropped between two body paragraphs belongs to the body, unless it
     # is an image caption.
     for index in range(1, len(paragraphs) - 1):
@@ -511,23 +266,6 @@ def _segment_html(
 def _caption(text: str, captions: tuple[str, ...] | list[str]) -> bool:
     """The paragraph is (or holds) an image caption of the page."""
     return any(caption in text or text in caption for caption in captions if len(caption) > 20)
-
-
-def _headerless_comments(lang: str, paragraphs: list[Paragraph]) -> None:
-    """Reader comments under no heading: below the article, two commenter lines or more ("Anna
-    sagt:" and its date) open the section at the first of them, up to a teaser list or legal
-    text; only the page's furniture is taken into it, never body text."""
-    last_body = max(i for i, p in enumerate(paragraphs) if p.kind in BODY_KINDS)
-    heads = [
-        i for i in range(last_body + 1, len(paragraphs))
-        if paragraphs[i].kind == "boilerplate" and _comment_meta(lang, paragraphs[i].text)
-    ]  # fmt: skip
-    if len(heads) < 2:
-        return
-    for paragraph in paragraphs[heads[0] :]:
-        if paragraph.kind != "boilerplate":
-            break
-        paragraph.kind = "comments"
 
 
 def _prose(text: str) -> bool:
@@ -556,132 +294,3 @@ def _mark_lead(paragraphs: list[Paragraph]) -> None:
             return
 
 
-def _comments(text: str, lang: str, paragraphs: list[Paragraph]) -> list[Comment]:
-    """The reader comments of the comment section: a line naming the commenter ("Anna sagt:",
-    "Bob on 3 May 2021 at 10:12") or a numbered item starts one; without either, each paragraph
-    that is neither the header nor the form is one."""
-    section = [p for p in paragraphs if p.kind == "comments"]
-    if not section:
-        return []
-    first = 1 if is_comment_header(lang, section[0].text, True) else 0  # a section's heading
-    content = [p for p in section[first:] if not matches(lang, "comment_form", p.text)]
-    meta = [_comment_meta(lang, p.text) for p in content]
-    comments: list[Comment] = []
-    numbered = any(_NUMBERED_ITEM.match(p.text) for p in content)
-    has_meta = any(info is not None for info in meta)
-    if has_meta:  # what stands before the first commenter's line is the section's furniture
-        head = next(i for i, info in enumerate(meta) if info is not None)
-        content, meta = content[head:], meta[head:]
-    elif not numbered:  # a label or a link ("Netiquette", "Mein Account") is no comment
-        content = [p for p in content if len(p.text.split()) > _LABEL_WORDS]
-        meta = [None] * len(content)
-    for paragraph, info in zip(content, meta, strict=True):
-        pending = bool(comments) and comments[-1].start == comments[-1].end
-        if info is not None:
-            author, date = info
-            if pending:  # a header line with no text yet: the date on its own line, say
-                comments[-1].author = comments[-1].author or author
-                comments[-1].date = comments[-1].date or date
-            else:
-                comments.append(Comment(paragraph.end, paragraph.end, author=author, date=date))
-            continue
-        if pending:
-            comments[-1].start, comments[-1].end = paragraph.start, paragraph.end
-        elif (
-            not comments
-            or (numbered and _NUMBERED_ITEM.match(paragraph.text))
-            or not (numbered or has_meta)
-        ):
-            comments.append(Comment(paragraph.start, paragraph.end))
-        else:
-            comments[-1].end = paragraph.end
-    comments = [c for c in comments if c.end > c.start]
-    for comment in comments:
-        comment.text = text[comment.start : comment.end]
-    return _once(comments)
-
-
-def _once(comments: list[Comment]) -> list[Comment]:
-    """Each comment once: a page that shows a comment twice (a reply quoted in its thread, a
-    "top comments" box) lists the same author, date and text again."""
-    seen: set[tuple[str | None, str | None, str]] = set()
-    kept = []
-    for comment in comments:
-        key = (comment.author, comment.date, normal(comment.text))
-        if key not in seen:
-            seen.add(key)
-            kept.append(comment)
-    return kept
-
-
-def _comment_meta(lang: str, text: str) -> tuple[str | None, str | None] | None:
-    """(author, date) when the paragraph is a comment's header line."""
-    if len(text) > 120:
-        return None
-    for pattern in profile(lang).patterns("comment_meta"):
-        match = pattern.match(text)
-        if match:
-            groups = match.groupdict()
-            author = (groups.get("author") or "").strip() or None
-            date = (groups.get("date") or "").strip() or None
-            if date:  # ISO 8601 where the written date can be read
-                parsed = parse_date(date)
-                date = parsed[0] if parsed else date
-            return author, date
-    return None
-
-
-@cache
-def _months() -> tuple[dict[str, int], re.Pattern[str]]:
-    """Month names of every language with a dates.txt, and a pattern for written-out dates."""
-    months: dict[str, int] = {}
-    for lang in available_languages():
-        for line in profile(lang).lines("dates"):
-            name, _, number = line.rpartition(" ")
-            if name and number.isdigit():
-                months.setdefault(name.lower(), int(number))
-    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pattern = re.compile(
-        r"\b(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-        r"|(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4})"
-        rf"|(?P<dd>\d{{1,2}})\.?\s+(?P<dm>{names})\.?\s+(?P<dy>\d{{4}})"
-        rf"|(?P<mm>{names})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}}))\b",
-        re.IGNORECASE,
-    )
-    return months, pattern
-
-
-def parse_date(text: str) -> tuple[str, str] | None:
-    """The first date written in `text`, as (ISO 8601, the text as written)."""
-    import datetime as dt
-
-    months, pattern = _months()
-    for match in pattern.finditer(text):
-        g = match.groupdict()
-        if g["iy"]:
-            parts = (g["iy"], g["im"], g["id"])
-        elif g["ny"]:
-            parts = (g["ny"], g["nm"], g["nd"])
-        elif g["dy"]:
-            parts = (g["dy"], str(months[g["dm"].lower()]), g["dd"])
-        else:
-            parts = (g["my"], str(months[g["mm"].lower()]), g["md"])
-        try:
-            date = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError:
-            continue
-        if 1800 <= date.year <= 2200:
-            return date.isoformat(), match.group(0)
-    return None
-
-
-def infer_date(text: str, top: int = 8, longest: int = 160) -> tuple[str, str] | None:
-    """The article's date from its text when no metadata gives it: the first date in a short
-    paragraph near the top (a dateline, a byline, a "published" line). Dates inside the body's
-    sentences are events, not the publication, and are not used."""
-    for paragraph in split_paragraphs(text)[:top]:
-        if len(paragraph.text) <= longest:
-            found = parse_date(paragraph.text)
-            if found:
-                return found
-    return None

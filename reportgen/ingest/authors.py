@@ -48,10 +48,13 @@ def _places() -> frozenset[str]:
 @cache
 def _outlets() -> frozenset[str]:
     """The names of the outlets of the sources knowledge base: a producer, not an author."""
-    from ..analyze.source_kb import knowledge_base
+    from ..resources import load_source_kb
 
     return frozenset(
-        _key(a) for e in knowledge_base() if e.type == "outlet" for a in (e.name, *e.aliases)
+        _key(a)
+        for e in load_source_kb()
+        if e["type"] == "outlet"
+        for a in (e["name"], *e.get("aliases", ()))
     )
 
 

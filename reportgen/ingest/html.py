@@ -136,8 +136,8 @@ def _links(root: lxml.html.HtmlElement, base_url: str | None) -> list[Link]:
 
 def _has_comment_section(root: lxml.html.HtmlElement, lang: str | None) -> bool:
     """A heading of the page opens a comment section ("12 Kommentare zu …", "Leave a reply")."""
-    from ..analyze.segment import matches
     from ..lang import FALLBACK
+    from ..text.furniture import matches
 
     for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         text = " ".join(heading.text_content().split())

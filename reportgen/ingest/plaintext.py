@@ -30,7 +30,7 @@ def document_from_metadata(meta: dict, text: str, fmt: str, warnings: list[str])
 
 def infer_title_from_text(document: Document) -> None:
     """No title in the metadata: a headline on the first line of a plain-text dump."""
-    from ..analyze.segment import headline
+    from ..text.furniture import headline
 
     found = headline(document.text)
     if found:
@@ -40,7 +40,7 @@ def infer_title_from_text(document: Document) -> None:
 
 def infer_date_from_text(document: Document) -> None:
     """No date in the metadata: take one written near the top of the text, and say so."""
-    from ..analyze.segment import infer_date
+    from ..text.dates import infer_date
 
     found = infer_date(document.text)
     if found:
