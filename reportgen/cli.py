@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -146,6 +149,11 @@ def build(
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
+    _build_summary(result, out, quiet)
+    raise typer.Exit(1 if result.errors else 0)
+
+
+def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
     _report_errors(result.errors)
     if not quiet:
         for item in result.skipped:
@@ -157,7 +165,6 @@ def build(
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
         f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
     )
-    raise typer.Exit(1 if result.errors else 0)
 
 
 @app.command()
@@ -266,11 +273,13 @@ def models() -> None:
         describe_embedded,
         installed_official,
     )
+    from .lang import available_languages
 
-    for lang in ("de", "en", "xx"):
+    # "xx" is spaCy's code for a multi-language pipeline: what any other language gets.
+    for lang in (*available_languages(), "xx"):
         installed = installed_official(lang)
         choice = choose_pipeline(lang, "auto")
-        label = "other languages" if lang == "xx" else lang
+        label = {"xx": "other languages"}.get(lang, lang)
         typer.echo(f"{label}: uses {choice.target} ({choice.kind})")
         if choice.kind == "embedded":
             typer.echo(f"  embedded: {describe_embedded(lang)}")

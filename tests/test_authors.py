@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import analyze_article
 
 from reportgen.analyze.bylines import inline_byline
-from reportgen.ingest.authors import clean_authors
+from reportgen.text.authors import clean_authors
 
 
 def test_repeats_site_names_owners_and_places_are_not_authors() -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..ingest.authors import clean_authors
 from ..lang import profile
 from ..model import Document
+from ..text.authors import clean_authors
 from .segment import Segmentation
 
 

@@ -247,8 +247,14 @@ def _segment_html(
         paragraph.kind = in_list or "boilerplate"
     if body_seen and not any(p.kind == "comments" for p in paragraphs):
         headerless_comments(lang, paragraphs)
-    # Prose that trafilatura dropped between two body paragraphs belongs to the body, unless it
-    # is an image caption.
+    _restore_dropped_prose(paragraphs, kinds, captions)
+
+
+def _restore_dropped_prose(
+    paragraphs: list[Paragraph], kinds: list[str | None], captions: tuple[str, ...] | list[str]
+) -> None:
+    """Prose that trafilatura dropped between two body paragraphs belongs to the body, unless
+    it is an image caption or a pattern named its kind."""
     for index in range(1, len(paragraphs) - 1):
         paragraph = paragraphs[index]
         if (
