@@ -1,0 +1,112 @@
+"""Who speaks where the quotation's own attribution does not say: the person a pronoun stands
+for, the speaker named by the sentence before the quotation, the speaker of the quotation just
+before it (consecutive paragraphs of one answer). The resolver asks these in that order."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Entity, Span
+from ...text.tokens import Token
+from .patterns import CONTEXT_GAP_CHARS, PARAGRAPH_BREAKS
+from .phrases import clause_subject
+from .records import Speaker
+from .verbal import subject
+from .view import ArticleView
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A quotation the resolver has decided, as later quotations look back on it."""
+
+    start: int
+    end: int
+    speaker: Speaker
+
+
+def antecedent(
+    v: ArticleView, mention: Span, history: Sequence[Decided] = ()
+) -> tuple[Entity | None, str]:
+    """The person (or organisation) a pronoun stands for, when it is safe: the one person named
+    in the stretch of text before it, else the named speaker of the quotation just before."""
+    if mention.text not in v.lex.person_pronouns:
+        return None, ""  # "they", "we", "I": not one person of the article
+    window = v.style.pronoun_window
+    index = bisect.bisect_left(v.mention_starts, mention.start)
+    persons = {
+        m[2].name: m[2]
+        for m in v.mentions[:index]
+        if m[2].label == "PER" and m[1] >= mention.start - window
+    }
+    if len(persons) == 1:
+        return next(iter(persons.values())), "the one person named before"
+    earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
+    if earlier and earlier[-1].end >= mention.start - 2 * window:
+        name = earlier[-1].speaker.name
+        entity = next((e for e in v.entities if e.name == name), None)
+        if entity is not None and (entity.label == "PER" or not persons):
+            return entity, "the speaker before"
+    return None, ""
+
+
+def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
+    """The sentence before the one the quotation opens in, if it is in the same paragraph or
+    ends the paragraph before."""
+    sentences = v.sentence_spans()
+    starts = [s for s, _ in sentences]
+    index = bisect.bisect_right(starts, max(0, start - 1)) - 1
+    if index <= 0:
+        return None
+    before = sentences[index - 1]
+    if len(PARAGRAPH_BREAKS.findall(v.text, before[0], start)) > 1:
+        return None
+    return before
+
+
+def _cue_subject(v: ArticleView, toks: list[Token], s_start: int) -> Span | None:
+    for index, (_w_start, w_end, word) in enumerate(toks):
+        if v.is_cue(word) or word in v.lex.speech_nouns:
+            speaker = subject(v, toks, index, s_start, w_end)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def sentence_attribution(
+    v: ArticleView, start: int, quotes: Sequence[tuple[int, int]]
+) -> Span | None:
+    """The speaker the sentence before a quotation names: the subject of its speech verb, or of
+    a sentence that ends in a colon ("Merkel wurde deutlich:")."""
+    before = _sentence_before(v, start)
+    if before is None:
+        return None
+    s_start, s_end = before
+    if any(q_start - 1 <= s_start < q_end for q_start, q_end in quotes):
+        return None  # the sentence is quoted words, not an attribution
+    toks = [t for t in v.tokens(s_start, s_end) if not any(a <= t[0] < b for a, b in quotes)]
+    found = _cue_subject(v, toks, s_start) if toks else None
+    if found is None and v.text[s_start:s_end].rstrip().endswith(":"):
+        found = clause_subject(v, s_start, s_end)
+    return found
+
+
+def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> Speaker | None:
+    """The named speaker of the quotation just before, in the same paragraph or the one
+    before, with no other person named in between."""
+    earlier = [d for d in history if d.end <= start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if not last.speaker.named or start - last.end > CONTEXT_GAP_CHARS:
+        return None
+    if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > 1:
+        return None
+    index = bisect.bisect_left(v.mention_starts, last.end)
+    for found in v.mentions[index:]:
+        if found[0] >= start:
+            break
+        if found[2].label == "PER" and found[2].name != last.speaker.name:
+            return None
+    return last.speaker
