@@ -261,3 +261,25 @@ def test_a_pronoun_after_two_named_persons_is_the_speaker_before() -> None:
     assert reported.speaker == "Olaf Scholz"
     assert reported.speaker_mention is not None and reported.speaker_mention.text == "Er"
     assert reported.speaker_reason == "pronoun „Er“ → Olaf Scholz (the speaker before)"
+
+
+def test_the_one_spoken_to_is_no_speaker_and_a_description_is_the_person_before() -> None:
+    from reportgen.analyze.quotes.mentions import clean_mention
+
+    text = "Das sagte er dem Wirtschaftsmagazin Capital. Sie sollten öffnen."
+    v = view(text, "de")
+    assert clean_mention(v, span_of(text, "Capital")) is None
+    assert clean_mention(v, span_of(text, "Sie")).text == "Sie"  # not across a sentence end
+    text = (
+        "Minister Robert Habeck wirbt für den Plan. Der Grünen-Politiker sagte, die "
+        "Hängepartie sei schlecht."
+    )
+    v = view(text, "de", person(text, "Robert Habeck"))
+    assert resolve_mention(v, span_of(text, "Der Grünen-Politiker")).name == "Robert Habeck"
+    text = "Die Autos zuerst, sagte der Hauptgeschäftsführer des Verbandes, Oliver Zander."
+    v = view(text, "de", person(text, "Oliver Zander"))
+    assert resolve_mention(v, span_of(text, "der Hauptgeschäftsführer")).name == "Oliver Zander"
+    # A standing role ("der Sprecher") is not taken for the person named before.
+    text = "Wladimir Putin reiste ab. Der Sprecher sagte, die Lage sei ruhig."
+    v = view(text, "de", person(text, "Wladimir Putin"))
+    assert resolve_mention(v, span_of(text, "Der Sprecher")).name == "Sprecher"

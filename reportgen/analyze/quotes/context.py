@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from ...model import Entity, Span
 from ...text.tokens import Token
+from .mentions import clean_mention
 from .patterns import CONTEXT_GAP_CHARS, PARAGRAPH_BREAKS
-from .phrases import clause_subject
+from .phrases import clause_subject, np_after
 from .records import Speaker
 from .verbal import subject
 from .view import ArticleView
@@ -66,11 +67,16 @@ def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
 
 
 def _cue_subject(v: ArticleView, toks: list[Token], s_start: int) -> Span | None:
+    """The speaker of the sentence's speech verb that can speak: its subject, else the phrase
+    after it ("Das neue Papier …, erläuterte der Physiker Dirk Brockmann")."""
     for index, (_w_start, w_end, word) in enumerate(toks):
         if v.is_cue(word) or word in v.lex.speech_nouns:
-            speaker = subject(v, toks, index, s_start, w_end)
-            if speaker is not None:
-                return speaker
+            for speaker in (
+                subject(v, toks, index, s_start, w_end),
+                np_after(v, w_end, toks[-1][1]),
+            ):
+                if speaker is not None and clean_mention(v, speaker) is not None:
+                    return speaker
     return None
 
 

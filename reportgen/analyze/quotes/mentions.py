@@ -5,7 +5,7 @@ the article view, tested on strings."""
 from __future__ import annotations
 
 from ...model import Span
-from ...text.patterns import WORD
+from ...text.patterns import SENTENCE_END, WORD
 from .view import ArticleView, EntityMention
 
 # German inflection endings dropped before two role words are compared ("Forschern", "Chefs").
@@ -41,9 +41,27 @@ def _drop_clause_words(v: ArticleView, words: list[Span]) -> list[Span]:
     return words
 
 
+def _addressed(v: ArticleView, mention: Span) -> bool:
+    """"sagte er dem Wirtschaftsmagazin Capital", "gegenüber dem Telegraph": the mention is the
+    one spoken to, after an oblique article."""
+    window = v.text[max(0, mention.start - 40) : mention.start]
+    window = SENTENCE_END.split(window)[-1]  # within the mention's own sentence
+    before = WORD.findall(window)[-2:]
+    first = mention.text.split(maxsplit=1)[0] if mention.text.strip() else ""
+    if first.lower() in v.lex.determiners or first in v.lex.pronouns:
+        return False
+    if before and before[-1].lower() in v.lex.oblique_determiners:
+        return True
+    return len(before) == 2 and before[0].lower() in v.lex.oblique_determiners and (
+        before[1][:1].isupper()
+    )
+
+
 def clean_mention(v: ArticleView, mention: Span) -> Span | None:
     """The mention without stray words; None when nothing that can speak is left (a month, an
-    adverb, a preposition's object, a document that names nobody)."""
+    adverb, a preposition's object, a document that names nobody, the one spoken to)."""
+    if _addressed(v, mention):
+        return None
     words = _words(v, mention)
     if words and words[0].text in v.lex.pronouns:
         return words[0]  # "er im Gespräch mit dem Magazin": the pronoun is the speaker
@@ -98,12 +116,27 @@ def _describes(v: ArticleView, head: str, start: int, end: int) -> bool:
     return any(stem(w).endswith(head) for w in WORD.findall(v.text, start, end))
 
 
+def _apposition_after(v: ArticleView, mention: Span) -> EntityMention | None:
+    """"der Hauptgeschäftsführer ihres Arbeitgeberverbandes Gesamtmetall, Oliver Zander": a
+    person set off by a comma at the end of the mention's phrase."""
+    found = v.entity_in(mention.end, mention.end + _ROLE_AFTER, "PER")
+    if found is None:
+        return None
+    between = v.text[mention.end : found[0]]
+    if between.rstrip().endswith(",") and not any(c in between for c in ".!?:;\n„“”\""):
+        return found
+    return None
+
+
 def role_person(v: ArticleView, mention: Span) -> EntityMention | None:
     """The person the article names with the mention's role: "Hauptgeschäftsführer" after
     "Hauptgeschäftsführer Oliver Zander", "the president" after "President Barack Obama",
     nearest before the mention, else nearest after it."""
     if v.entity_in(mention.start, mention.end) is not None:
         return None
+    apposed = _apposition_after(v, mention)
+    if apposed is not None:
+        return apposed
     head = _head(v, _words(v, mention))
     if head is None or head.text in v.lex.pronouns or len(head.text) < _MIN_STEM:
         return None
@@ -124,6 +157,28 @@ def role_person(v: ArticleView, mention: Span) -> EntityMention | None:
         elif after is None:
             after = person
     return before or after
+
+
+def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
+    """"Der Grünen-Politiker sagte" after "Robert Habeck …": a definite description that is no
+    standing role (not "der Sprecher") stands for the person named last before it."""
+    words = _words(v, mention)
+    head = _head(v, words)
+    if (
+        head is None
+        or len(words) < 2
+        or words[0].text.lower() not in v.lex.determiners
+        or (v.style.nouns_capitalised and not head.text[:1].isupper())
+        or any(stem(head.text).endswith(role) for role in v.lex.roles)
+        or is_group(v, mention)
+    ):
+        return None
+    window = v.style.pronoun_window
+    earlier = [
+        m for m in v.mentions
+        if m[2].label == "PER" and mention.start - window <= m[1] <= mention.start
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
 
 
 def is_group(v: ArticleView, mention: Span) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ...model import Quote, Source, Span
 from ...text.patterns import SENTENCE_END
 from .context import Decided, antecedent, earlier_speaker, sentence_attribution
-from .mentions import clean_mention, is_group, publishing_org, role_person
+from .mentions import clean_mention, described_person, is_group, publishing_org, role_person
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
 from .records import Inherit, QuoteCandidate, Speaker
 from .view import ArticleView
@@ -41,6 +41,11 @@ def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
     if person is not None:
         name = person[2].name
         return Speaker(name, 0.8, person[2].id or None, f"role „{mention.text}“ → {name}", True)
+    person = described_person(v, mention)
+    if person is not None:
+        name = person[2].name
+        reason = f"„{mention.text}“ → {name} (the person named before)"
+        return Speaker(name, 0.6, person[2].id or None, reason, True)
     if is_group(v, mention):
         org = publishing_org(v, mention.start)
         if org is not None:
