@@ -283,3 +283,14 @@ def test_the_one_spoken_to_is_no_speaker_and_a_description_is_the_person_before(
     text = "Wladimir Putin reiste ab. Der Sprecher sagte, die Lage sei ruhig."
     v = view(text, "de", person(text, "Wladimir Putin"))
     assert resolve_mention(v, span_of(text, "Der Sprecher")).name == "Sprecher"
+
+
+def test_a_stray_date_gives_way_to_the_speaker_of_the_quotations_own_sentence() -> None:
+    text = (
+        "Die Hilfen klingen nach. So verkündete Bundesfinanzminister Olaf Scholz (SPD) am "
+        "23. März 2020: „Wir geben einen Zuschuss, es geht nicht um einen Kredit.“"
+    )
+    v = view(text, "de", person(text, "Olaf Scholz"))
+    [quote] = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert quote.speaker == "Olaf Scholz"
+    assert quote.speaker_reason == "„März“ is no speaker; from the quotation's own sentence"

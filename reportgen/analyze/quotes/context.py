@@ -5,17 +5,21 @@ before it (consecutive paragraphs of one answer). The resolver asks these in tha
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Entity, Span
+from ...text.patterns import WORD
 from ...text.tokens import Token
 from .mentions import clean_mention
-from .patterns import CONTEXT_GAP_CHARS, PARAGRAPH_BREAKS
+from .patterns import CONTEXT_GAP_CHARS, MAX_CONTEXT_BREAKS, PARAGRAPH_BREAKS
 from .phrases import clause_subject, np_after
 from .records import Speaker
 from .verbal import subject
 from .view import ArticleView
+
+SUBJECT_BEFORE = "the subject of a sentence before"
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,26 @@ def antecedent(
         entity = next((e for e in v.entities if e.name == name), None)
         if entity is not None and (entity.label == "PER" or not persons):
             return entity, "the speaker before"
+    subject = _last_subject(v, mention.start, index)
+    if subject is not None:
+        return subject, SUBJECT_BEFORE
     return None, ""
+
+
+def _last_subject(v: ArticleView, start: int, index: int) -> Entity | None:
+    """The person who opens the latest sentence before ``start`` that opens with one
+    ("Tobias Lindner, Sprecher der Grünen, nennt … Er fordert …")."""
+    window = v.style.pronoun_window
+    for found in reversed(v.mentions[max(0, index - 4) : index]):
+        if found[1] < start - window:
+            break
+        if found[2].label != "PER":
+            continue
+        lead = v.text[max(0, found[0] - 60) : found[0]]
+        lead = re.split(r"[.!?:\n]", lead)[-1]
+        if len(WORD.findall(lead)) <= 1 and not any(c in lead for c in ",(„“\""):
+            return found[2]
+    return None
 
 
 def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
@@ -64,6 +87,19 @@ def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
     if len(PARAGRAPH_BREAKS.findall(v.text, before[0], start)) > 1:
         return None
     return before
+
+
+def _sentence_head(v: ArticleView, start: int) -> tuple[int, int] | None:
+    """The words of the quotation's own sentence before its opening mark, if any."""
+    sentences = v.sentence_spans()
+    index = bisect.bisect_right([s for s, _ in sentences], max(0, start - 1)) - 1
+    if index < 0:
+        return None
+    s_start = sentences[index][0]
+    head_end = max(s_start, start - 1)
+    if not WORD.search(v.text, s_start, head_end) or "\n" in v.text[s_start:head_end]:
+        return None
+    return s_start, head_end
 
 
 def _cue_subject(v: ArticleView, toks: list[Token], s_start: int) -> Span | None:
@@ -82,9 +118,16 @@ def _cue_subject(v: ArticleView, toks: list[Token], s_start: int) -> Span | None
 
 def sentence_attribution(
     v: ArticleView, start: int, quotes: Sequence[tuple[int, int]]
-) -> Span | None:
-    """The speaker the sentence before a quotation names: the subject of its speech verb, or of
-    a sentence that ends in a colon ("Merkel wurde deutlich:")."""
+) -> tuple[Span, str] | None:
+    """The speaker the quotation's own sentence (before its mark) or the sentence before it
+    names, and which of the two: the subject of a speech verb, or of a sentence that ends in a
+    colon ("Merkel wurde deutlich:")."""
+    own = _sentence_head(v, start)
+    if own is not None:
+        toks = v.tokens(own[0], own[1])
+        found = _cue_subject(v, toks, own[0]) if toks else None
+        if found is not None:
+            return found, "from the quotation's own sentence"
     before = _sentence_before(v, start)
     if before is None:
         return None
@@ -95,7 +138,7 @@ def sentence_attribution(
     found = _cue_subject(v, toks, s_start) if toks else None
     if found is None and v.text[s_start:s_end].rstrip().endswith(":"):
         found = clause_subject(v, s_start, s_end)
-    return found
+    return (found, "from the previous sentence") if found is not None else None
 
 
 def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> Speaker | None:
@@ -107,7 +150,7 @@ def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> S
     last = earlier[-1]
     if not last.speaker.named or start - last.end > CONTEXT_GAP_CHARS:
         return None
-    if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > 1:
+    if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > MAX_CONTEXT_BREAKS:
         return None
     index = bisect.bisect_left(v.mention_starts, last.end)
     for found in v.mentions[index:]:

@@ -14,6 +14,8 @@ MAX_INTERRUPTION_CHARS = 90
 MAX_SENTENCE_CHARS = 1200
 # Longest stretch between a quotation and the earlier one whose speaker it may take.
 CONTEXT_GAP_CHARS = 700
+# Most paragraph breaks between them (a caption or a subheading may stand in between).
+MAX_CONTEXT_BREAKS = 2
 
 # -- marks -------------------------------------------------------------------------------------
 OPENERS = "„‚»«“‘\""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...model import Quote, Source, Span
 from ...text.patterns import SENTENCE_END
-from .context import Decided, antecedent, earlier_speaker, sentence_attribution
+from .context import SUBJECT_BEFORE, Decided, antecedent, earlier_speaker, sentence_attribution
 from .mentions import clean_mention, described_person, is_group, publishing_org, role_person
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
 from .records import Inherit, QuoteCandidate, Speaker
@@ -32,7 +32,8 @@ def _pronoun(v: ArticleView, mention: Span, history: Sequence[Decided]) -> Speak
         # An unresolved pronoun names nobody: no speaker, the mention kept as written.
         return Speaker(None, 0.3, None, f"pronoun „{mention.text}“ not resolved")
     reason = f"pronoun „{mention.text}“ → {person.name} ({why})"
-    return Speaker(person.name, 0.6, person.id or None, reason, named=True)
+    certainty = 0.45 if why == SUBJECT_BEFORE else 0.6  # a guess: flagged as uncertain
+    return Speaker(person.name, certainty, person.id or None, reason, named=True)
 
 
 def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
@@ -89,12 +90,12 @@ def from_context(
     quotes: Sequence[tuple[int, int]],
 ) -> Speaker | None:
     """The speaker the context gives a quotation without a usable attribution of its own."""
-    mention = sentence_attribution(v, start, quotes)
-    if mention is not None:
+    attribution = sentence_attribution(v, start, quotes)
+    if attribution is not None:
+        mention, why = attribution
         cleaned = clean_mention(v, mention)
         found = resolve_mention(v, cleaned, history) if cleaned is not None else None
         if found is not None and found.name is not None:
-            why = "from the previous sentence"
             reason = f"{why}: {found.reason}" if found.reason else why
             return Speaker(found.name, 0.5, found.entity_id, reason, found.named)
     earlier = earlier_speaker(v, start, history)
