@@ -294,3 +294,9 @@ def test_a_stray_date_gives_way_to_the_speaker_of_the_quotations_own_sentence() 
     [quote] = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
     assert quote.speaker == "Olaf Scholz"
     assert quote.speaker_reason == "„März“ is no speaker; from the quotation's own sentence"
+
+
+def test_the_authors_own_reported_words_are_no_quotation() -> None:
+    text = "Ich habe herzlich gelacht, sagte ich mir, dass die Parteien alles finanzieren."
+    v = view(text, "de")
+    assert not [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "indirect"]

@@ -202,6 +202,15 @@ def _quote(v: ArticleView, candidate: QuoteCandidate, decision: _Decision) -> Qu
     return quote
 
 
+def _author_speaks(v: ArticleView, candidate: QuoteCandidate) -> bool:
+    """Reported speech whose speaker is "ich" or "wir" outside any quotation is the author's
+    own text, not a quotation of anyone."""
+    mention = candidate.mention
+    if candidate.kind != "indirect" or mention is None or not mention.text.strip():
+        return False
+    return mention.text.split(maxsplit=1)[0].lower() in v.lex.first_person
+
+
 def resolve_speakers(
     candidates: list[QuoteCandidate], v: ArticleView, sources: list[Source]
 ) -> list[Quote]:
@@ -212,6 +221,8 @@ def resolve_speakers(
     resolver = _Resolver(v, direct, {}, [])
     quotes = []
     for candidate in ordered:
+        if _author_speaks(v, candidate):
+            continue
         decision = resolver.decide(candidate)
         resolver.history.append(Decided(candidate.start, candidate.end, decision.speaker))
         quote = _quote(v, candidate, decision)
