@@ -300,3 +300,12 @@ def test_the_authors_own_reported_words_are_no_quotation() -> None:
     text = "Ich habe herzlich gelacht, sagte ich mir, dass die Parteien alles finanzieren."
     v = view(text, "de")
     assert not [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("verb", ["verdeutlichte", "mahnte", "erläuterte"])
+def test_more_german_speech_verbs_attribute_reported_speech(verb: str) -> None:
+    text = f"Die Ministerin Anna Berg {verb}, die Lage sei ernst und die Hilfe komme spät."
+    v = view(text, "de", person(text, "Anna Berg"))
+    [quote] = resolve_speakers(find_candidates(v), v, [])
+    assert quote.kind == "indirect" and quote.cue == verb
+    assert quote.speaker == "Anna Berg"
