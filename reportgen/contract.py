@@ -71,7 +71,7 @@ def _quotes(data: dict[str, Any], spans: Spans) -> Problems:
     for i, quote in enumerate(data["quotes"]):
         if quote.get("kind") not in ("direct", "indirect"):
             yield f"quotes[{i}]: kind {quote.get('kind')!r}"
-        for key in ("speaker", "cue", "source"):
+        for key in ("speaker", "cue", "source", "speaker_reason"):
             if not _nullable(quote.get(key), str):
                 yield f"quotes[{i}]: {key} is not a string or null"
         if not isinstance(quote.get("in_comments"), bool):

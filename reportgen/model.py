@@ -130,6 +130,10 @@ class Quote:
     # The kind of block the quotation starts in: the article's figures count only quotations in
     # title, lead, byline and body (not in comments, appeals or outlet furniture).
     block: str = "body"
+    # How the speaker was found where it is not simply the mention as written, for a reader to
+    # check: "pronoun „er“ → Olaf Scholz (the one person named before)", "from the previous
+    # sentence", "continued quotation". None when the mention names the speaker itself.
+    speaker_reason: str | None = None
 
 
 @dataclass

@@ -174,3 +174,138 @@ def test_a_language_without_data_uses_the_fallback_and_site_lists_add_it() -> No
     german, english = profile("de").lines("boilerplate"), profile("en").lines("boilerplate")
     assert set(english) <= set(german) and len(german) > len(english)
     assert not set(profile("en").lines("cue_verbs")) <= set(profile("de").lines("cue_verbs"))
+
+
+# -- speakers from stray words, roles and context ----------------------------------------------
+def org(text: str, name: str, surface: str | None = None) -> Entity:
+    surface = surface or name
+    start = text.index(surface)
+    mention = Mention(start, start + len(surface), surface)
+    return Entity(name, "ORG", 1, [mention], id="org-" + name.lower().replace(" ", "-"))
+
+
+def span_of(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), words)
+
+
+def test_clean_mention_cuts_clause_tails_and_refuses_months_adverbs_and_documents() -> None:
+    from reportgen.analyze.quotes.mentions import clean_mention
+
+    text = "Beginnen sollten den Forschern zufolge die Älteren, er im Gespräch mit Capital, März."
+    v = view(text, "de")
+    assert clean_mention(v, span_of(text, "sollten den Forschern")).text == "den Forschern"
+    assert clean_mention(v, span_of(text, "er im Gespräch mit Capital")).text == "er"
+    assert clean_mention(v, span_of(text, "März")) is None
+    text = "Angeblich laut Verfassung, outside their home"
+    assert clean_mention(view(text, "de"), span_of(text, "Angeblich")) is None
+    assert clean_mention(view(text, "de"), span_of(text, "Verfassung")) is None
+    assert clean_mention(view(text, "en"), span_of(text, "outside their home")).text == (
+        "their home"
+    )
+
+
+def test_a_role_resolves_to_the_person_the_article_gave_it() -> None:
+    text = (
+        "Hauptgeschäftsführer Oliver Zander warnte vor Schäden. Die Politik müsse handeln, "
+        "sagte der Hauptgeschäftsführer."
+    )
+    v = view(text, "de", person(text, "Oliver Zander"))
+    speaker = resolve_mention(v, span_of(text, "der Hauptgeschäftsführer"))
+    assert speaker.name == "Oliver Zander"
+    assert speaker.reason == "role „der Hauptgeschäftsführer“ → Oliver Zander"
+    text = "President Barack Obama spoke. The president said he would go on."
+    v = view(text, "en", person(text, "Barack Obama"))
+    assert resolve_mention(v, span_of(text, "The president")).name == "Barack Obama"
+
+
+def test_the_researchers_of_a_named_study_are_its_organisation() -> None:
+    text = "Die Stellungnahme der Leopoldina liegt vor. Die Forscher empfehlen Lockerungen."
+    v = view(text, "de", org(text, "Leopoldina"))
+    speaker = resolve_mention(v, span_of(text, "Die Forscher"))
+    assert speaker.name == "Leopoldina"
+
+
+def test_an_unattributed_quotation_takes_the_speaker_of_the_sentence_before() -> None:
+    text = (
+        "Die Kanzlerin Angela Merkel sprach am Abend über die Lage.\n"
+        "„Wir müssen jetzt sehr vorsichtig sein, sonst ist das System am Ende.“"
+    )
+    v = view(text, "de", person(text, "Angela Merkel"))
+    [quote] = resolve_speakers(find_candidates(v), v, [])
+    assert quote.speaker == "Angela Merkel"
+    assert quote.speaker_reason == "from the previous sentence"
+    assert quote.speaker_mention is None
+
+
+def test_the_next_paragraph_of_an_answer_keeps_its_speaker() -> None:
+    text = (
+        "„Das kenne ich bisher nicht“, sagte Michael Tsokos.\n"
+        "„Das Tragische ist, dass diese Menschen allein gestorben sind.“"
+    )
+    v = view(text, "de", person(text, "Michael Tsokos"))
+    first, second = resolve_speakers(find_candidates(v), v, [])
+    assert first.speaker == second.speaker == "Michael Tsokos"
+    assert second.speaker_reason == "from the quotation before"
+    assert second.speaker_low_confidence
+
+
+def test_a_pronoun_after_two_named_persons_is_the_speaker_before() -> None:
+    text = (
+        "„Wir liefern“, sagte Olaf Scholz im Gespräch mit Peter Altmaier. "
+        "Er sagte, das Geld komme rasch."
+    )
+    v = view(text, "de", person(text, "Olaf Scholz"), person(text, "Peter Altmaier"))
+    quotes = resolve_speakers(find_candidates(v), v, [])
+    reported = next(q for q in quotes if q.kind == "indirect")
+    assert reported.speaker == "Olaf Scholz"
+    assert reported.speaker_mention is not None and reported.speaker_mention.text == "Er"
+    assert reported.speaker_reason == "pronoun „Er“ → Olaf Scholz (the speaker before)"
+
+
+def test_the_one_spoken_to_is_no_speaker_and_a_description_is_the_person_before() -> None:
+    from reportgen.analyze.quotes.mentions import clean_mention
+
+    text = "Das sagte er dem Wirtschaftsmagazin Capital. Sie sollten öffnen."
+    v = view(text, "de")
+    assert clean_mention(v, span_of(text, "Capital")) is None
+    assert clean_mention(v, span_of(text, "Sie")).text == "Sie"  # not across a sentence end
+    text = (
+        "Minister Robert Habeck wirbt für den Plan. Der Grünen-Politiker sagte, die "
+        "Hängepartie sei schlecht."
+    )
+    v = view(text, "de", person(text, "Robert Habeck"))
+    assert resolve_mention(v, span_of(text, "Der Grünen-Politiker")).name == "Robert Habeck"
+    text = "Die Autos zuerst, sagte der Hauptgeschäftsführer des Verbandes, Oliver Zander."
+    v = view(text, "de", person(text, "Oliver Zander"))
+    assert resolve_mention(v, span_of(text, "der Hauptgeschäftsführer")).name == "Oliver Zander"
+    # A standing role ("der Sprecher") is not taken for the person named before.
+    text = "Wladimir Putin reiste ab. Der Sprecher sagte, die Lage sei ruhig."
+    v = view(text, "de", person(text, "Wladimir Putin"))
+    assert resolve_mention(v, span_of(text, "Der Sprecher")).name == "Sprecher"
+
+
+def test_a_stray_date_gives_way_to_the_speaker_of_the_quotations_own_sentence() -> None:
+    text = (
+        "Die Hilfen klingen nach. So verkündete Bundesfinanzminister Olaf Scholz (SPD) am "
+        "23. März 2020: „Wir geben einen Zuschuss, es geht nicht um einen Kredit.“"
+    )
+    v = view(text, "de", person(text, "Olaf Scholz"))
+    [quote] = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert quote.speaker == "Olaf Scholz"
+    assert quote.speaker_reason == "„März“ is no speaker; from the quotation's own sentence"
+
+
+def test_the_authors_own_reported_words_are_no_quotation() -> None:
+    text = "Ich habe herzlich gelacht, sagte ich mir, dass die Parteien alles finanzieren."
+    v = view(text, "de")
+    assert not [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("verb", ["verdeutlichte", "mahnte", "erläuterte"])
+def test_more_german_speech_verbs_attribute_reported_speech(verb: str) -> None:
+    text = f"Die Ministerin Anna Berg {verb}, die Lage sei ernst und die Hilfe komme spät."
+    v = view(text, "de", person(text, "Anna Berg"))
+    [quote] = resolve_speakers(find_candidates(v), v, [])
+    assert quote.kind == "indirect" and quote.cue == verb
+    assert quote.speaker == "Anna Berg"

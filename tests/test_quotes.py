@@ -259,13 +259,24 @@ def test_pronoun_resolves_to_the_only_person_nearby() -> None:
     assert not quote.speaker_low_confidence
 
 
-def test_pronoun_with_two_candidates_stays_a_flagged_pronoun() -> None:
+def test_pronoun_with_two_candidates_names_nobody_and_stays_flagged() -> None:
+    text = "Talks of Joe Biden and Donald Trump failed. “We will rebuild the bridges,” he said."
+    entities = [person(text, "Joe Biden"), person(text, "Donald Trump")]
+    quote = quotes_of(text, "en", entities)[0]
+    assert quote.speaker is None  # an unresolved pronoun is not shown as a name
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+    assert quote.speaker_id is None
+    assert quote.speaker_low_confidence
+    assert quote.speaker_reason == "pronoun „he“ not resolved"
+
+
+def test_pronoun_after_two_persons_is_the_subject_before_and_flagged() -> None:
     text = "Joe Biden met Donald Trump in Ohio. “We will rebuild the bridges,” he said."
     entities = [person(text, "Joe Biden"), person(text, "Donald Trump")]
     quote = quotes_of(text, "en", entities)[0]
-    assert quote.speaker == "he"
-    assert quote.speaker_id is None
+    assert quote.speaker == "Joe Biden"
     assert quote.speaker_low_confidence
+    assert quote.speaker_reason == "pronoun „he“ → Joe Biden (the subject of a sentence before)"
 
 
 def test_a_quotation_after_an_attributed_one_keeps_the_speaker() -> None:

@@ -19,7 +19,8 @@ _WORD_LISTS = (
     "genitive_articles", "genitive_prepositions", "speech_nouns", "time_words", "content_verbs",
     "addressee_verbs", "infinitive_verbs", "konjunktiv_strict", "oblique_determiners",
     "participle_cues", "after_quote_cues", "coordinators", "label_stopwords", "preposed_cues",
-    "person_pronouns", "statement_nouns", "linking_words", "first_person",
+    "person_pronouns", "statement_nouns", "linking_words", "first_person", "not_speakers",
+    "document_nouns", "group_nouns",
 )  # fmt: skip
 
 

@@ -12,11 +12,17 @@ MIN_UNATTRIBUTED_WORDS = 6
 # Longest gap between a quotation and the attributed one it continues („A“, betont sie. „B“).
 MAX_INTERRUPTION_CHARS = 90
 MAX_SENTENCE_CHARS = 1200
+# Longest stretch between a quotation and the earlier one whose speaker it may take.
+CONTEXT_GAP_CHARS = 700
+# Most paragraph breaks between them (a caption or a subheading may stand in between).
+MAX_CONTEXT_BREAKS = 2
 
 # -- marks -------------------------------------------------------------------------------------
 OPENERS = "„‚»«“‘\""
 CLOSERS = "“”\"‘’«»"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
+# One paragraph break, however many blank lines it spans.
+PARAGRAPH_BREAKS = re.compile(r"\n\s*")
 DOUBLED_APOSTROPHES = re.compile(r"''")
 
 # -- words and sentence ends (shared shapes are in reportgen.text.patterns) ---------------------

@@ -17,6 +17,17 @@ class Attribution:
     anonymous: bool = False
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who the resolver decided said a quotation, how sure it is, and why (for the reader)."""
+
+    name: str | None
+    certainty: float
+    entity_id: str | None
+    reason: str | None = None  # how the name was found where it is not the mention as written
+    named: bool = False  # a person or organisation of the article, a known source, a named role
+
+
 class Inherit(Enum):
     """How a candidate takes its speaker from an earlier one."""
 

@@ -10,157 +10,98 @@ earlier one takes that one's decision.
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Entity, Quote, Source, Span
-from ...text.patterns import SENTENCE_END, WORD
-from ..sources import lookup_alias, source_nouns
-from .patterns import COMMA_AFTER, COMMA_BEFORE, COMMA_GAP
-from .records import Inherit, QuoteCandidate
-from .view import ArticleView, EntityMention
+from ...model import Quote, Source, Span
+from ...text.patterns import SENTENCE_END
+from .context import SUBJECT_BEFORE, Decided, antecedent, earlier_speaker, sentence_attribution
+from .mentions import clean_mention, described_person, is_group, publishing_org, role_person
+from .names import bare_name, entity_id, known_source, named, source_kind, without_title
+from .records import Inherit, QuoteCandidate, Speaker
+from .view import ArticleView
 
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str | None
-    certainty: float
-    entity_id: str | None
-
+__all__ = ["resolve_mention", "resolve_speakers", "source_for", "without_title"]
 
 _NOBODY = Speaker(None, 1.0, None)
 
 
-def _apposed_person(v: ArticleView, mention: Span) -> EntityMention | None:
-    """"der Leiter der Delegation, Herbert Krall," / "Herbert Krall, der Leiter …,"."""
-    after = COMMA_AFTER.match(v.text[mention.end : mention.end + 3])
-    if after:
-        person = v.entity_in(mention.end, mention.end + after.end() + 60, "PER")
-        if person is not None and person[0] == mention.end + after.end():
-            return person
-    if COMMA_BEFORE.search(v.text[max(0, mention.start - 3) : mention.start]):
-        index = bisect.bisect_left(v.mention_starts, mention.start)
-        for candidate in reversed(v.mentions[max(0, index - 3) : index]):
-            gap = v.text[candidate[1] : mention.start]
-            if candidate[2].label == "PER" and COMMA_GAP.fullmatch(gap):
-                return candidate
+def _pronoun(v: ArticleView, mention: Span, history: Sequence[Decided]) -> Speaker:
+    person, why = antecedent(v, mention, history)
+    if person is None:
+        # An unresolved pronoun names nobody: no speaker, the mention kept as written.
+        return Speaker(None, 0.3, None, f"pronoun „{mention.text}“ not resolved")
+    reason = f"pronoun „{mention.text}“ → {person.name} ({why})"
+    certainty = 0.45 if why == SUBJECT_BEFORE else 0.6  # a guess: flagged as uncertain
+    return Speaker(person.name, certainty, person.id or None, reason, named=True)
+
+
+def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
+    """A role the article gives a named person, or the people behind a named study."""
+    person = role_person(v, mention)
+    if person is not None:
+        name = person[2].name
+        return Speaker(name, 0.8, person[2].id or None, f"role „{mention.text}“ → {name}", True)
+    person = described_person(v, mention)
+    if person is not None:
+        name = person[2].name
+        reason = f"„{mention.text}“ → {name} (the person named before)"
+        return Speaker(name, 0.6, person[2].id or None, reason, True)
+    if is_group(v, mention):
+        org = publishing_org(v, mention.start)
+        if org is not None:
+            name = org[2].name
+            reason = f"„{mention.text}“ of {name}"
+            return Speaker(name, 0.7, org[2].id or None, reason, named=True)
     return None
 
 
-def _antecedent(v: ArticleView, mention: Span) -> Entity | None:
-    """The person a pronoun stands for, when it is safe: a singular personal pronoun and one
-    person (however often) named in the stretch of text before it."""
-    if mention.text not in v.lex.person_pronouns:
-        return None  # "they", "we", "I": not one person of the article
-    window = v.style.pronoun_window
-    index = bisect.bisect_left(v.mention_starts, mention.start)
-    candidates = {
-        m[2].name: m[2]
-        for m in v.mentions[:index]
-        if m[2].label == "PER" and m[1] >= mention.start - window
-    }
-    return next(iter(candidates.values())) if len(candidates) == 1 else None
-
-
-def without_title(v: ArticleView, name: str) -> str:
-    """"Transport minister Mark Harbers" -> "Mark Harbers": a full name after a title or
-    role is the speaker; a surname alone keeps its title ("Präsident Macron")."""
-    words = name.split()
-    titles = {title.lower() for title in v.lex.titles}
-    cut = 0
-    for index, word in enumerate(words[:-1]):
-        if word.lower() in titles:
-            cut = index + 1
-    rest = words[cut:]
-    if cut and len(rest) >= 2 and all(word[:1].isupper() for word in rest):
-        return " ".join(rest)
-    # "union organiser Femke Dijkstra": a full name after a lowercase role description;
-    # not a genitive or prepositional tail ("Sprecher der Stadt Köln").
-    tail = len(words)
-    while tail > 0 and words[tail - 1][:1].isupper():
-        tail -= 1
-    before = words[tail - 1].lower() if tail > 0 else ""
-    linking = v.lex.determiners | v.lex.genitive_articles | v.lex.linking_words
-    if tail > 0 and len(words) - tail >= 2 and before not in linking:
-        return " ".join(words[tail:])
-    return name
-
-
-def _source_kind(v: ArticleView, noun: str) -> str | None:
-    """The source type a bare noun names ("Agentur" -> news_agency), from source_nouns.txt."""
-    if " " in noun.strip():
-        return None
-    lowered = noun.strip().lower()
-    kinds = (kind for word, kind in source_nouns(v.lex.lang) if lowered == word.lower())
-    return next(kinds, None)
-
-
-def _entity_id(v: ArticleView, name: str) -> str | None:
-    named = next((e for e in v.entities if e.name == name), None)
-    return (named.id or None) if named else None
-
-
-def _known_source(v: ArticleView, mention: Span) -> Speaker | None:
-    """An agency or outlet of the knowledge base, unless a person is named in the mention."""
-    entry = lookup_alias(mention.text)
-    if entry is None or v.entity_in(mention.start, mention.end, "PER") is not None:
-        return None
-    names = (entry.name, *entry.aliases)
-    named = next((e for e in v.entities if e.name in names and e.id), None)
-    org = v.entity_in(mention.start, mention.end)
-    entity_id = named.id if named else (org[2].id or None) if org else None
-    return Speaker(entry.name, 1.0, entity_id)
-
-
-def _named(v: ArticleView, mention: Span) -> Speaker | None:
-    """A person or organisation of the article's entities named in or next to the mention."""
-    found = v.entity_in(mention.start, mention.end, "PER") or _apposed_person(v, mention)
-    found = found or v.entity_in(mention.start, mention.end)
-    if found:
-        return Speaker(found[2].name, 1.0, found[2].id or None)
-    # A surname alone or with a title ("Präsident Lukaschenko"): a person of the article.
-    words = [w for w in WORD.findall(mention.text) if w[:1].isupper()]
-    for person in v.persons:
-        if person.name.split()[-1] in words:
-            return Speaker(person.name, 0.9, person.id or None)
-    return None
-
-
-def _bare_name(v: ArticleView, mention: Span) -> str:
-    """The mention without a title, a statement noun ("nach Angaben der Delegation": the
-    delegation speaks) and a leading article."""
-    name = without_title(v, mention.text)
-    words = name.split()
-    links = v.lex.genitive_articles | v.lex.genitive_prepositions
-    if len(words) > 2 and words[0].lower() in v.lex.statement_nouns and words[1].lower() in links:
-        name = " ".join(words[2:])
-    first, _, rest = name.partition(" ")
-    if rest and first.lower() in v.lex.determiners:
-        name = rest
-    return name
-
-
-def resolve_mention(v: ArticleView, mention: Span | None) -> Speaker:
-    """The canonical speaker for a mention as written, how sure that is, and the entity id."""
-    if mention is None:
-        return _NOBODY
-    if mention.text in v.lex.pronouns:
-        person = _antecedent(v, mention)
-        if person is None:
-            return Speaker(mention.text, 0.3, None)
-        return Speaker(person.name, 0.6, person.id or None)
-    known = _known_source(v, mention) or _named(v, mention)
+def _named_mention(v: ArticleView, mention: Span) -> Speaker:
+    known = known_source(v, mention) or named(v, mention) or _role_or_group(v, mention)
     if known is not None:
         return known
-    name = _bare_name(v, mention)
-    kind = _source_kind(v, name)
+    name = bare_name(v, mention)
+    kind = source_kind(v, name)
     if kind is not None:
         # "die Agentur", "the ministry": the source of that kind named just before.
         earlier = [src for start, src in v.source_mentions if start < mention.start]
         for source in reversed(earlier):
             if source.type == kind and source.type != "unknown":
-                return Speaker(source.name, 0.6, _entity_id(v, source.name))
+                reason = f"„{mention.text}“ → {source.name} (named before)"
+                return Speaker(source.name, 0.6, entity_id(v, source.name), reason, named=True)
     return Speaker(name, 0.7, None)
+
+
+def resolve_mention(
+    v: ArticleView, mention: Span | None, history: Sequence[Decided] = ()
+) -> Speaker:
+    """The canonical speaker for a mention as written, how sure that is, and the entity id."""
+    if mention is None:
+        return _NOBODY
+    if mention.text in v.lex.pronouns:
+        return _pronoun(v, mention, history)
+    return _named_mention(v, mention)
+
+
+def from_context(
+    v: ArticleView,
+    start: int,
+    history: Sequence[Decided],
+    quotes: Sequence[tuple[int, int]],
+) -> Speaker | None:
+    """The speaker the context gives a quotation without a usable attribution of its own."""
+    attribution = sentence_attribution(v, start, quotes)
+    if attribution is not None:
+        mention, why = attribution
+        cleaned = clean_mention(v, mention)
+        found = resolve_mention(v, cleaned, history) if cleaned is not None else None
+        if found is not None and found.name is not None:
+            reason = f"{why}: {found.reason}" if found.reason else why
+            return Speaker(found.name, 0.5, found.entity_id, reason, found.named)
+    earlier = earlier_speaker(v, start, history)
+    if earlier is not None:
+        return Speaker(earlier.name, 0.4, earlier.entity_id, "from the quotation before", True)
+    return None
 
 
 @dataclass(frozen=True)
@@ -172,63 +113,121 @@ class _Decision:
     mention: Span | None
 
 
-def _decide(
-    v: ArticleView, candidate: QuoteCandidate, decided: dict[int, _Decision]
-) -> _Decision:
-    key = id(candidate)
-    if key in decided:
-        return decided[key]
-    own = resolve_mention(v, candidate.mention)
-    certainty = own.certainty if candidate.attributed else 0.5
-    decision = _Decision(
-        own,
-        round(certainty * candidate.weight, 2),
-        candidate.mention is not None and certainty < 0.5,
-        candidate.cue,
-        candidate.mention,
-    )
-    parent = candidate.parent
-    if parent is not None and candidate.inherit is not Inherit.NONE:
-        earlier = _decide(v, parent, decided)
-        confidence = decision.confidence
+@dataclass
+class _Resolver:
+    """One pass over an article's candidates in text order, each decided once."""
+
+    v: ArticleView
+    quotes: list[tuple[int, int]]
+    decided: dict[int, _Decision]
+    history: list[Decided]
+
+    def own(self, candidate: QuoteCandidate) -> tuple[Speaker, Span | None]:
+        """The speaker of the candidate's own attribution, the context's where it has none."""
+        mention = candidate.mention
+        cleaned = clean_mention(self.v, mention) if mention is not None else None
+        speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
+        if speaker.name is None and not (mention is None and candidate.attributed):
+            context = from_context(self.v, candidate.start, self.history, self.quotes)
+            if context is not None:
+                if mention is not None:
+                    gone = f"„{mention.text}“ is no speaker; " if cleaned is None else ""
+                    reason = f"{gone}{speaker.reason or ''}{'; ' if speaker.reason else ''}"
+                    speaker = Speaker(
+                        context.name, context.certainty, context.entity_id,
+                        f"{reason}{context.reason}", context.named,
+                    )  # fmt: skip
+                else:
+                    speaker = context
+        if speaker.name is None and cleaned is None and mention is not None:
+            speaker = Speaker(None, 0.5, None, f"„{mention.text}“ is no speaker")
+        return speaker, cleaned if cleaned is not None else mention
+
+    def decide(self, candidate: QuoteCandidate) -> _Decision:
+        key = id(candidate)
+        if key in self.decided:
+            return self.decided[key]
+        parent = candidate.parent
+        if parent is not None and candidate.inherit is not Inherit.NONE:
+            decision = self._inherited(candidate, parent)
+        else:
+            speaker, mention = self.own(candidate)
+            certainty = speaker.certainty if candidate.attributed else min(speaker.certainty, 0.5)
+            guessed = mention is not None and certainty < 0.5
+            decision = _Decision(
+                speaker, round(certainty * candidate.weight, 2),
+                guessed or (speaker.name is not None and speaker.certainty < 0.5),
+                candidate.cue, mention,
+            )  # fmt: skip
+        self.decided[key] = decision
+        return decision
+
+    def _inherited(self, candidate: QuoteCandidate, parent: QuoteCandidate) -> _Decision:
+        earlier = self.decide(parent)
+        confidence = round(0.6 * candidate.weight if candidate.attributed else 0.5, 2)
         if candidate.inherit is Inherit.CONTINUED_QUOTE:
             confidence = round(earlier.confidence * 0.8, 2)
-        decision = _Decision(
-            earlier.speaker, confidence, earlier.low_confidence, decision.cue, decision.mention
+        inherited = earlier.speaker
+        if inherited.name is not None:
+            why = candidate.inherit.value
+            reason = f"{why}: {inherited.reason}" if inherited.reason else why
+            inherited = Speaker(
+                inherited.name, inherited.certainty, inherited.entity_id, reason, inherited.named
+            )
+        return _Decision(
+            inherited, confidence, earlier.low_confidence, candidate.cue, candidate.mention
         )
-    decided[key] = decision
-    return decision
+
+
+def _quote(v: ArticleView, candidate: QuoteCandidate, decision: _Decision) -> Quote:
+    block = v.block_kind(candidate.start)
+    quote = Quote(
+        text=v.text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        kind=candidate.kind,
+        speaker=decision.speaker.name,
+        speaker_mention=decision.mention,
+        cue=decision.cue,
+        source=None,
+        in_comments=block == "comments",
+        block=block,
+        confidence=decision.confidence,
+        speaker_id=decision.speaker.entity_id,
+        speaker_low_confidence=decision.low_confidence,
+        speaker_reason=decision.speaker.reason,
+    )
+    if candidate.segments:
+        quote.segments = [list(segment) for segment in candidate.segments]
+    return quote
+
+
+def _author_speaks(v: ArticleView, candidate: QuoteCandidate) -> bool:
+    """Reported speech whose speaker is "ich" or "wir" outside any quotation is the author's
+    own text, not a quotation of anyone."""
+    mention = candidate.mention
+    if candidate.kind != "indirect" or mention is None or not mention.text.strip():
+        return False
+    return mention.text.split(maxsplit=1)[0].lower() in v.lex.first_person
 
 
 def resolve_speakers(
     candidates: list[QuoteCandidate], v: ArticleView, sources: list[Source]
 ) -> list[Quote]:
-    """One quotation per candidate, its speaker decided with the whole article in view."""
-    decided: dict[int, _Decision] = {}
+    """One quotation per candidate, its speaker decided with the whole article in view: in text
+    order, each looking back on the decisions before it."""
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    direct = [(c.start, c.end) for c in ordered if c.kind == "direct"]
+    resolver = _Resolver(v, direct, {}, [])
     quotes = []
-    for candidate in candidates:
-        decision = _decide(v, candidate, decided)
-        block = v.block_kind(candidate.start)
-        quote = Quote(
-            text=v.text[candidate.start : candidate.end],
-            start=candidate.start,
-            end=candidate.end,
-            kind=candidate.kind,
-            speaker=decision.speaker.name,
-            speaker_mention=decision.mention,
-            cue=decision.cue,
-            source=None,
-            in_comments=block == "comments",
-            block=block,
-            confidence=decision.confidence,
-            speaker_id=decision.speaker.entity_id,
-            speaker_low_confidence=decision.low_confidence,
-        )
-        if candidate.segments:
-            quote.segments = [list(segment) for segment in candidate.segments]
+    for candidate in ordered:
+        if _author_speaks(v, candidate):
+            continue
+        decision = resolver.decide(candidate)
+        resolver.history.append(Decided(candidate.start, candidate.end, decision.speaker))
+        quote = _quote(v, candidate, decision)
         quote.source = source_for(v.text, quote, sources)
         quotes.append(quote)
-    quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
 

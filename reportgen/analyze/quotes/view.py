@@ -29,6 +29,7 @@ class ArticleView:
     source_mentions: list[tuple[int, Source]]
     mention_starts: list[int] = field(init=False)
     persons: list[Entity] = field(init=False)
+    _sentences: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mention_starts = [m[0] for m in self.mentions]
@@ -56,6 +57,12 @@ class ArticleView:
 
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text, self.lex.abbreviations, self.lex.months)
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """:meth:`sentences`, computed once."""
+        if self._sentences is None:
+            self._sentences = self.sentences()
+        return self._sentences
 
     def is_cue(self, word: str) -> bool:
         return word in self.lex.cues

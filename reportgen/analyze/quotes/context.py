@@ -1,0 +1,161 @@
+"""Who speaks where the quotation's own attribution does not say: the person a pronoun stands
+for, the speaker named by the sentence before the quotation, the speaker of the quotation just
+before it (consecutive paragraphs of one answer). The resolver asks these in that order."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Entity, Span
+from ...text.patterns import WORD
+from ...text.tokens import Token
+from .mentions import clean_mention
+from .patterns import CONTEXT_GAP_CHARS, MAX_CONTEXT_BREAKS, PARAGRAPH_BREAKS
+from .phrases import clause_subject, np_after
+from .records import Speaker
+from .verbal import subject
+from .view import ArticleView
+
+SUBJECT_BEFORE = "the subject of a sentence before"
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A quotation the resolver has decided, as later quotations look back on it."""
+
+    start: int
+    end: int
+    speaker: Speaker
+
+
+def antecedent(
+    v: ArticleView, mention: Span, history: Sequence[Decided] = ()
+) -> tuple[Entity | None, str]:
+    """The person (or organisation) a pronoun stands for, when it is safe: the one person named
+    in the stretch of text before it, else the named speaker of the quotation just before."""
+    if mention.text not in v.lex.person_pronouns:
+        return None, ""  # "they", "we", "I": not one person of the article
+    window = v.style.pronoun_window
+    index = bisect.bisect_left(v.mention_starts, mention.start)
+    persons = {
+        m[2].name: m[2]
+        for m in v.mentions[:index]
+        if m[2].label == "PER" and m[1] >= mention.start - window
+    }
+    if len(persons) == 1:
+        return next(iter(persons.values())), "the one person named before"
+    earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
+    if earlier and earlier[-1].end >= mention.start - 2 * window:
+        name = earlier[-1].speaker.name
+        entity = next((e for e in v.entities if e.name == name), None)
+        if entity is not None and (entity.label == "PER" or not persons):
+            return entity, "the speaker before"
+    subject = _last_subject(v, mention.start, index)
+    if subject is not None:
+        return subject, SUBJECT_BEFORE
+    return None, ""
+
+
+def _last_subject(v: ArticleView, start: int, index: int) -> Entity | None:
+    """The person who opens the latest sentence before ``start`` that opens with one
+    ("Tobias Lindner, Sprecher der Grünen, nennt … Er fordert …")."""
+    window = v.style.pronoun_window
+    for found in reversed(v.mentions[max(0, index - 4) : index]):
+        if found[1] < start - window:
+            break
+        if found[2].label != "PER":
+            continue
+        lead = v.text[max(0, found[0] - 60) : found[0]]
+        lead = re.split(r"[.!?:\n]", lead)[-1]
+        if len(WORD.findall(lead)) <= 1 and not any(c in lead for c in ",(„“\""):
+            return found[2]
+    return None
+
+
+def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
+    """The sentence before the one the quotation opens in, if it is in the same paragraph or
+    ends the paragraph before."""
+    sentences = v.sentence_spans()
+    starts = [s for s, _ in sentences]
+    index = bisect.bisect_right(starts, max(0, start - 1)) - 1
+    if index <= 0:
+        return None
+    before = sentences[index - 1]
+    if len(PARAGRAPH_BREAKS.findall(v.text, before[0], start)) > 1:
+        return None
+    return before
+
+
+def _sentence_head(v: ArticleView, start: int) -> tuple[int, int] | None:
+    """The words of the quotation's own sentence before its opening mark, if any."""
+    sentences = v.sentence_spans()
+    index = bisect.bisect_right([s for s, _ in sentences], max(0, start - 1)) - 1
+    if index < 0:
+        return None
+    s_start = sentences[index][0]
+    head_end = max(s_start, start - 1)
+    if not WORD.search(v.text, s_start, head_end) or "\n" in v.text[s_start:head_end]:
+        return None
+    return s_start, head_end
+
+
+def _cue_subject(v: ArticleView, toks: list[Token], s_start: int) -> Span | None:
+    """The speaker of the sentence's speech verb that can speak: its subject, else the phrase
+    after it ("Das neue Papier …, erläuterte der Physiker Dirk Brockmann")."""
+    for index, (_w_start, w_end, word) in enumerate(toks):
+        if v.is_cue(word) or word in v.lex.speech_nouns:
+            for speaker in (
+                subject(v, toks, index, s_start, w_end),
+                np_after(v, w_end, toks[-1][1]),
+            ):
+                if speaker is not None and clean_mention(v, speaker) is not None:
+                    return speaker
+    return None
+
+
+def sentence_attribution(
+    v: ArticleView, start: int, quotes: Sequence[tuple[int, int]]
+) -> tuple[Span, str] | None:
+    """The speaker the quotation's own sentence (before its mark) or the sentence before it
+    names, and which of the two: the subject of a speech verb, or of a sentence that ends in a
+    colon ("Merkel wurde deutlich:")."""
+    own = _sentence_head(v, start)
+    if own is not None:
+        toks = v.tokens(own[0], own[1])
+        found = _cue_subject(v, toks, own[0]) if toks else None
+        if found is not None:
+            return found, "from the quotation's own sentence"
+    before = _sentence_before(v, start)
+    if before is None:
+        return None
+    s_start, s_end = before
+    if any(q_start - 1 <= s_start < q_end for q_start, q_end in quotes):
+        return None  # the sentence is quoted words, not an attribution
+    toks = [t for t in v.tokens(s_start, s_end) if not any(a <= t[0] < b for a, b in quotes)]
+    found = _cue_subject(v, toks, s_start) if toks else None
+    if found is None and v.text[s_start:s_end].rstrip().endswith(":"):
+        found = clause_subject(v, s_start, s_end)
+    return (found, "from the previous sentence") if found is not None else None
+
+
+def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> Speaker | None:
+    """The named speaker of the quotation just before, in the same paragraph or the one
+    before, with no other person named in between."""
+    earlier = [d for d in history if d.end <= start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if not last.speaker.named or start - last.end > CONTEXT_GAP_CHARS:
+        return None
+    if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > MAX_CONTEXT_BREAKS:
+        return None
+    index = bisect.bisect_left(v.mention_starts, last.end)
+    for found in v.mentions[index:]:
+        if found[0] >= start:
+            break
+        if found[2].label == "PER" and found[2].name != last.speaker.name:
+            return None
+    return last.speaker

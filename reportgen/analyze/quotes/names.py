@@ -1,0 +1,112 @@
+"""A speaker mention read as a name: the article's entity it names (a surname or a title plus
+surname gives the full name, a role the person in apposition), a source of the knowledge base,
+or the mention without its title and article."""
+
+from __future__ import annotations
+
+import bisect
+
+from ...model import Span
+from ...text.patterns import WORD
+from ..sources import lookup_alias, source_nouns
+from .patterns import COMMA_AFTER, COMMA_BEFORE, COMMA_GAP
+from .records import Speaker
+from .view import ArticleView, EntityMention
+
+
+def apposed_person(v: ArticleView, mention: Span) -> EntityMention | None:
+    """"der Leiter der Delegation, Herbert Krall," / "Herbert Krall, der Leiter …,"."""
+    after = COMMA_AFTER.match(v.text[mention.end : mention.end + 3])
+    if after:
+        person = v.entity_in(mention.end, mention.end + after.end() + 60, "PER")
+        if person is not None and person[0] == mention.end + after.end():
+            return person
+    if COMMA_BEFORE.search(v.text[max(0, mention.start - 3) : mention.start]):
+        index = bisect.bisect_left(v.mention_starts, mention.start)
+        for candidate in reversed(v.mentions[max(0, index - 3) : index]):
+            gap = v.text[candidate[1] : mention.start]
+            if candidate[2].label == "PER" and COMMA_GAP.fullmatch(gap):
+                return candidate
+    return None
+
+
+def without_title(v: ArticleView, name: str) -> str:
+    """"Transport minister Mark Harbers" -> "Mark Harbers": a full name after a title or
+    role is the speaker; a surname alone keeps its title ("Präsident Macron")."""
+    words = name.split()
+    titles = {title.lower() for title in v.lex.titles}
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        if word.lower() in titles:
+            cut = index + 1
+    rest = words[cut:]
+    if cut and len(rest) >= 2 and all(word[:1].isupper() for word in rest):
+        return " ".join(rest)
+    # "union organiser Femke Dijkstra": a full name after a lowercase role description;
+    # not a genitive or prepositional tail ("Sprecher der Stadt Köln").
+    tail = len(words)
+    while tail > 0 and words[tail - 1][:1].isupper():
+        tail -= 1
+    before = words[tail - 1].lower() if tail > 0 else ""
+    linking = v.lex.determiners | v.lex.genitive_articles | v.lex.linking_words
+    if tail > 0 and len(words) - tail >= 2 and before not in linking:
+        return " ".join(words[tail:])
+    return name
+
+
+def source_kind(v: ArticleView, noun: str) -> str | None:
+    """The source type a bare noun names ("Agentur" -> news_agency), from source_nouns.txt."""
+    if " " in noun.strip():
+        return None
+    lowered = noun.strip().lower()
+    kinds = (kind for word, kind in source_nouns(v.lex.lang) if lowered == word.lower())
+    return next(kinds, None)
+
+
+def entity_id(v: ArticleView, name: str) -> str | None:
+    named = next((e for e in v.entities if e.name == name), None)
+    return (named.id or None) if named else None
+
+
+def known_source(v: ArticleView, mention: Span) -> Speaker | None:
+    """An agency or outlet of the knowledge base, unless a person is named in the mention."""
+    entry = lookup_alias(mention.text)
+    if entry is None or v.entity_in(mention.start, mention.end, "PER") is not None:
+        return None
+    names = (entry.name, *entry.aliases)
+    listed = next((e for e in v.entities if e.name in names and e.id), None)
+    org = v.entity_in(mention.start, mention.end)
+    found_id = listed.id if listed else (org[2].id or None) if org else None
+    return Speaker(entry.name, 1.0, found_id, named=True)
+
+
+def named(v: ArticleView, mention: Span) -> Speaker | None:
+    """A person or organisation of the article's entities named in or next to the mention."""
+    found = v.entity_in(mention.start, mention.end, "PER")
+    reason = None
+    if found is None:
+        found = apposed_person(v, mention)
+        reason = f"apposition → {found[2].name}" if found else None
+    found = found or v.entity_in(mention.start, mention.end)
+    if found:
+        return Speaker(found[2].name, 1.0, found[2].id or None, reason, named=True)
+    # A surname alone or with a title ("Präsident Lukaschenko"): a person of the article.
+    words = [w for w in WORD.findall(mention.text) if w[:1].isupper()]
+    for person in v.persons:
+        if person.name.split()[-1] in words:
+            return Speaker(person.name, 0.9, person.id or None, named=True)
+    return None
+
+
+def bare_name(v: ArticleView, mention: Span) -> str:
+    """The mention without a title, a statement noun ("nach Angaben der Delegation": the
+    delegation speaks) and a leading article."""
+    name = without_title(v, mention.text)
+    words = name.split()
+    links = v.lex.genitive_articles | v.lex.genitive_prepositions
+    if len(words) > 2 and words[0].lower() in v.lex.statement_nouns and words[1].lower() in links:
+        name = " ".join(words[2:])
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in v.lex.determiners:
+        name = rest
+    return name
