@@ -9,7 +9,6 @@ from ...text.patterns import SENTENCE_END, WORD
 from .marks import QuoteSpan, find_direct_spans
 from .patterns import (
     LEADING_PUNCTUATION,
-    MAX_INTERRUPTION_CHARS,
     MIN_UNATTRIBUTED_WORDS,
     SENTENCE_CLOSE,
     SIGNATURE_DASH,
@@ -179,7 +178,7 @@ def _continues(v: ArticleView, before: QuoteCandidate | None, first: QuoteSpan) 
     if before is None or before.mention is None:
         return False
     gap = v.text[before.end + 1 : first.start - 1]
-    return len(gap) <= MAX_INTERRUPTION_CHARS and "\n" not in gap and gap_is_attribution(v, gap)
+    return len(gap) <= v.style.max_interruption and "\n" not in gap and gap_is_attribution(v, gap)
 
 
 def _embedded(v: ArticleView, first: QuoteSpan, last: QuoteSpan) -> bool:

@@ -9,8 +9,6 @@ import re
 MAX_QUOTE_CHARS = 3000
 # A quotation shorter than this many words without any attribution is a term or a title.
 MIN_UNATTRIBUTED_WORDS = 6
-# Longest gap between a quotation and the attributed one it continues („A“, betont sie. „B“).
-MAX_INTERRUPTION_CHARS = 90
 MAX_SENTENCE_CHARS = 1200
 # Longest stretch between a quotation and the earlier one whose speaker it may take.
 CONTEXT_GAP_CHARS = 700
