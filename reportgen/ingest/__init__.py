@@ -11,6 +11,7 @@ from pathlib import Path
 from ..limits import DEFAULT_LIMITS, Limits, cut_text
 from ..model import Document, ReadError
 from ..paths import slugify
+from ..slugs import unique_slugs
 from .decode import ReadFailure, declared_html_charset, decode_bytes
 from .discover import discover
 from .html import read_html
@@ -113,15 +114,29 @@ def _cut_to_limit(document: Document, limit: int) -> None:
     )
 
 
-def make_ids_unique(documents: list[Document]) -> None:
-    """Give repeated ids a numeric suffix, in corpus order, so every article has its own page."""
-    seen: dict[str, int] = {}
+def give_outlets_unique_slugs(documents: list[Document]) -> None:
+    """Outlets whose names share a slug ("Foo Bar", "foo-bar", "FOO_BAR") get one each: the
+    first part of an article id is its outlet's page."""
+    slugs = unique_slugs((d.outlet for d in documents), UNSORTED_OUTLET, reserved=())
     for document in documents:
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        if count > 1:
-            document.id = f"{document.id}-{count}"
-            document.warnings.append(f"id repeated in the corpus; renamed to {document.id}")
+        document.id = f"{slugs[document.outlet]}/{document.id.split('/', 1)[1]}"
+
+
+def make_ids_unique(documents: list[Document]) -> None:
+    """Give repeated ids a numeric suffix, in corpus order, so every article has its own page.
+    A new id is never one that another article has or gets ("dup-2.txt" beside two "dup")."""
+    taken = {document.id for document in documents}
+    used: set[str] = set()
+    for document in documents:
+        if document.id in used:
+            number = 2
+            while f"{document.id}-{number}" in taken:
+                number += 1
+            renamed = f"{document.id}-{number}"
+            document.warnings.append(f"id repeated in the corpus; renamed to {renamed}")
+            document.id = renamed
+            taken.add(renamed)
+        used.add(document.id)
 
 
 def read_corpus(
@@ -137,6 +152,7 @@ def read_corpus(
     for path in found.files:
         for item in read_file(path, root, limits):
             (errors if isinstance(item, ReadError) else documents).append(item)
+    give_outlets_unique_slugs(documents)
     make_ids_unique(documents)
     errors.sort(key=lambda e: e.source_path)
     return documents, errors, len(found.files) + len(found.problems)

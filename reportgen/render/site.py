@@ -15,7 +15,8 @@ from typing import Any
 from .. import aggregate
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
-from ..paths import atomic_write, safe_join, slugify
+from ..paths import atomic_write, safe_join
+from ..slugs import CorpusSlugs
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .highlight import block_pieces
 from .pdf import render_pdf
@@ -57,8 +58,15 @@ ENTITY_KINDS = {
 
 
 class SiteWriter:
-    def __init__(self, output: Path, options: SiteOptions, progress: Progress | None = None):
+    def __init__(
+        self,
+        output: Path,
+        options: SiteOptions,
+        progress: Progress | None = None,
+        slugs: CorpusSlugs | None = None,
+    ):
         self.output = output
+        self.slugs = slugs or CorpusSlugs()
         self.options = options
         self.env = environment(options.templates)
         self.result = SiteResult()
@@ -108,7 +116,8 @@ class SiteWriter:
             a=a,
             outlet_slug=outlet_slug,
             segments=block_pieces(a),
-            quote_groups=quote_groups(a),
+            quote_groups=quote_groups(a, self.slugs),
+            source_slug=self.slugs.source,
         )
 
     def outlet(self, summary: dict[str, Any]) -> None:
@@ -170,11 +179,11 @@ class SiteWriter:
                          {"text": e["mentions"]}] for e in table],
                   quotes=[])  # fmt: skip
 
-        speakers = aggregate.speaker_pages(analyses)
+        speakers = aggregate.speaker_pages(analyses, self.slugs)
         for page in speakers.values():
             outlets = len(page["outlets"])
             rows = [[{"text": o["outlet"],
-                      "href": f"../outlets/{slugify(o['outlet'], 'unsorted')}/index.html"},
+                      "href": f"../outlets/{self.slugs.outlet(o['outlet'])}/index.html"},
                      {"text": o["quotes"]}, {"text": o["direct"]}, {"text": o["indirect"]}]
                     for o in page["outlets"]]  # fmt: skip
             self.page(f"speakers/{page['slug']}.html", "listing.html", title=page["name"],
@@ -192,7 +201,7 @@ class SiteWriter:
                                               key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))],
                   quotes=[])  # fmt: skip
 
-        sources = aggregate.source_pages(analyses)
+        sources = aggregate.source_pages(analyses, self.slugs)
         for page in sources.values():
             rows = [[{"text": r["title"], "href": f"../articles/{r['id']}.html"},
                      {"text": r["outlet"]}, {"text": r["mentions"]}, {"text": r["links"]},
@@ -251,13 +260,13 @@ def _render_pdf_task(task: tuple[str, list[str]]) -> bytes:
     return render_pdf(html, css)
 
 
-def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
+def quote_groups(a: ArticleAnalysis, slugs: CorpusSlugs) -> list[dict[str, Any]]:
     groups: dict[str | None, list] = {}
     for q in a.quotes:
         groups.setdefault(aggregate.named_speaker(a, q), []).append(q)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
     return [
-        {"speaker": speaker, "slug": slugify(speaker or "", "speaker"), "quotes": quotes}
+        {"speaker": speaker, "slug": slugs.speaker(speaker) if speaker else None, "quotes": quotes}
         for speaker, quotes in ordered
     ]
 
@@ -270,12 +279,13 @@ def write_site(
     options: SiteOptions,
     progress: Progress | None = None,
 ) -> SiteResult:
-    writer = SiteWriter(output, options, progress)
+    slugs = CorpusSlugs.of(analyses)
+    writer = SiteWriter(output, options, progress, slugs)
     writer.assets()
     writer.data(analyses, errors)
     for a in analyses:
         writer.article(a)
-    corpus = aggregate.corpus_summary(analyses, files)
+    corpus = aggregate.corpus_summary(analyses, files, slugs)
     for summary in corpus["outlets"]:
         writer.outlet(summary)
     writer.index(corpus, errors)
