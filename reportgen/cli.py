@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -36,6 +40,9 @@ JobsOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Write into a non-empty folder no reportgen build made.")
+]
 MaxCharsOpt = Annotated[
     int | None,
     typer.Option(
@@ -78,6 +85,29 @@ def _settings(corpus: Path, **flags: object) -> dict:
     return settings
 
 
+def _check_output_file(path: Path) -> None:
+    """Before any analysis: an output file that cannot be written is one line, exit 2."""
+    folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
+    if path.is_dir():
+        problem = "is a folder, not a file"
+    elif not folder.is_dir() or not os.access(folder, os.W_OK):
+        problem = f"cannot be written ({folder} is not a writable folder)"
+    else:
+        return
+    _err(f"error: output {path} {problem}")
+    raise typer.Exit(2)
+
+
+def _write_output(path: Path, data: str | bytes) -> None:
+    from .paths import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        _err(f"error: cannot write {path} ({exc.strerror or exc})")
+        raise typer.Exit(2) from exc
+
+
 def _check_corpus(corpus: Path) -> None:
     if not corpus.is_dir():
         _err(f"error: corpus folder {corpus} does not exist")
@@ -98,12 +128,7 @@ def build(
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="Write into a non-empty folder that no reportgen build made."
-        ),
-    ] = False,
+    force: ForceOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -141,6 +166,12 @@ def build(
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
+    _print_summary(result, out, quiet)
+    raise typer.Exit(1 if result.errors else 0)
+
+
+def _print_summary(result: BuildResult, out: Path, quiet: bool) -> None:
+    """Every input not read, every input skipped (unless quiet), and one line of figures."""
     for error in result.errors:
         _err(f"error: {error.source_path}: {error.reason}")
     if not quiet:
@@ -153,7 +184,6 @@ def build(
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
         f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
     )
-    raise typer.Exit(1 if result.errors else 0)
 
 
 @app.command()
@@ -173,6 +203,8 @@ def analyze(
     from .render.exports import analyses_jsonl
 
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
+    if output != "-":
+        _check_output_file(Path(output))
     if corpus.is_file():
         from .analyze import analyze as analyze_one
         from .ingest import read_file
@@ -189,9 +221,7 @@ def analyze(
     if output == "-":
         sys.stdout.write(text)
     else:
-        from .paths import atomic_write
-
-        atomic_write(Path(output), text)
+        _write_output(Path(output), text)
     for error in errors:
         _err(f"error: {error.source_path}: {error.reason}")
     if not quiet:
@@ -225,13 +255,11 @@ def report(
     analysis = analyze_one(documents[0], model)
     if html is None and pdf is None:
         html = path.with_suffix(".report.html")
-    from .paths import atomic_write
-
     if html:
-        atomic_write(html, article_html(analysis))
+        _write_output(html, article_html(analysis))
         _err(f"wrote {html}")
     if pdf:
-        atomic_write(pdf, article_pdf(analysis))
+        _write_output(pdf, article_pdf(analysis))
         _err(f"wrote {pdf}")
 
 

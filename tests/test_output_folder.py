@@ -186,3 +186,16 @@ def test_serve_on_a_busy_port_is_one_line(tmp_path: Path) -> None:
         result = runner.invoke(app, ["serve", str(site), "--port", str(port)])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith(f"error: cannot listen on 127.0.0.1:{port}")
+
+
+def test_analyze_into_a_folder_or_below_a_file_is_one_line_before_analysis(
+    tmp_path: Path,
+) -> None:
+    corpus = corpus_of(tmp_path / "c", "a.txt")
+    blocker = write_file(tmp_path / "file", "x")
+    for target, problem in ((tmp_path, "is a folder, not a file"),
+                            (blocker / "a.jsonl", "cannot be written")):  # fmt: skip
+        result = runner.invoke(app, ["analyze", str(corpus), "-o", str(target), "-q"])
+        assert result.exit_code == 2
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: output {target} {problem}")
