@@ -61,15 +61,7 @@ def read_file(
     if reader is None:
         return [clean_error(ReadError(rel, f"unsupported file type {path.suffix!r}"))]
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ReadFailure(
-                f"too large ({size:,} bytes; max_file_bytes is {limits.max_file_bytes:,})"
-            )
-        data = path.read_bytes()
-        declared = declared_html_charset(data) if path.suffix.lower() in (".html", ".htm") else None
-        content, _encoding = decode_bytes(data, declared)
-        results = reader(content)
+        results, notes = _read_with_limits(path, reader, limits)
     except ReadFailure as exc:
         return [clean_error(ReadError(rel, str(exc)))]
     except OSError as exc:
@@ -84,6 +76,7 @@ def read_file(
             finished.append(clean_error(ReadError(f"{rel} ({item.source_path})", item.reason)))
             continue
         item.source_path = rel
+        item.warnings.extend(notes)
         item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
         clean_document(item)
         _cut_to_limit(item, limits.max_article_chars)
@@ -96,6 +89,33 @@ def read_file(
             item.lang = detect_language(item.text)
         finished.append(item)
     return finished
+
+
+def _read_with_limits(
+    path: Path, reader: Callable[[str], list], limits: Limits
+) -> tuple[list, list[str]]:
+    """The reader's results for `path`, and warnings that hold for all of them. An HTML page
+    longer than `max_page_chars` is cut (at a tag) before parsing: parsing and main-text
+    extraction of a 20 MB page would cost minutes and gigabytes for text that is cut anyway."""
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        limit = f"{limits.max_file_bytes:,}"
+        raise ReadFailure(f"too large ({size:,} bytes; max_file_bytes is {limit})")
+    data = path.read_bytes()
+    is_html = path.suffix.lower() in (".html", ".htm")
+    content, _encoding = decode_bytes(data, declared_html_charset(data) if is_html else None)
+    del data  # the bytes of a large file need not stay beside its text
+    notes: list[str] = []
+    limit = limits.max_page_chars
+    if is_html and len(content) > limit:
+        total = len(content)
+        tag = content.rfind("<", limit // 2, limit)
+        content = content[: tag if tag > 0 else limit]
+        notes.append(
+            f"page cut to its first {len(content):,} of {total:,} characters of HTML before "
+            f"reading (max_page_chars is {limit:,})"
+        )
+    return reader(content), notes
 
 
 def _cut_to_limit(document: Document, limit: int) -> None:
