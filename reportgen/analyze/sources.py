@@ -4,6 +4,8 @@ found through the knowledge base (`resources/sources.yaml`) and the cue patterns
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -115,29 +117,70 @@ def find_cues(text: str, lang: str) -> list[CueMatch]:
     return found
 
 
+class _CueFinder:
+    """The first cue (in start, end order) whose cited name holds a span, by bisection: a cue
+    starting more than the longest cited name before the span cannot hold it."""
+
+    def __init__(self, cues: list[CueMatch]) -> None:
+        self.cues = cues
+        self.starts = [c.start for c in cues]
+        self.longest = max((c.end - c.start for c in cues), default=0)
+
+    def holding(self, start: int, end: int) -> str | None:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_right(self.starts, start)
+        return next((c.cue for c in self.cues[low:high] if end <= c.end), None)
+
+
+class _Spans:
+    """Entity mention spans, sorted, for overlap and containment questions in log time."""
+
+    def __init__(self, spans: list[tuple[int, int, Entity]]) -> None:
+        # the original order decides which of several contained spans is "first"
+        self.spans = sorted((s, e, order, ent) for order, (s, e, ent) in enumerate(spans))
+        self.starts = [s for s, _e, _o, _ent in self.spans]
+        self.reach = list(itertools.accumulate((e for _s, e, _o, _ent in self.spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # spans that start before `end`
+        return before > 0 and self.reach[before - 1] > start
+
+    def first_inside(self, start: int, end: int) -> Entity | None:
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        inside = [(o, ent) for _s, e, o, ent in self.spans[low:high] if e <= end]
+        return min(inside, key=lambda item: item[0])[1] if inside else None
+
+
 def extract_sources(
     text: str, lang: str, blocks: list[Block], entities: list[Entity], links: list[Link]
 ) -> list[Source]:
     alias_pattern, by_alias = _alias_index()
     starts = [b.start for b in blocks]
     cues = find_cues(text, lang)
-    person_spans = [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions]
+    persons = _Spans(
+        [(m.start, m.end, e) for e in entities if e.label == "PER" for m in e.mentions]
+    )
     org_spans = {
         (m.start, m.end): e for e in entities if e.label in ("ORG", "MISC") for m in e.mentions
     }
+    orgs = _Spans([(s, e, entity) for (s, e), entity in org_spans.items()])
     sources: dict[str, Source] = {}
+    spans_of: dict[str, set[tuple[int, int]]] = {}  # a set per source: no scan per mention
+    cue_in = _CueFinder(cues)
 
     def add(entry_name: str, make: callable, mention: SourceMention) -> None:
         source = sources.get(entry_name)
         if source is None:
             source = sources[entry_name] = make()
-        if all((m.start, m.end) != (mention.start, mention.end) for m in source.mentions):
+        taken = spans_of.setdefault(entry_name, set())
+        if (mention.start, mention.end) not in taken:
+            taken.add((mention.start, mention.end))
             source.mentions.append(mention)
 
     # Knowledge-base names, with the cue of the pattern whose cited name holds them.
     for match in alias_pattern.finditer(text):
         entry = by_alias[match.group(1)]
-        cue = next((c.cue for c in cues if c.start <= match.start() and match.end() <= c.end), None)
+        cue = cue_in.holding(match.start(), match.end())
         mention = SourceMention(
             match.start(), match.end(), match.group(0), cue,
             _block_kind(blocks, starts, match.start()),
@@ -150,11 +193,9 @@ def extract_sources(
         cited = text[cue.start : cue.end]
         if alias_pattern.search(cited):
             continue
-        if any(s < cue.end and cue.start < e for s, e in person_spans):
+        if persons.overlaps(cue.start, cue.end):
             continue
-        entity = next(
-            (ent for (s, e), ent in org_spans.items() if cue.start <= s and e <= cue.end), None
-        )
+        entity = orgs.first_inside(cue.start, cue.end)
         kind, named = _source_noun(cited, lang)
         if entity is not None:
             name = entity.name
@@ -172,12 +213,14 @@ def extract_sources(
         )
         add(name, lambda name=name, kind=kind: Source(name, kind, None, None, []), mention)
 
+    linked: dict[str, set[str]] = {}
     for link in links:
         entry = lookup_domain(link.domain)
         if entry is None:
             continue
         source = sources.get(entry.name) or sources.setdefault(entry.name, _from_entry(entry))
-        if link.url not in source.links:
+        if link.url not in linked.setdefault(entry.name, set(source.links)):
+            linked[entry.name].add(link.url)
             source.links.append(link.url)
 
     result = []
