@@ -11,7 +11,7 @@ from typing import Any
 from .analyze.fingerprint import outlet_fingerprint
 from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
-from .paths import slugify
+from .slugs import CorpusSlugs
 
 
 def named_speaker(a: ArticleAnalysis, q: Quote) -> str | None:
@@ -64,13 +64,13 @@ def entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     return rows
 
 
-def _source_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+def _source_table(analyses: list[ArticleAnalysis], slugs: CorpusSlugs) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for a in analyses:
         for s in a.sources:
             row = table.setdefault(
                 s.name,
-                {"name": s.name, "slug": slugify(s.name, "source"), "type": s.type,
+                {"name": s.name, "slug": slugs.source(s.name), "type": s.type,
                  "country": s.country, "state_affiliated": s.state_affiliated,
                  "articles": 0, "mentions": 0},
             )  # fmt: skip
@@ -79,7 +79,7 @@ def _source_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     return sorted(table.values(), key=lambda r: (-r["mentions"], r["name"]))
 
 
-def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+def _speaker_table(analyses: list[ArticleAnalysis], slugs: CorpusSlugs) -> list[dict[str, Any]]:
     """Who is quoted in the articles (not the reader comments), with each speaker's share of
     all quotations; quotations without a named speaker are one row of their own."""
     counts: Counter[str] = Counter()
@@ -95,7 +95,7 @@ def _speaker_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
                 unnamed += 1
     total = sum(counts.values()) + unnamed
     rows = [
-        {"name": name, "slug": slugify(name, "speaker"), "quotes": n, "direct": direct[name],
+        {"name": name, "slug": slugs.speaker(name), "quotes": n, "direct": direct[name],
          "share": round(n / total, 4)}
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]  # fmt: skip
@@ -131,13 +131,17 @@ def _ratio_histogram(ratios: list[float], bins: int = 10) -> list[dict[str, Any]
     ]
 
 
-def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]:
+def outlet_summary(
+    name: str, analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+) -> dict[str, Any]:
+    """`slugs`: those of the whole corpus (the outlet's links go to corpus-wide pages)."""
+    slugs = slugs or CorpusSlugs.of(analyses)
     analyses = sorted(analyses, key=lambda a: a.id)
     chars: Counter[str] = Counter()
     for a in analyses:
         chars.update(a.stats.chars_by_kind)
     total_chars = sum(chars.values())
-    sources = _source_table(analyses)
+    sources = _source_table(analyses, slugs)
     mentions_by_type: Counter[str] = Counter()
     state_by_country: Counter[str] = Counter()
     for s in sources:
@@ -150,7 +154,7 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
     quote_count = sum(a.stats.quote_count for a in analyses)
     return {
         "name": name,
-        "slug": slugify(name, "unsorted"),
+        "slug": slugs.outlet(name),
         "articles": [article_row(a) for a in analyses],
         "words": sum(a.stats.words for a in analyses),
         "boilerplate_ratio": round(sum(ratios) / n, 4) if n else 0.0,
@@ -166,7 +170,7 @@ def outlet_summary(name: str, analyses: list[ArticleAnalysis]) -> dict[str, Any]
         if all_mentions
         else 0.0,
         "top_entities": entity_table(analyses),
-        "speakers": _speaker_table(analyses),
+        "speakers": _speaker_table(analyses, slugs),
         "quote_source_types": _quote_source_types(analyses),
         "sources": sources,
         "source_types": [
@@ -193,8 +197,12 @@ def group_by_outlet(analyses: list[ArticleAnalysis]) -> dict[str, list[ArticleAn
     return dict(sorted(groups.items()))
 
 
-def corpus_summary(analyses: list[ArticleAnalysis], files: int) -> dict[str, Any]:
-    outlets = [outlet_summary(name, group) for name, group in group_by_outlet(analyses).items()]
+def corpus_summary(
+    analyses: list[ArticleAnalysis], files: int, slugs: CorpusSlugs | None = None
+) -> dict[str, Any]:
+    slugs = slugs or CorpusSlugs.of(analyses)
+    groups = group_by_outlet(analyses).items()
+    outlets = [outlet_summary(name, group, slugs) for name, group in groups]
     languages = Counter(a.lang for a in analyses)
     return {
         "files": files,
@@ -222,16 +230,19 @@ def entity_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
     return dict(sorted(pages.items()))
 
 
-def speaker_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+def speaker_pages(
+    analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+) -> dict[str, dict[str, Any]]:
     """One page per speaker (canonical name): everything the speaker is quoted as saying, in
     every outlet, and how often each outlet quotes them."""
+    slugs = slugs or CorpusSlugs.of(analyses)
     pages: dict[str, dict[str, Any]] = {}
     for a in sorted(analyses, key=lambda a: a.id):
         for q in a.quotes:
             speaker = named_speaker(a, q)
             if not speaker:
                 continue
-            slug = slugify(speaker, "speaker")
+            slug = slugs.speaker(speaker)
             page = pages.setdefault(
                 slug, {"slug": slug, "name": speaker, "entity_id": q.speaker_id, "quotes": []}
             )
@@ -255,11 +266,14 @@ def speaker_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
     return dict(sorted(pages.items()))
 
 
-def source_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+def source_pages(
+    analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+) -> dict[str, dict[str, Any]]:
+    slugs = slugs or CorpusSlugs.of(analyses)
     pages: dict[str, dict[str, Any]] = {}
     for a in sorted(analyses, key=lambda a: a.id):
         for s in a.sources:
-            slug = slugify(s.name, "source")
+            slug = slugs.source(s.name)
             page = pages.setdefault(
                 slug,
                 {"slug": slug, "name": s.name, "type": s.type, "country": s.country,

@@ -13,6 +13,7 @@ from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities
 from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
+from .ingest.sanitize import clean_string
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
@@ -111,7 +112,8 @@ def build(
     folder = claim_output(output, force)
     try:
         result = analyze_corpus(corpus, model, jobs, on_article, limits)
-        name = corpus.resolve().name or "corpus"
+        # the folder's name titles every page: an undecodable name must not break the writes
+        name = clean_string(corpus.resolve().name, {}) or "corpus"
         options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
         options.skipped = result.skipped
         result.site = write_site(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,6 +40,9 @@ JobsOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Write into a non-empty folder no reportgen build made.")
+]
 MaxCharsOpt = Annotated[
     int | None,
     typer.Option(
@@ -86,6 +90,29 @@ def _report_errors(errors: list) -> None:
         _err(f"error: {error.source_path}: {error.reason}")
 
 
+def _check_output_file(path: Path) -> None:
+    """Before any analysis: an output file that cannot be written is one line, exit 2."""
+    folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
+    if path.is_dir():
+        problem = "is a folder, not a file"
+    elif not folder.is_dir() or not os.access(folder, os.W_OK):
+        problem = f"cannot be written ({folder} is not a writable folder)"
+    else:
+        return
+    _err(f"error: output {path} {problem}")
+    raise typer.Exit(2)
+
+
+def _write_output(path: Path, data: str | bytes) -> None:
+    from .paths import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        _err(f"error: cannot write {path} ({exc.strerror or exc})")
+        raise typer.Exit(2) from exc
+
+
 def _check_corpus(corpus: Path) -> None:
     if not corpus.is_dir():
         _err(f"error: corpus folder {corpus} does not exist")
@@ -106,12 +133,7 @@ def build(
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="Write into a non-empty folder that no reportgen build made."
-        ),
-    ] = False,
+    force: ForceOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -154,6 +176,7 @@ def build(
 
 
 def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
+    """Every input not read, every input skipped (unless quiet), and one line of figures."""
     _report_errors(result.errors)
     if not quiet:
         for item in result.skipped:
@@ -183,6 +206,8 @@ def analyze(
     from .limits import limits_from
     from .render.exports import analyses_jsonl
 
+    if output != "-":
+        _check_output_file(Path(output))
     if not corpus.is_file():
         _check_corpus(corpus)
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
@@ -192,9 +217,7 @@ def analyze(
     if output == "-":
         sys.stdout.write(text)
     else:
-        from .paths import atomic_write
-
-        atomic_write(Path(output), text)
+        _write_output(Path(output), text)
     _report_errors(result.errors)
     if not quiet:
         _err(f"{len(result.analyses)} articles analysed, {len(result.errors)} inputs not read")
@@ -210,7 +233,6 @@ def report(
 ) -> None:
     """One article's report as a standalone HTML file and/or PDF."""
     from . import api
-    from .paths import atomic_write
     from .render.single import article_html, article_pdf
 
     if not path.is_file():
@@ -225,10 +247,10 @@ def report(
     if html is None and pdf is None:
         html = path.with_suffix(".report.html")
     if html:
-        atomic_write(html, article_html(analysis))
+        _write_output(html, article_html(analysis))
         _err(f"wrote {html}")
     if pdf:
-        atomic_write(pdf, article_pdf(analysis))
+        _write_output(pdf, article_pdf(analysis))
         _err(f"wrote {pdf}")
 
 

@@ -18,6 +18,9 @@ class Limits:
     # line or a word) boundary and the article's warnings say so. Analysis costs about 25 s per
     # million characters with the embedded German pipeline.
     max_article_chars: int = 200_000
+    # Characters of an HTML page's markup that are parsed; the rest is cut at a tag before
+    # parsing, with a warning. Ordinary pages are far below it, even with inline images.
+    max_page_chars: int = 8_000_000
     # Larger input files are listed as errors without being read.
     max_file_bytes: int = 50 * MB
 

@@ -9,7 +9,6 @@ never read as input.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 from dataclasses import dataclass
@@ -17,6 +16,11 @@ from pathlib import Path
 
 from . import __version__
 from .paths import UnsafePathError, atomic_write, safe_join
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".reportgen-build"
 LOCK = ".reportgen-lock"
@@ -47,6 +51,8 @@ def _lock(path: Path) -> int:
         fd = os.open(path / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise OutputError(f"output folder {path} is not writable ({exc.strerror})") from exc
+    if fcntl is None:
+        return fd  # no flock on this system (Windows): concurrent builds are not detected
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
@@ -100,8 +106,11 @@ def finish_output(folder: OutputFolder, written: list[str]) -> list[str]:
     removed = sorted(folder.previous - set(written))
     try:
         for relative in removed:
-            with contextlib.suppress(UnsafePathError, FileNotFoundError):
-                target = safe_join(folder.path, relative)
+            with contextlib.suppress(UnsafePathError, FileNotFoundError, IsADirectoryError):
+                # The folder must resolve inside the site; the entry itself is removed, never
+                # what it may link to (a symlink put in place of a page).
+                parent, _, name = relative.rpartition("/")
+                target = safe_join(folder.path, parent or ".") / name
                 target.unlink()
                 _remove_empty_parents(target.parent, folder.path.resolve())
         _write_manifest(folder.path, written)

@@ -8,6 +8,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from anyascii import anyascii
+
 _TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 )
@@ -15,9 +17,11 @@ MAX_SLUG_LENGTH = 80
 
 
 def slugify(value: str, fallback: str = "item") -> str:
-    """A lowercase ASCII slug of letters, digits, dots and hyphens; never empty or '..'."""
-    text = unicodedata.normalize("NFKD", value.translate(_TRANSLITERATION))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    """A lowercase ASCII slug of letters, digits, dots and hyphens; never empty or '..'.
+    Other scripts are transliterated (Лукашенко -> lukashenko, Ελλάδα -> ellada), so names in
+    Cyrillic or Greek get slugs of their own instead of all becoming the fallback."""
+    text = unicodedata.normalize("NFKC", value.translate(_TRANSLITERATION))
+    text = anyascii(text).lower()
     text = re.sub(r"[^a-z0-9.]+", "-", text)
     text = re.sub(r"\.{2,}", ".", text).strip("-.")
     text = text[:MAX_SLUG_LENGTH].strip("-.")

@@ -98,3 +98,12 @@ def test_csv_cells_cannot_run_as_formulas_and_carriage_returns_are_quoted() -> N
     assert cells[:7] == ["'" + cell for cell in hostile[:7]]
     assert cells[7:] == ["a\rb", "plain"]
     assert all(row[1] == "-5" for row in rows[1:])  # numbers are not text: left alone
+
+
+def test_a_corpus_folder_with_an_undecodable_name_builds(tmp_path: Path) -> None:
+    corpus = Path(os.fsdecode(bytes(tmp_path) + b"/corpus-\xff"))
+    write_file(corpus / "blog" / "a.txt", BODY)
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(site), "--no-pdf", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "corpus-\ufffd" in (site / "index.html").read_text(encoding="utf-8")

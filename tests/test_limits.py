@@ -95,3 +95,15 @@ def test_front_matter_over_the_cap_is_kept_as_text(tmp_path: Path) -> None:
     [document] = read_file(write_file(tmp_path / "blog" / "big.txt", content), tmp_path)
     assert document.title != "Lang"
     assert any("front matter longer than 20,000 characters" in w for w in document.warnings)
+
+
+def test_an_html_page_over_max_page_chars_is_cut_at_a_tag_before_parsing(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>Absatz {n}: {PARAGRAPH}</p>\n" for n in range(200))
+    page = f"<html lang='de'><head><title>Lang</title></head><body>{paragraphs}</body></html>"
+    path = write_file(tmp_path / "o" / "page.html", page)
+    [document] = read_file(path, tmp_path, Limits(max_page_chars=5000))
+    assert "Absatz 0:" in document.text and "Absatz 199:" not in document.text
+    assert document.title == "Lang"
+    assert any("max_page_chars is 5,000" in w for w in document.warnings)
+    [whole] = read_file(path, tmp_path)
+    assert "Absatz 199:" in whole.text and not whole.warnings

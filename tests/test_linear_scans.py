@@ -30,3 +30,24 @@ def test_surname_mentions_skip_exactly_the_overlapping_matches() -> None:
     overlapping = RawMention(17, 32, "Scholz sprach, ", "MISC")  # covers the second "Scholz"
     found = surname_mentions([full, overlapping], text)
     assert [(m.start, m.text) for m in found] == [(61, "Scholz"), (78, "Scholz")]
+
+
+def test_block_pieces_by_sweep_equal_testing_every_mark_against_every_piece() -> None:
+    from reportgen.model import Block
+    from reportgen.render.highlight import _pieces
+
+    rng = random.Random(3)
+    text = "".join(rng.choice("abc \n") for _ in range(2000))
+    block = Block("body", 100, 1900)
+    for _ in range(30):
+        marks = []
+        for _ in range(rng.randrange(0, 40)):
+            s = rng.randrange(100, 1900)
+            marks.append((s, min(1900, s + rng.randrange(0, 300)), rng.choice(["q", "ent"])))
+        cuts = sorted({100, 1900, *(s for s, _, _ in marks), *(e for _, e, _ in marks)})
+        expected = [
+            {"text": text[a:b],
+             "classes": " ".join(sorted({c for s, e, c in marks if s <= a and b <= e}))}
+            for a, b in zip(cuts, cuts[1:], strict=False)
+        ]  # fmt: skip
+        assert _pieces(text, block, marks) == expected

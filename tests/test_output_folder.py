@@ -4,6 +4,7 @@ a second build, stale files of the previous build removed, never read back as in
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import signal
@@ -186,3 +187,33 @@ def test_serve_on_a_busy_port_is_one_line(tmp_path: Path) -> None:
         result = runner.invoke(app, ["serve", str(site), "--port", str(port)])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith(f"error: cannot listen on 127.0.0.1:{port}")
+
+
+def test_analyze_into_a_folder_or_below_a_file_is_one_line_before_analysis(
+    tmp_path: Path,
+) -> None:
+    corpus = corpus_of(tmp_path / "c", "a.txt")
+    blocker = write_file(tmp_path / "file", "x")
+    for target, problem in ((tmp_path, "is a folder, not a file"),
+                            (blocker / "a.jsonl", "cannot be written")):  # fmt: skip
+        result = runner.invoke(app, ["analyze", str(corpus), "-o", str(target), "-q"])
+        assert result.exit_code == 2
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: output {target} {problem}")
+
+
+def test_stale_removal_removes_a_symlink_not_what_it_points_to(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path / "c", "a.txt", "b.txt")
+    site = tmp_path / "site"
+    assert build(corpus, site).exit_code == 0
+    (corpus / "blog" / "b.txt").unlink()
+    page_b = site / "articles" / "blog" / "b.html"
+    page_b.unlink()
+    page_b.symlink_to(site / "articles" / "blog" / "a.html")  # a stale entry, now a link
+    manifest = json.loads((site / MARKER).read_text())
+    manifest["files"].append("../outside.txt")  # a tampered manifest cannot reach out
+    (site / MARKER).write_text(json.dumps(manifest))
+    write_file(tmp_path / "outside.txt", "keep")
+    assert build(corpus, site).exit_code == 0
+    assert not page_b.is_symlink() and (site / "articles" / "blog" / "a.html").is_file()
+    assert (tmp_path / "outside.txt").read_text() == "keep"

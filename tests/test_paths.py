@@ -15,7 +15,10 @@ from reportgen.paths import UnsafePathError, atomic_write, safe_join, slugify
         ("/absolute/path", "absolute-path"),
         ("de.rt.com", "de.rt.com"),
         ("a" * 200, "a" * 80),
-        ("Ωmega <script>", "mega-script"),
+        ("Ωmega <script>", "omega-script"),  # other scripts are transliterated
+        ("Лукашенко", "lukashenko"),
+        ("Ελλάδα", "ellada"),
+        ("-.-", "item"),
     ],
 )
 def test_slugify_is_safe(value: str, expected: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..limits import DEFAULT_LIMITS, Limits, cut_text
 from ..model import Document, ReadError
 from ..paths import slugify
+from ..slugs import unique_slugs
 from .decode import ReadFailure, declared_html_charset, decode_bytes
 from .discover import discover
 from .html import read_html
@@ -60,15 +61,7 @@ def read_file(
     if reader is None:
         return [clean_error(ReadError(rel, f"unsupported file type {path.suffix!r}"))]
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ReadFailure(
-                f"too large ({size:,} bytes; max_file_bytes is {limits.max_file_bytes:,})"
-            )
-        data = path.read_bytes()
-        declared = declared_html_charset(data) if path.suffix.lower() in (".html", ".htm") else None
-        content, _encoding = decode_bytes(data, declared)
-        results = reader(content)
+        results, notes = _read_with_limits(path, reader, limits)
     except ReadFailure as exc:
         return [clean_error(ReadError(rel, str(exc)))]
     except OSError as exc:
@@ -83,6 +76,7 @@ def read_file(
             finished.append(clean_error(ReadError(f"{rel} ({item.source_path})", item.reason)))
             continue
         item.source_path = rel
+        item.warnings.extend(notes)
         item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
         clean_document(item)
         _cut_to_limit(item, limits.max_article_chars)
@@ -95,6 +89,33 @@ def read_file(
             item.lang = detect_language(item.text)
         finished.append(item)
     return finished
+
+
+def _read_with_limits(
+    path: Path, reader: Callable[[str], list], limits: Limits
+) -> tuple[list, list[str]]:
+    """The reader's results for `path`, and warnings that hold for all of them. An HTML page
+    longer than `max_page_chars` is cut (at a tag) before parsing: parsing and main-text
+    extraction of a 20 MB page would cost minutes and gigabytes for text that is cut anyway."""
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        limit = f"{limits.max_file_bytes:,}"
+        raise ReadFailure(f"too large ({size:,} bytes; max_file_bytes is {limit})")
+    data = path.read_bytes()
+    is_html = path.suffix.lower() in (".html", ".htm")
+    content, _encoding = decode_bytes(data, declared_html_charset(data) if is_html else None)
+    del data  # the bytes of a large file need not stay beside its text
+    notes: list[str] = []
+    limit = limits.max_page_chars
+    if is_html and len(content) > limit:
+        total = len(content)
+        tag = content.rfind("<", limit // 2, limit)
+        content = content[: tag if tag > 0 else limit]
+        notes.append(
+            f"page cut to its first {len(content):,} of {total:,} characters of HTML before "
+            f"reading (max_page_chars is {limit:,})"
+        )
+    return reader(content), notes
 
 
 def _cut_to_limit(document: Document, limit: int) -> None:
@@ -113,15 +134,29 @@ def _cut_to_limit(document: Document, limit: int) -> None:
     )
 
 
-def make_ids_unique(documents: list[Document]) -> None:
-    """Give repeated ids a numeric suffix, in corpus order, so every article has its own page."""
-    seen: dict[str, int] = {}
+def give_outlets_unique_slugs(documents: list[Document]) -> None:
+    """Outlets whose names share a slug ("Foo Bar", "foo-bar", "FOO_BAR") get one each: the
+    first part of an article id is its outlet's page."""
+    slugs = unique_slugs((d.outlet for d in documents), UNSORTED_OUTLET, reserved=())
     for document in documents:
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        if count > 1:
-            document.id = f"{document.id}-{count}"
-            document.warnings.append(f"id repeated in the corpus; renamed to {document.id}")
+        document.id = f"{slugs[document.outlet]}/{document.id.split('/', 1)[1]}"
+
+
+def make_ids_unique(documents: list[Document]) -> None:
+    """Give repeated ids a numeric suffix, in corpus order, so every article has its own page.
+    A new id is never one that another article has or gets ("dup-2.txt" beside two "dup")."""
+    taken = {document.id for document in documents}
+    used: set[str] = set()
+    for document in documents:
+        if document.id in used:
+            number = 2
+            while f"{document.id}-{number}" in taken:
+                number += 1
+            renamed = f"{document.id}-{number}"
+            document.warnings.append(f"id repeated in the corpus; renamed to {renamed}")
+            document.id = renamed
+            taken.add(renamed)
+        used.add(document.id)
 
 
 def read_corpus(
@@ -137,6 +172,7 @@ def read_corpus(
     for path in found.files:
         for item in read_file(path, root, limits):
             (errors if isinstance(item, ReadError) else documents).append(item)
+    give_outlets_unique_slugs(documents)
     make_ids_unique(documents)
     errors.sort(key=lambda e: e.source_path)
     return documents, errors, len(found.files) + len(found.problems)

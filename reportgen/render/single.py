@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import ArticleAnalysis
+from ..slugs import CorpusSlugs
 from .families.article import quote_groups
 from .highlight import block_pieces
 from .pdf import render_pdf
@@ -10,6 +11,7 @@ from .templates import environment, stylesheet
 
 
 def _render(a: ArticleAnalysis, pdf_mode: bool) -> str:
+    slugs = CorpusSlugs.of([a])
     return (
         environment()
         .get_template("article.html")
@@ -20,7 +22,8 @@ def _render(a: ArticleAnalysis, pdf_mode: bool) -> str:
             a=a,
             outlet_slug=a.id.split("/", 1)[0],
             segments=block_pieces(a),
-            quote_groups=quote_groups(a),
+            quote_groups=quote_groups(a, slugs),
+            source_slug=slugs.source,
             pdf_mode=True,  # no stylesheet links: the file must stand alone
             pdf_href=None,
             pdf_name=None,

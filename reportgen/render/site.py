@@ -16,6 +16,7 @@ from .. import aggregate
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
 from ..paths import atomic_write, safe_join
+from ..slugs import CorpusSlugs
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .families import FAMILIES, SiteData
 from .pdf import render_pdf
@@ -48,8 +49,15 @@ class DuplicateWriteError(RuntimeError):
 Progress = Callable[[int, int, str], None]
 
 class SiteWriter:
-    def __init__(self, output: Path, options: SiteOptions, progress: Progress | None = None):
+    def __init__(
+        self,
+        output: Path,
+        options: SiteOptions,
+        progress: Progress | None = None,
+        slugs: CorpusSlugs | None = None,
+    ):
         self.output = output
+        self.slugs = slugs or CorpusSlugs()
         self.options = options
         self.env = environment(options.templates)
         self.result = SiteResult()
@@ -131,10 +139,11 @@ def write_site(
     options: SiteOptions,
     progress: Progress | None = None,
 ) -> SiteResult:
-    writer = SiteWriter(output, options, progress)
+    slugs = CorpusSlugs.of(analyses)
+    writer = SiteWriter(output, options, progress, slugs)
     writer.assets()
     writer.data(analyses, errors)
-    site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files))
+    site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     for family in FAMILIES:
         family.write(writer, site)
     writer.render_pdfs()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...model import ArticleAnalysis, ReadError
+from ...slugs import CorpusSlugs
 
 if TYPE_CHECKING:
     from ..site import SiteWriter
@@ -20,6 +21,7 @@ class SiteData:
     analyses: list[ArticleAnalysis]
     errors: list[ReadError]
     corpus: dict[str, Any]  # aggregate.corpus_summary
+    slugs: CorpusSlugs  # unique page names of outlets, speakers and sources
 
 
 WriteFamily = Callable[["SiteWriter", SiteData], None]

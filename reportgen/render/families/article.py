@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import aggregate
 from ...model import ArticleAnalysis
-from ...paths import slugify
+from ...slugs import CorpusSlugs
 from ..highlight import block_pieces
 from . import SiteData, page_family
 
@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     from ..site import SiteWriter
 
 
-def quote_groups(a: ArticleAnalysis) -> list[dict[str, Any]]:
+def quote_groups(a: ArticleAnalysis, slugs: CorpusSlugs) -> list[dict[str, Any]]:
     """The article's quotations by named speaker, the most quoted first, unnamed last."""
     groups: dict[str | None, list] = {}
     for q in a.quotes:
         groups.setdefault(aggregate.named_speaker(a, q), []).append(q)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
     return [
-        {"speaker": speaker, "slug": slugify(speaker or "", "speaker"), "quotes": quotes}
+        {"speaker": speaker, "slug": slugs.speaker(speaker) if speaker else None, "quotes": quotes}
         for speaker, quotes in ordered
     ]
 
@@ -37,5 +37,6 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             a=a,
             outlet_slug=a.id.split("/", 1)[0],
             segments=block_pieces(a),
-            quote_groups=quote_groups(a),
+            quote_groups=quote_groups(a, site.slugs),
+            source_slug=site.slugs.source,
         )

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 @page_family("sources", order=60)
 def source_pages(writer: SiteWriter, site: SiteData) -> None:
-    sources = aggregate.source_pages(site.analyses)
+    sources = aggregate.source_pages(site.analyses, site.slugs)
     for source in sources.values():
         writer.page(f"sources/{source['slug']}.html", "source.html", title=source["name"],
                     source=source)  # fmt: skip

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 @page_family("speakers", order=50)
 def speaker_pages(writer: SiteWriter, site: SiteData) -> None:
-    speakers = aggregate.speaker_pages(site.analyses)
+    speakers = aggregate.speaker_pages(site.analyses, site.slugs)
     for speaker in speakers.values():
         writer.page(f"speakers/{speaker['slug']}.html", "speaker.html", title=speaker["name"],
-                    speaker=speaker)  # fmt: skip
+                    speaker=speaker, outlet_page=site.slugs.outlet)  # fmt: skip
     ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))
     writer.page("speakers/index.html", "speaker_index.html", title="Speakers", speakers=ranked)

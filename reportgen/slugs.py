@@ -1,0 +1,80 @@
+"""One page per thing: slugs that are unique within a build.
+
+Different names can share a slug ("Foo Bar", "foo-bar" and "FOO_BAR"; a speaker named "Index"
+and the speakers' listing page). The name spelled exactly as the slug, else the first name in
+sorted order, keeps the plain slug; the others get a suffix from a hash of the name, so a name's
+slug stays the same from build to build as long as the set of names that collide with it does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import ArticleAnalysis
+from .paths import slugify
+
+# Listing pages live beside the item pages of their folder: no item may take their names.
+LISTING_NAMES = frozenset({"index"})
+
+
+def _hashed(name: str, slug: str, taken: set[str]) -> str:
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+    for length in range(6, len(digest) + 1, 2):  # longer only if a suffix itself collides
+        candidate = f"{slug}-{digest[:length]}"
+        if candidate not in taken:
+            return candidate
+    raise AssertionError(f"no free slug for {name!r}")
+
+
+def unique_slugs(
+    names: Iterable[str], fallback: str, reserved: Iterable[str] = LISTING_NAMES
+) -> dict[str, str]:
+    """A slug for each distinct name; no two names share one and none is in `reserved`."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        groups[slugify(name, fallback)].append(name)
+    reserved = set(reserved)
+    taken = set(groups) | reserved
+    slugs: dict[str, str] = {}
+    for slug, group in sorted(groups.items()):
+        keeper = None if slug in reserved else next((n for n in group if n == slug), group[0])
+        for name in group:
+            if name == keeper:
+                slugs[name] = slug
+            else:
+                slugs[name] = _hashed(name, slug, taken)
+                taken.add(slugs[name])
+    return slugs
+
+
+@dataclass(frozen=True)
+class CorpusSlugs:
+    """The slugs of one build's outlets, speakers and cited sources."""
+
+    outlets: dict[str, str] = field(default_factory=dict)
+    speakers: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, analyses: list[ArticleAnalysis]) -> CorpusSlugs:
+        from .aggregate import named_speaker
+
+        speakers = {named_speaker(a, q) for a in analyses for q in a.quotes} - {None}
+        return cls(
+            # read_corpus gave each outlet its unique slug as the first part of the ids
+            outlets={a.outlet: a.id.split("/", 1)[0] for a in analyses},
+            speakers=unique_slugs(speakers, "speaker"),  # type: ignore[arg-type]
+            sources=unique_slugs({s.name for a in analyses for s in a.sources}, "source"),
+        )
+
+    def outlet(self, name: str) -> str:
+        return self.outlets.get(name) or slugify(name, "unsorted")
+
+    def speaker(self, name: str) -> str:
+        return self.speakers.get(name) or slugify(name, "speaker")
+
+    def source(self, name: str) -> str:
+        return self.sources.get(name) or slugify(name, "source")
