@@ -14,6 +14,7 @@ from .nlp_run import run_chunks
 from .pipeline import choose_pipeline, load_pipeline, pipeline_info
 from .quotes import extract_quotes
 from .segment import BODY_KINDS, segment
+from .source_entities import add_source_entities
 from .sources import extract_sources
 from .stats import compute_stats
 
@@ -58,6 +59,7 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
         document.text, lang, blocks, entities, cited_links, _own_domains(document)
     )
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
+    entities = add_source_entities(entities, sources)
     stats = compute_stats(
         document.text, blocks, chunks, entities, quotes, sources, segmentation.comments
     )
