@@ -68,3 +68,21 @@ def test_english_share_bars_and_read_more_links_are_furniture() -> None:
     assert kinds["Share this: Reddit"] == "boilerplate"
     assert kinds["Tumblr"] == "boilerplate"
     assert kinds["Like this: Like Loading... Related"] == "boilerplate"
+
+
+def test_a_genitive_before_its_noun_names_the_person(tmp_path: Path) -> None:
+    text = "Gedichte\n\nWir halten es wie in Christian Morgensterns Gedicht über den Palmström.\n"
+    assert "Christian Morgenstern" in _names(analyze_article(tmp_path, "b/g.txt", text), "PER")
+
+
+def test_the_author_of_a_byline_is_a_person_of_the_article(tmp_path: Path) -> None:
+    text = (
+        "Die Stadt Essen macht vor, wie praktisch die Digitalisierung der Behörden sein kann.\n\n"
+        "von Roland Tichy\n\nGute Nachrichten für alle, die in der Stadt Essen wohnen.\n"
+    )
+    assert "Roland Tichy" in _names(analyze_article(tmp_path, "b/essen.txt", text), "PER")
+
+
+def test_an_acronym_at_the_head_of_a_compound(tmp_path: Path) -> None:
+    text = "Koalition\n\nDie SPD-Chefin sprach am Montag in Berlin mit den Gewerkschaften.\n"
+    assert "SPD" in _names(analyze_article(tmp_path, "b/spd.txt", text), "ORG")

@@ -10,6 +10,7 @@ from ..model import ArticleAnalysis, Document
 from ..urls import domain_of, is_within
 from .bylines import choose_authors
 from .entities import extract_entities
+from .entity_rules import author_entities
 from .nlp_run import run_chunks
 from .pipeline import choose_pipeline, load_pipeline, pipeline_info
 from .quotes import extract_quotes
@@ -60,6 +61,7 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
     )
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
     entities = add_source_entities(entities, sources)
+    entities = author_entities(entities, authors, document.text, blocks)
     stats = compute_stats(
         document.text, blocks, chunks, entities, quotes, sources, segmentation.comments
     )

@@ -2,7 +2,9 @@
 
 - a known name at the head of a hyphen compound is a mention ("Assad-Truppen", "Ukraine-Konflikt",
   "Trump-Kampagne"): the gazetteers' names and the names the article itself gives;
-- a name in a byline is a person or nothing (a byline's given name is no place);
+- a name in a byline is a person or nothing (a byline's given name is no place), and the
+  authors a byline names are people of the article;
+- a person's name in the genitive before a noun is the person ("Rudolf Augsteins Motto");
 - an entity that only the page's furniture names (a columnist in a teaser list, legal text, a
   newsletter box, an ad or an appeal) is not the article's; captions and author boxes, which
   the segmentation files as boilerplate, still name the article's people.
@@ -13,12 +15,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..model import Entity
-from .entities import RawMention
+from ..model import Block, Entity, Mention
+from ..resources import load_lines
+from .entities import RawMention, _block_kind, entity_id
 from .pipeline import _gazetteer_patterns
 
 # A capitalised word joined by a hyphen to a capitalised word or a number: "Assad-Truppen".
-COMPOUND_HEAD = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:[A-ZÄÖÜ][a-zäöüß]+)?)-(?=[A-ZÄÖÜ0-9])")
+# "SPD-Chef", "FPÖ-Politiker": acronyms too.
+COMPOUND_HEAD = re.compile(r"(?<![\w-])([A-ZÄÖÜ][A-ZÄÖÜa-zäöüß]+)-(?=[A-ZÄÖÜ0-9])")
 # Blocks that are the page's furniture: an entity named only there is not the article's.
 FURNITURE = frozenset({"related", "legal", "newsletter", "ad", "appeal"})
 _LABELS = ("PER", "LOC", "ORG")
@@ -52,6 +56,50 @@ def compound_mentions(text: str, lang: str, mentions: list[RawMention]) -> list[
         label, canonical = known[head]
         found.append(RawMention(start, end, head, label, canonical))
     return found
+
+
+# A genitive -s before a capitalised word (the noun it belongs to): "Augsteins Motto".
+_GENITIVE_BEFORE_NOUN = re.compile(r"s(?=\s+[A-ZÄÖÜ])")
+
+
+def genitive_people(text: str, lang: str, mentions: list[RawMention]) -> None:
+    """A given name and a surname in the genitive before its noun ("Christian Morgensterns
+    Gedicht") name the person without the -s; languages whose genitive is "'s" have none."""
+    given = frozenset(load_lines(lang, "first_names"))
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label != "PER" or len(words) < 2 or words[0] not in given:
+            continue
+        if mention.canonical and mention.canonical != mention.text:
+            continue
+        last = words[-1]
+        if last.endswith(("ss", "'s", "’s")) or not last.endswith("s"):
+            continue
+        if _GENITIVE_BEFORE_NOUN.match(text, mention.end - 1):
+            mention.canonical = mention.text[:-1]
+
+
+def author_entities(
+    entities: list[Entity], authors: list[str], text: str, blocks: list[Block]
+) -> list[Entity]:
+    """The authors a byline of the text names, as people of the article."""
+    starts = [b.start for b in blocks]
+    covered = [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions]
+    for author in authors:
+        if " " not in author.strip():
+            continue  # an agency's or a desk's credit
+        for match in re.finditer(re.escape(author), text):
+            start, end = match.span()
+            block = _block_kind(blocks, starts, start)
+            if block != "byline" or any(s < end and start < e for s, e in covered):
+                continue
+            entity = next((e for e in entities if e.label == "PER" and e.name == author), None)
+            if entity is None:
+                entity = Entity(author, "PER", 0, [], entity_id(author, "PER"))
+                entities.append(entity)
+            entity.mentions.append(Mention(start, end, author, block))
+            entity.count = len(entity.mentions)
+    return entities
 
 
 def article_entities(entities: list[Entity]) -> list[Entity]:

@@ -26,6 +26,10 @@ NAME_PATTERN = (
     r"|" + DOMAIN_NAME
 )
 ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
+# An address written out in the text ("https://www.focus.de/politik/…"): group 1 is the domain.
+WRITTEN_URL = re.compile(r"https?://(?:www\.)?([\w.-]+\.[a-z]{2,})(?:[/?#][^\s)\]>\"'»«“”]*)?")
+# A registrable name shorter than this is a link shortener ("t.co", "bit.ly"), not a source.
+MIN_SITE_NAME = 4
 CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+")
 WORD = re.compile(r"[\wäöüß]+", re.IGNORECASE)
 # Where a statement's clause ends, for the attribution window around a name.

@@ -101,6 +101,7 @@ def extract_sources(
     _documents(article)
     _speaking_organisations(article)
     _linked(article, links)
+    _written_addresses(article, own_domains)
     result = [s for s in article.sources.values() if _is_cited(article, s, own_domains)]
     for source in result:
         source.mentions.sort(key=lambda m: m.start)
@@ -247,6 +248,32 @@ def _linked(article: _Article, links: list[Link]) -> None:
             article.attributed.add(entry.name)
         if link.url not in source.links:
             source.links.append(link.url)
+
+
+def _written_addresses(article: _Article, own_domains: tuple[str, ...]) -> None:
+    """An address the article writes out in its text is a reference: the known source of its
+    domain (not a social network, which needs a statement), else the domain as a web source."""
+    for match in sp.WRITTEN_URL.finditer(article.text):
+        start, end = match.span()
+        domain = match.group(1).lower()
+        if article.block(start) not in CITING_BLOCKS or any(
+            is_within(domain, site) or is_within(site, domain) for site in own_domains
+        ):
+            continue
+        entry = lookup_domain(domain)
+        if entry is not None and entry.type == "social":
+            continue
+        if entry is None:
+            if len(domain.rsplit(".", 2)[-2]) < sp.MIN_SITE_NAME:
+                continue
+            source = Source(domain, "web", None, None, [])
+        else:
+            article.entries[entry.name] = entry
+            source = _from_entry(entry)
+        known = article.add(source, start, end)
+        article.attributed.add(known.name)
+        if match.group(0) not in known.links:
+            known.links.append(match.group(0))
 
 
 def _attributed_anchor(article: _Article, anchor: str) -> tuple[int, int] | None:
