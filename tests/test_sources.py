@@ -292,3 +292,20 @@ def test_an_address_written_in_the_text_is_a_reference() -> None:
 )  # fmt: skip
 def test_courts_and_authorities_whose_statement_is_reported(text: str, name: str) -> None:
     assert [(s.name, s.type) for s in sources_of(text)] == [(name, "government")]
+
+
+def test_a_separable_cue_verb_needs_its_particle(tmp_path: Path) -> None:
+    said = "Die Datenschutzbehörde Hessen teilte am Montag mit, sie prüfe den Fall."
+    assert [s.name for s in sources_of(said)] == ["Datenschutzbehörde Hessen"]
+    lifted = "Die Datenschutzbehörde Hessen hob die Sperrung der Akten auf."
+    assert sources_of(lifted) == []
+
+
+def test_the_publisher_of_a_cited_report_is_no_document(tmp_path: Path) -> None:
+    text = (
+        "Harbour wall\n\nThe bill could be twice the estimate, citing a report by the "
+        "Environment Agency on Monday.\n"
+    )
+    analysis = analyze_article(tmp_path, "gazette/wall.txt", text)
+    kinds = {s.name: s.type for s in analysis.sources}
+    assert kinds.get("Environment Agency") == "government"

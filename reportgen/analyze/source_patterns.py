@@ -76,10 +76,23 @@ def generic_sources(lang: str) -> tuple[GenericSource, ...]:
 
 @cache
 def attribution_words(lang: str) -> frozenset[str]:
-    """Lower-case words that make a clause attribute something to a name next to it."""
-    words = {line.split()[0].lower() for line in load_lines(lang, "cue_verbs")}
+    """Lower-case words that make a clause attribute something to a name next to it: the
+    one-word cue verbs and `attribution_words.txt`."""
+    words = {line.lower() for line in load_lines(lang, "cue_verbs") if " " not in line}
     words |= {line.lower() for line in load_lines(lang, "attribution_words")}
     return frozenset(words)
+
+
+@cache
+def separable_cues(lang: str) -> tuple[tuple[str, str], ...]:
+    """(verb, particle) of the separable cue verbs ("teilte mit", "hob hervor"): they attribute
+    only with their particle in the clause ("hob die Sperrung auf" does not)."""
+    pairs = []
+    for line in load_lines(lang, "cue_verbs"):
+        parts = line.lower().split()
+        if len(parts) == 2:
+            pairs.append((parts[0], parts[1]))
+    return tuple(pairs)
 
 
 @cache

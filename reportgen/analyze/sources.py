@@ -133,6 +133,9 @@ def _cued_names(article: _Article) -> None:
             continue
         entity = next((e for s, end, e in orgs if cue.start <= s and end <= cue.end), None)
         kind, named = _source_noun(cited, article.lang)
+        if kind == "document" and entity is not None:  # "a report by the Environment Agency"
+            kind = _source_noun(entity.name, article.lang)[0]
+            kind = "organisation" if kind == "unknown" else kind
         name = _cited_name(cited, entity, named, article.lang)
         if not name:
             continue
@@ -300,8 +303,12 @@ def _attributes(article: _Article, start: int, end: int) -> bool:
     stop = sp.CLAUSE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    words = sp.attribution_words(article.lang)
-    return any(w.lower() in words for w in sp.WORD.findall(before + " " + after))
+    clause = {w.lower() for w in sp.WORD.findall(before + " " + after)}
+    if clause & sp.attribution_words(article.lang):
+        return True
+    return any(
+        verb in clause and particle in clause for verb, particle in sp.separable_cues(article.lang)
+    )
 
 
 def _is_cited(article: _Article, source: Source, own_domains: tuple[str, ...]) -> bool:
@@ -354,8 +361,12 @@ def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
     for index, word in enumerate(words):
         bare = word.strip('.,;:„“"»«')
         stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
+        pair = f"{words[index - 1]} {bare}".lower() if index else bare.lower()
         for noun, kind in source_nouns(lang):
-            if not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
+            if " " in noun:  # "news agency": the word with the one before it
+                if not pair.endswith(noun.lower()):
+                    continue
+            elif not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
                 continue
             rest = []
             for follow in words[index + 1 :]:
