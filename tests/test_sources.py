@@ -266,3 +266,44 @@ def test_links_to_the_outlets_own_site_cite_nobody(tmp_path: Path) -> None:
     analysis = analyze_article(tmp_path, "de.rt.com/gipfel.html", page)
     assert {link.domain for link in analysis.links} == {"de.rt.com", "reuters.com"}
     assert [s.name for s in analysis.sources if s.links] == ["Reuters"]
+
+
+def test_an_address_written_in_the_text_is_a_reference() -> None:
+    text = "Mehr als 40 Prozent der Firmen wären pleite https://www.focus.de/politik/pleiten.html"
+    cited = sources_of(text)
+    assert [(s.name, s.links) for s in cited] == [
+        ("Focus", ["https://www.focus.de/politik/pleiten.html"])
+    ]
+    unknown = sources_of("Die Zahlen: https://www.beispielstatistik.org/daten/1")
+    assert [(s.name, s.type) for s in unknown] == [("beispielstatistik.org", "web")]
+    assert sources_of("Mehr unter https://t.co/64N9L6rREB") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Es gibt keinen Grund“, lautet die Begründung des Oberverwaltungsgericht Münster.",
+         "Oberverwaltungsgericht Münster"),
+        ("Die Datenschutzbehörde Nordrhein-Westfalen sagte auf Anfrage, sie wisse nichts.",
+         "Datenschutzbehörde Nordrhein-Westfalen"),
+    ],
+)  # fmt: skip
+def test_courts_and_authorities_whose_statement_is_reported(text: str, name: str) -> None:
+    assert [(s.name, s.type) for s in sources_of(text)] == [(name, "government")]
+
+
+def test_a_separable_cue_verb_needs_its_particle(tmp_path: Path) -> None:
+    said = "Die Datenschutzbehörde Hessen teilte am Montag mit, sie prüfe den Fall."
+    assert [s.name for s in sources_of(said)] == ["Datenschutzbehörde Hessen"]
+    lifted = "Die Datenschutzbehörde Hessen hob die Sperrung der Akten auf."
+    assert sources_of(lifted) == []
+
+
+def test_the_publisher_of_a_cited_report_is_no_document(tmp_path: Path) -> None:
+    text = (
+        "Harbour wall\n\nThe bill could be twice the estimate, citing a report by the "
+        "Environment Agency on Monday.\n"
+    )
+    analysis = analyze_article(tmp_path, "gazette/wall.txt", text)
+    kinds = {s.name: s.type for s in analysis.sources}
+    assert kinds.get("Environment Agency") == "government"

@@ -11,11 +11,13 @@ from ..model import ArticleAnalysis, Document, Stats
 from ..urls import domain_of, is_within
 from .bylines import choose_authors
 from .entities import extract_entities
+from .entity_rules import author_entities
 from .finalize import finalize
 from .nlp_run import run_chunks
 from .pipeline import choose_pipeline, load_pipeline, pipeline_info
 from .quotes import extract_quotes
 from .segment import segment
+from .source_entities import add_source_entities
 from .sources import extract_sources
 
 __all__ = ["analyze", "choose_pipeline", "load_pipeline"]
@@ -59,6 +61,8 @@ def analyze(document: Document, model: str = "auto") -> ArticleAnalysis:
         document.text, lang, blocks, entities, cited_links, _own_domains(document)
     )
     quotes = extract_quotes(document.text, lang, blocks, entities, sources)
+    entities = add_source_entities(entities, sources)
+    entities = author_entities(entities, authors, document.text, blocks)
     analysis = ArticleAnalysis(
         id=document.id,
         source_path=document.source_path,

@@ -271,7 +271,11 @@ def _block_kind(blocks: list[Block], starts: list[int], offset: int) -> str:
 def extract_entities(
     chunks: list[tuple[int, Doc]], text: str, blocks: list[Block], lang: str
 ) -> list[Entity]:
+    from .entity_rules import article_entities, compound_mentions, genitive_people
+
     mentions = raw_mentions(chunks, lang)
     mentions += surname_mentions(mentions, text)
+    mentions += compound_mentions(text, lang, mentions)
+    genitive_people(text, lang, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
-    return merge_mentions(mentions, text, blocks, lang)
+    return article_entities(merge_mentions(mentions, text, blocks, lang))

@@ -26,7 +26,7 @@ OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
 }
 EMBEDDED_NER = {"de": RESOURCE_DIR / "pipelines" / "de_ner"}
 GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
-EMBEDDED_VERSION = "0.3.0"  # bump when the gazetteers, patterns or shipped NER change
+EMBEDDED_VERSION = "0.3.1"  # bump when the gazetteers, patterns or shipped NER change
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ NAME_PATTERN = (
     r"|" + DOMAIN_NAME
 )
 ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
+# An address written out in the text ("https://www.focus.de/politik/…"): group 1 is the domain.
+WRITTEN_URL = re.compile(r"https?://(?:www\.)?([\w.-]+\.[a-z]{2,})(?:[/?#][^\s)\]>\"'»«“”]*)?")
+# A registrable name shorter than this is a link shortener ("t.co", "bit.ly"), not a source.
+MIN_SITE_NAME = 4
 CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+")
 WORD = re.compile(r"[\wäöüß]+", re.IGNORECASE)
 # Where a statement's clause ends, for the attribution window around a name.
@@ -72,10 +76,23 @@ def generic_sources(lang: str) -> tuple[GenericSource, ...]:
 
 @cache
 def attribution_words(lang: str) -> frozenset[str]:
-    """Lower-case words that make a clause attribute something to a name next to it."""
-    words = {line.split()[0].lower() for line in profile(lang).lines("cue_verbs")}
+    """Lower-case words that make a clause attribute something to a name next to it: the
+    one-word cue verbs and `attribution_words.txt`."""
+    words = {line.lower() for line in profile(lang).lines("cue_verbs") if " " not in line}
     words |= {line.lower() for line in profile(lang).lines("attribution_words")}
     return frozenset(words)
+
+
+@cache
+def separable_cues(lang: str) -> tuple[tuple[str, str], ...]:
+    """(verb, particle) of the separable cue verbs ("teilte mit", "hob hervor"): they attribute
+    only with their particle in the clause ("hob die Sperrung auf" does not)."""
+    pairs = []
+    for line in profile(lang).lines("cue_verbs"):
+        parts = line.lower().split()
+        if len(parts) == 2:
+            pairs.append((parts[0], parts[1]))
+    return tuple(pairs)
 
 
 @cache

@@ -101,6 +101,7 @@ def extract_sources(
     _documents(article)
     _speaking_organisations(article)
     _linked(article, links)
+    _written_addresses(article, own_domains)
     result = [s for s in article.sources.values() if _is_cited(article, s, own_domains)]
     for source in result:
         source.mentions.sort(key=lambda m: m.start)
@@ -132,6 +133,9 @@ def _cued_names(article: _Article) -> None:
             continue
         entity = next((e for s, end, e in orgs if cue.start <= s and end <= cue.end), None)
         kind, named = _source_noun(cited, article.lang)
+        if kind == "document" and entity is not None:  # "a report by the Environment Agency"
+            kind = _source_noun(entity.name, article.lang)[0]
+            kind = "organisation" if kind == "unknown" else kind
         name = _cited_name(cited, entity, named, article.lang)
         if not name:
             continue
@@ -249,6 +253,32 @@ def _linked(article: _Article, links: list[Link]) -> None:
             source.links.append(link.url)
 
 
+def _written_addresses(article: _Article, own_domains: tuple[str, ...]) -> None:
+    """An address the article writes out in its text is a reference: the known source of its
+    domain (not a social network, which needs a statement), else the domain as a web source."""
+    for match in sp.WRITTEN_URL.finditer(article.text):
+        start, end = match.span()
+        domain = match.group(1).lower()
+        if article.block(start) not in CITING_BLOCKS or any(
+            is_within(domain, site) or is_within(site, domain) for site in own_domains
+        ):
+            continue
+        entry = lookup_domain(domain)
+        if entry is not None and entry.type == "social":
+            continue
+        if entry is None:
+            if len(domain.rsplit(".", 2)[-2]) < sp.MIN_SITE_NAME:
+                continue
+            source = Source(domain, "web", None, None, [])
+        else:
+            article.entries[entry.name] = entry
+            source = _from_entry(entry)
+        known = article.add(source, start, end)
+        article.attributed.add(known.name)
+        if match.group(0) not in known.links:
+            known.links.append(match.group(0))
+
+
 def _attributed_anchor(article: _Article, anchor: str) -> tuple[int, int] | None:
     anchor = " ".join(anchor.split())
     if len(anchor) < 3:
@@ -273,8 +303,12 @@ def _attributes(article: _Article, start: int, end: int) -> bool:
     stop = sp.CLAUSE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    words = sp.attribution_words(article.lang)
-    return any(w.lower() in words for w in sp.WORD.findall(before + " " + after))
+    clause = {w.lower() for w in sp.WORD.findall(before + " " + after)}
+    if clause & sp.attribution_words(article.lang):
+        return True
+    return any(
+        verb in clause and particle in clause for verb, particle in sp.separable_cues(article.lang)
+    )
 
 
 def _is_cited(article: _Article, source: Source, own_domains: tuple[str, ...]) -> bool:
@@ -327,8 +361,12 @@ def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
     for index, word in enumerate(words):
         bare = word.strip('.,;:„“"»«')
         stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
+        pair = f"{words[index - 1]} {bare}".lower() if index else bare.lower()
         for noun, kind in source_nouns(lang):
-            if not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
+            if " " in noun:  # "news agency": the word with the one before it
+                if not pair.endswith(noun.lower()):
+                    continue
+            elif not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
                 continue
             rest = []
             for follow in words[index + 1 :]:
