@@ -29,6 +29,17 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _symlink_problem(path: Path, real_root: Path) -> str | None:
+    """Why a symlink in the corpus is not followed, or None when it stays inside the corpus."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken symlink or symlink loop; not followed"
+    if target != real_root and real_root not in target.parents:
+        return "symlink leads outside the corpus folder; not followed"
+    return None
+
+
 def discover(root: Path) -> Discovery:
     root = root.absolute()
     real_root = root.resolve()
@@ -52,13 +63,9 @@ def discover(root: Path) -> Discovery:
                 skipped.append((rel, reason))
                 continue
             if entry.is_symlink():
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    problems.append((rel, "broken symlink or symlink loop; not followed"))
-                    continue
-                if target != real_root and real_root not in target.parents:
-                    problems.append((rel, "symlink leads outside the corpus folder; not followed"))
+                problem = _symlink_problem(path, real_root)
+                if problem:
+                    problems.append((rel, problem))
                     continue
             if entry.is_dir():
                 real = path.resolve()
