@@ -54,6 +54,7 @@ def parse_args(argv: list[str] | None, default_augment: int, work: Path) -> argp
     ap.add_argument("--config", type=Path, default=CONFIG)
     ap.add_argument("--pretrain-text", type=Path, help="folder of raw .txt for spacy pretrain")
     ap.add_argument("--pretrain-epochs", type=int, default=8)
+    ap.add_argument("--skip", action="append", default=[], help="leave out a training source")
     ap.add_argument("--fresh", action="store_true", help="ignore earlier segments in --work")
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("overrides", nargs="*", help="extra `spacy train` overrides after --")
@@ -105,7 +106,8 @@ def train_segments(args: argparse.Namespace, lang: str, init_tok2vec: Path | Non
     for seg in segments(args.work):
         n = steps_logged(seg / "train.log")
         finished = (seg / "DONE").is_file()
-        history.append({"dir": seg.name, "steps": n, "finished": finished})
+        minutes = json.loads((seg / "DONE").read_text())["minutes"] if finished else None
+        history.append({"dir": seg.name, "steps": n, "finished": finished, "minutes": minutes})
         done_steps += n
         if finished:
             return history
@@ -123,9 +125,12 @@ def train_segments(args: argparse.Namespace, lang: str, init_tok2vec: Path | Non
     cmd += ["--paths.dev", str(args.work / "tune.spacy")]
     if init_tok2vec is not None and last is None:
         cmd += ["--paths.init_tok2vec", str(init_tok2vec)]
+    t0 = time.time()
     _run_logged(cmd + list(args.overrides), out / "train.log")
-    (out / "DONE").write_text(time.strftime("%Y-%m-%d %H:%M:%S\n"))
-    history.append({"dir": out.name, "steps": steps_logged(out / "train.log"), "finished": True})
+    minutes = round((time.time() - t0) / 60, 1)
+    (out / "DONE").write_text(json.dumps({"minutes": minutes}))
+    steps = steps_logged(out / "train.log")
+    history.append({"dir": out.name, "steps": steps, "finished": True, "minutes": minutes})
     return history
 
 
@@ -222,6 +227,7 @@ def main(recipe: Recipe, model: Model, argv: list[str] | None = None, augment: i
     args = parse_args(argv, augment, TRAINING / f"ner_{lang}" / "work")
     if args.data:
         recipe.data_dir = args.data
+    recipe.train = [src for src in recipe.train if src.name not in args.skip]
     if args.fresh and args.work.exists():
         import shutil
 
@@ -230,19 +236,18 @@ def main(recipe: Recipe, model: Model, argv: list[str] | None = None, augment: i
     init, pretrain_info = None, None
     if args.pretrain_text:
         init, pretrain_info = pretrain(args, lang)
-    t0 = time.time()
     history = train_segments(args, lang, init)
     best, f = best_model(args.work, history)
     print(f"best on the tuning split ({model.tuning_split}): ents_f {f:.4f} in {best}")
     settings = {
         "augment": args.augment,
+        "skipped_sources": args.skip,
         "steps": args.steps,
         "eval_frequency": args.eval_frequency,
         "config": str(args.config.relative_to(REPO)),
         "overrides": args.overrides,
         "segments": history,
         "pretraining": pretrain_info,
-        "minutes_this_sitting": round((time.time() - t0) / 60, 1),
     }
     (args.work / "settings.json").write_text(json.dumps(settings, indent=2))
     if not args.no_install:
