@@ -21,10 +21,10 @@ import re
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from nerdata import REPO, TRAINING, Recipe, prepare
+from nerdata import REPO, TRAINING, Recipe, _shown, prepare
 from thinc.api import Config
 
 CONFIG = TRAINING / "ner.cfg"
@@ -42,12 +42,14 @@ class Model:
     license: str
     sources: list[dict]
     tuning_split: str
+    pretrain_sources: list[dict] = field(default_factory=list)  # listed when pretrained
+    pretrain_license: str = ""  # appended to ``license`` when pretrained
 
 
-def parse_args(argv: list[str] | None, default_augment: int, work: Path) -> argparse.Namespace:
+def parse_args(argv: list[str] | None, defaults: dict, work: Path) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="train and install reportgen's embedded NER")
     ap.add_argument("--data", type=Path, help="dataset folder (default ../shared/datasets/...)")
-    ap.add_argument("--augment", type=int, default=default_augment, help="mention-replaced copies")
+    ap.add_argument("--augment", type=int, default=0, help="mention-replaced copies")
     ap.add_argument("--steps", type=int, default=8000, help="training steps in total")
     ap.add_argument("--eval-frequency", type=int, default=500)
     ap.add_argument("--work", type=Path, default=work)
@@ -57,8 +59,13 @@ def parse_args(argv: list[str] | None, default_augment: int, work: Path) -> argp
     ap.add_argument("--skip", action="append", default=[], help="leave out a training source")
     ap.add_argument("--fresh", action="store_true", help="ignore earlier segments in --work")
     ap.add_argument("--no-install", action="store_true")
+    ap.add_argument("--no-pretrain", action="store_true", help="no spacy pretrain")
     ap.add_argument("overrides", nargs="*", help="extra `spacy train` overrides after --")
-    return ap.parse_args(argv)
+    ap.set_defaults(**defaults)
+    args = ap.parse_args(argv)
+    if args.no_pretrain:
+        args.pretrain_text = None
+    return args
 
 
 def _env() -> dict[str, str]:
@@ -186,7 +193,8 @@ def pretrain(args: argparse.Namespace, lang: str) -> tuple[Path, dict]:
     if not epochs or epochs[-1] < args.pretrain_epochs - 1:
         _run_logged(cmd, out / "pretrain.log")
         epochs = sorted(int(p.stem[5:]) for p in out.glob("model*.bin") if p.stem[5:].isdigit())
-    info.update({"objective": "characters", "epochs": epochs[-1] + 1})
+    info.update({"folder": _shown(Path(info["folder"])), "objective": "characters"})
+    info["epochs"] = epochs[-1] + 1
     return out / f"model{epochs[-1]}.bin", info
 
 
@@ -195,11 +203,15 @@ def du(path: Path) -> int:
 
 
 def install(best: Path, target: Path, model: Model, reportgen_meta: dict) -> None:
+    """Copy tokenizer, tok2vec and ner of ``best`` to ``target`` with reportgen's meta."""
     import shutil
 
     import spacy
 
     nlp = spacy.load(best)
+    sources, license_ = model.sources, model.license
+    if reportgen_meta["training"]["pretraining"]:
+        sources, license_ = sources + model.pretrain_sources, license_ + model.pretrain_license
     for name in list(nlp.pipe_names):
         if name not in ("tok2vec", "ner"):
             nlp.remove_pipe(name)
@@ -207,8 +219,8 @@ def install(best: Path, target: Path, model: Model, reportgen_meta: dict) -> Non
         name=model.name,
         version=model.version,
         description=model.description,
-        license=model.license,
-        sources=model.sources,
+        license=license_,
+        sources=sources,
         author="reportgen",
         url="",
         email="",
@@ -222,9 +234,10 @@ def install(best: Path, target: Path, model: Model, reportgen_meta: dict) -> Non
     print(f"installed {target} ({du(target) / 1e6:.1f} MB), components: {nlp.pipe_names}")
 
 
-def main(recipe: Recipe, model: Model, argv: list[str] | None = None, augment: int = 0) -> None:
+def main(recipe: Recipe, model: Model, defaults: dict, argv: list[str] | None = None) -> None:
+    """Train and install; ``defaults`` are the settings of the shipped model (argparse names)."""
     lang = recipe.lang
-    args = parse_args(argv, augment, TRAINING / f"ner_{lang}" / "work")
+    args = parse_args(argv, defaults, TRAINING / f"ner_{lang}" / "work")
     if args.data:
         recipe.data_dir = args.data
     recipe.train = [src for src in recipe.train if src.name not in args.skip]

@@ -4,7 +4,7 @@ The recipe (which files train and which tune, and the label mapping) is below; t
 shared with the other languages (training/nerdata.py, training/nertrain.py). From the
 repository root:
 
-    python training/ner_de/train.py            # the shipped model (augment 3, 8000 steps)
+    python training/ner_de/train.py            # the shipped model (settings in SHIPPED)
     python training/ner_de/train.py --help     # options; run it again to resume a cut-off run
 """
 
@@ -79,7 +79,25 @@ MODEL = Model(
         },
     ],
     tuning_split="GermEval 2014 test, sentences with index % 10 == 9, names-only labels",
+    pretrain_sources=[
+        {
+            "name": "German Wikinews articles 2004-2022 (raw text only, tok2vec pretraining)",
+            "url": "https://de.wikinews.org/",
+            "license": "CC BY 2.5",
+            "author": "Wikinews contributors; the 998 articles as collected by Petersen-Frey "
+            "and Biemann (2024), uhh-lt/german-news-quotation-attribution-2024",
+        }
+    ],
+    pretrain_license="; tok2vec pretrained on German Wikinews article text, CC BY 2.5",
 )
+# the settings of the shipped model (see README.md); ../shared/corpora/news_de/de.wikinews.org
+# is the only raw text of news_de whose own licence (CC BY 2.5) allows a shipped model
+SHIPPED = {
+    "augment": 3,
+    "steps": 6000,
+    "pretrain_text": SHARED_DATASETS.parent / "corpora" / "news_de" / "de.wikinews.org",
+    "pretrain_epochs": 4,
+}
 
 if __name__ == "__main__":
-    main(RECIPE, MODEL, augment=3)
+    main(RECIPE, MODEL, SHIPPED)

@@ -4,7 +4,7 @@ The recipe (which files train and which tune, and the label mapping) is below; t
 shared with the other languages (training/nerdata.py, training/nertrain.py). From the
 repository root:
 
-    python training/ner_en/train.py            # the shipped model (augment 2, 8000 steps)
+    python training/ner_en/train.py            # the shipped model (augment 2, 8000 steps max)
     python training/ner_en/train.py --help     # options; run it again to resume a cut-off run
 """
 
@@ -65,4 +65,4 @@ MODEL = Model(
 )
 
 if __name__ == "__main__":
-    main(RECIPE, MODEL, augment=2)
+    main(RECIPE, MODEL, {"augment": 2, "steps": 8000})
