@@ -12,8 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import make_documents, score_jsonl  # noqa: E402
+from cli_mode import score_jsonl  # noqa: E402
 from score import bio_to_spans  # noqa: E402
+from sets import make_documents  # noqa: E402
 
 SENTS = [
     (

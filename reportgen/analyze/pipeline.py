@@ -1,8 +1,9 @@
 """Which spaCy pipeline analyses which language, and loading it.
 
 `auto` takes the best installed official pipeline for the language and falls back to the embedded
-one (rules and gazetteers, plus the shipped German NER); `rules` always takes the embedded one; any
-other value is a spaCy package name or a path to a saved pipeline.
+one (rules and gazetteers, plus the statistical NER shipped for the language, if any); `rules`
+always takes the embedded one; any other value is a spaCy package name or a path to a saved
+pipeline.
 """
 
 from __future__ import annotations
@@ -24,9 +25,14 @@ OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
     "xx": ("xx_ent_wiki_sm",),
 }
-EMBEDDED_NER = {"de": RESOURCE_DIR / "pipelines" / "de_ner"}
+# The statistical NER shipped per language: every `pipelines/<lang>_ner` folder (see training/).
+EMBEDDED_NER = {
+    path.name.removesuffix("_ner"): path
+    for path in sorted((RESOURCE_DIR / "pipelines").glob("*_ner"))
+    if path.is_dir()
+}
 GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
-EMBEDDED_VERSION = "0.3.1"  # bump when the gazetteers, patterns or shipped NER change
+EMBEDDED_VERSION = "0.4.0"  # bump when the gazetteers, patterns or shipped NER change
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,7 @@ def load_pipeline(choice: PipelineChoice) -> Language:
 
 
 def embedded_ner_meta(lang: str) -> dict | None:
-    """meta.json of the shipped statistical NER for `lang`, or None (English: rules only)."""
+    """meta.json of the shipped statistical NER for `lang`, or None (rules only)."""
     path = EMBEDDED_NER.get(lang)
     if path is None or not (path / "meta.json").is_file():
         return None
