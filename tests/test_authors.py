@@ -75,3 +75,19 @@ def test_a_byline_inside_the_article_beats_the_metadata(tmp_path: Path) -> None:
     )
     analysis = analyze_article(tmp_path, "apolut.net/interview.html", page)
     assert analysis.authors == ["Eugen Zentner"]
+
+
+def test_page_byline_reads_as_trafilatura_without_copying_the_page() -> None:
+    from reportgen.ingest.authors import page_byline
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    pages = [
+        '<html><body><div class="comments"><span class="author">Leser Eins</span></div>'
+        '<p><span class="author">Anna Berger <time>3. Mai</time></span></p></body></html>',
+        '<html><body><a rel="author" href="/a">Jane Doe</a><p>Text</p></body></html>',
+        "<html><body><p>No byline here at all.</p></body></html>",
+    ]
+    for page in pages:
+        assert page_byline(load_html(page)) == extract_author(load_html(page))
+    assert page_byline(load_html(pages[0])) == "Anna Berger"

@@ -61,3 +61,13 @@ def test_comments_under_no_heading(tmp_path: Path) -> None:
     analysis = analyze_article(tmp_path, "beispiel.net/preise.html", _page(ARTICLE, shown))
     assert analysis.stats.comment_count == 2
     assert all(c.author in ("Graugans", "andiY") for c in analysis.comments)
+
+
+def test_the_outlets_app_shop_and_support_appeals_are_not_body(tmp_path: Path) -> None:
+    after = (
+        "<p>Apolut ist auch als kostenlose App für Android- und iOS-Geräte verfügbar!</p>"
+        "<p>Ihnen gefällt unser Programm? Informationen zu Unterstützungsmöglichkeiten finden "
+        "Sie hier.</p>"
+    )
+    analysis = analyze_article(tmp_path, "beispiel.net/preise.html", _page(ARTICLE + after, ""))
+    assert "kostenlose App" not in analysis.body and "gefällt unser" not in analysis.body

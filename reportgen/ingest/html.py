@@ -11,7 +11,6 @@ from htmldate import find_date
 from lxml import etree
 from trafilatura.metadata import (
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -21,7 +20,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from ..model import Document, Link
-from ..text.authors import clean_authors
+from ..text.authors import clean_authors, page_byline
 from ..urls import domain_of
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
@@ -87,7 +86,7 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         metadata = extract_meta_json(tree, metadata)
     if not metadata.author:  # the page's byline element, as trafilatura reads it
         with contextlib.suppress(Exception):
-            metadata.author = extract_author(tree)
+            metadata.author = page_byline(tree)
     title = metadata.title or extract_title(tree)
     url = metadata.url or extract_url(tree)
     date_config = set_date_params(False)  # htmldate's extensive search costs more than it finds
