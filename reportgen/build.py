@@ -114,8 +114,9 @@ def build(
         result = analyze_corpus(corpus, model, jobs, on_article, limits)
         # the folder's name titles every page: an undecodable name must not break the writes
         name = clean_string(corpus.resolve().name, {}) or "corpus"
-        options = SiteOptions(corpus_name=name, pdf=pdf, templates=templates, jobs=jobs)
-        options.skipped = result.skipped
+        options = SiteOptions(
+            corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
+        )
         result.site = write_site(
             output, result.analyses, result.errors, result.files, options, on_pdf
         )

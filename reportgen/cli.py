@@ -49,7 +49,7 @@ MaxCharsOpt = Annotated[
         "--max-article-chars",
         min=1,
         help="Characters of each article that are analysed; longer texts are cut, with a "
-        "warning (default 200,000; see docs/limits.md).",
+        "warning (default 100,000; see docs/limits.md).",
     ),
 ]
 

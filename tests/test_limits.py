@@ -68,7 +68,7 @@ def test_a_mistyped_setting_is_one_clear_error(tmp_path: Path, setting: str, mes
 def test_limits_refuse_values_that_are_not_positive_whole_numbers() -> None:
     with pytest.raises(ValueError, match="max_file_bytes"):
         Limits(max_file_bytes=-1)
-    assert DEFAULT_LIMITS.max_article_chars == 200_000
+    assert DEFAULT_LIMITS.max_article_chars == 100_000
 
 
 def test_a_file_over_max_file_bytes_is_an_error_not_read(tmp_path: Path) -> None:

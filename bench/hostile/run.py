@@ -1,10 +1,10 @@
 """Hostile-size benchmark: one huge article at a time, time and peak memory of its build.
 
-    python bench/hostile/run.py [--only html|line|text] [--keep DIR]
+    python bench/hostile/run.py [--only html|line|text] [--pdf] [--keep DIR]
 
 Generates (never stores) three inputs: a 20 MB HTML page, a 5 MB text on a single line and an
-11 MB plain text with paragraphs, each in a corpus folder of its own. Each is built by
-`reportgen build --no-pdf` in a fresh process, so the peak RSS printed is that of one build
+11 MB plain text with paragraphs, each in a corpus folder of its own. Each is built (without
+PDFs unless --pdf) in a fresh process, so the peak RSS printed is that of one build
 (the analysis runs in that process: one worker). The targets of issue 11 are under 60 s and
 under 1 GB for each.
 """
@@ -91,7 +91,7 @@ import json, resource, sys, time
 from pathlib import Path
 from reportgen.build import build
 started = time.perf_counter()
-result = build(Path(sys.argv[1]), Path(sys.argv[2]), pdf=False)
+result = build(Path(sys.argv[1]), Path(sys.argv[2]), pdf=sys.argv[3] == "pdf")
 elapsed = time.perf_counter() - started
 [a] = result.analyses
 print(json.dumps({"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF)
@@ -99,7 +99,7 @@ print(json.dumps({"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUS
 """
 
 
-def run_one(key: str, work: Path) -> dict:
+def run_one(key: str, work: Path, pdf: bool) -> dict:
     name, make, label = INPUTS[key]
     corpus = work / key / "corpus"
     (corpus / "bench").mkdir(parents=True)
@@ -108,7 +108,8 @@ def run_one(key: str, work: Path) -> dict:
     del data
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(corpus), str(work / key / "site")],
+        [sys.executable, "-c", _CHILD, str(corpus), str(work / key / "site"),
+         "pdf" if pdf else "no-pdf"],
         capture_output=True, text=True, cwd=REPO, check=False,
     )  # fmt: skip
     wall = time.perf_counter() - started
@@ -121,6 +122,7 @@ def run_one(key: str, work: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(INPUTS), action="append")
+    parser.add_argument("--pdf", action="store_true", help="render the PDFs too")
     parser.add_argument("--keep", type=Path, help="generate and build in DIR, and keep it")
     args = parser.parse_args()
     keys = args.only or list(INPUTS)
@@ -128,7 +130,7 @@ def main() -> int:
         work = args.keep or Path(tmp)
         failed = False
         for key in keys:
-            row = run_one(key, work)
+            row = run_one(key, work, args.pdf)
             if "failed" in row:
                 failed = True
                 print(f"{row['input']:24} FAILED after {row['wall']:.1f} s: {row['failed']}")
