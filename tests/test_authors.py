@@ -78,9 +78,10 @@ def test_a_byline_inside_the_article_beats_the_metadata(tmp_path: Path) -> None:
 
 
 def test_page_byline_reads_as_trafilatura_without_copying_the_page() -> None:
-    from reportgen.ingest.authors import page_byline
     from trafilatura.metadata import extract_author
     from trafilatura.utils import load_html
+
+    from reportgen.text.authors import page_byline
 
     pages = [
         '<html><body><div class="comments"><span class="author">Leser Eins</span></div>'
