@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pypdf
-from conftest import analyze_article
+from conftest import REPO, analyze_article
 
 from reportgen.render.pdf import AssetOnlyFetcher, RefusedFetch, render_pdf
 from reportgen.render.single import article_html, article_pdf
@@ -67,3 +67,18 @@ def test_article_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
     assert reader.attachments == {}
     assert "root:" not in text
     assert "<script>alert(1)</script>" in text.replace("\n", "")
+
+
+def test_pdf_links_stay_relative_and_name_no_local_path(built_site) -> None:
+    """A PDF's links are the site's relative links, never file:// URLs of the checkout (which
+    would leak the local path and make PDFs differ between machines)."""
+    output, _result = built_site
+    uris = []
+    for path in sorted((output / "pdf" / "articles").rglob("*.pdf")):
+        for page in pypdf.PdfReader(path).pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A") or {}
+                if action.get("/URI"):
+                    uris.append(str(action["/URI"]))
+    assert uris, "the article PDFs carry links"
+    assert not [u for u in uris if u.startswith("file:") or str(REPO) in u]

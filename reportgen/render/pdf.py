@@ -46,6 +46,9 @@ def render_pdf(html: str, stylesheets: list[str]) -> bytes:
     # fixed stamp keeps the same input giving byte-identical PDFs.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     fetcher = AssetOnlyFetcher()
-    document = HTML(string=html, base_url=str(static_dir()) + "/", url_fetcher=fetcher)
+    # No base URL: the pages' relative links stay relative in the PDF (a base inside the
+    # checkout would turn them into file:// links that name the local path and differ from one
+    # machine to the next); nothing the pages show is fetched from a relative URL.
+    document = HTML(string=html, base_url=None, url_fetcher=fetcher)
     css = [CSS(string=text, url_fetcher=fetcher) for text in stylesheets]
     return document.write_pdf(stylesheets=css)
