@@ -163,10 +163,10 @@ def test_embedded_pipeline_uses_the_shipped_ner() -> None:
     choice = choose_pipeline("de", "rules")
     nlp = load_pipeline(choice)
     names = nlp.pipe_names
-    assert {"sentencizer", "entity_ruler", "tok2vec", "ner"} == set(names)
-    assert names.index("entity_ruler") < names.index("ner")  # gazetteers win over the model
+    assert {"sentencizer", "reportgen_gazetteers", "tok2vec", "ner"} == set(names)
+    assert names.index("reportgen_gazetteers") < names.index("ner")  # gazetteers win
     info = pipeline_info(choice, nlp)
-    assert info["name"] == "reportgen-embedded-de" and info["components"].endswith("+ner")
+    assert info["name"] == "reportgen-embedded-de" and info["components"] == "+".join(names)
     assert info["ner"] == f"de_reportgen_ner {meta['version']}"
     assert "GermEval 2014" in describe_embedded("de") and "CC0" in describe_embedded("de")
     # a name in no gazetteer comes from the statistical model
@@ -177,9 +177,9 @@ def test_embedded_pipeline_uses_the_shipped_ner() -> None:
 def test_embedded_pipeline_without_the_shipped_ner(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setitem(EMBEDDED_NER, "de", tmp_path / "absent")
     nlp = build_embedded("de")
-    assert nlp.pipe_names == ["sentencizer", "entity_ruler"]
+    assert nlp.pipe_names == ["sentencizer", "reportgen_gazetteers"]
     info = pipeline_info(choose_pipeline("de", "rules"), nlp)
-    assert info["components"] == "rules+gazetteers" and "ner" not in info
+    assert info["components"] == "sentencizer+reportgen_gazetteers" and "ner" not in info
     assert describe_embedded("de").startswith("rules and gazetteers only")
     doc = nlp("Präsident Lukaschenko reiste nach Moskau, sagte die OSZE.")
     assert {(e.text, e.label_) for e in doc.ents} >= {
@@ -195,14 +195,14 @@ def test_english_embedded_pipeline_loads_the_shipped_english_ner() -> None:
     assert "CC BY-SA 4.0" in meta["license"] and "reportgen" in meta  # settings and data recorded
     choice = choose_pipeline("en", "rules")
     nlp = load_pipeline(choice)
-    assert nlp.pipe_names == ["sentencizer", "tok2vec", "entity_ruler", "ner"]
+    assert nlp.pipe_names == ["sentencizer", "tok2vec", "reportgen_gazetteers", "ner"]
     assert pipeline_info(choice, nlp)["ner"] == f"en_reportgen_ner {meta['version']}"
     assert "Universal NER English EWT" in describe_embedded("en")
     # names in no gazetteer, found by the statistical model (also without the EntityRuler)
     text = "Yesterday, Jennifer Walsh joined Verizon as chief financial officer."
     expected = {("Jennifer Walsh", "PER"), ("Verizon", "ORG")}
     assert expected <= {(e.text, e.label_) for e in nlp(text).ents}
-    with nlp.select_pipes(disable=["entity_ruler"]):
+    with nlp.select_pipes(disable=["reportgen_gazetteers"]):
         assert expected <= {(e.text, e.label_) for e in nlp(text).ents}
     # the gazetteers still come first
     doc = nlp("President Putin met his counterpart in Minsk, the OSCE and Reuters said.")

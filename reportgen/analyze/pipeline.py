@@ -15,8 +15,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
-from ..lang import profile
+from ..lang import FALLBACK, profile
 from ..resources import RESOURCE_DIR, load_source_kb
 
 # Official pipelines by preference, per language; "xx" serves every other language.
@@ -133,16 +134,25 @@ def _inflections(pattern: dict, lang: str) -> list[dict]:
     return [{**pattern, "pattern": name + "s"}]
 
 
+GAZETTEER_PIPE = "reportgen_gazetteers"
+
+
+@Language.factory(GAZETTEER_PIPE, default_config={"lang": FALLBACK})
+def make_gazetteer_ruler(nlp: Language, name: str, lang: str) -> EntityRuler:
+    """An EntityRuler over the language's gazetteers, their genitives, given name + surname and
+    the knowledge base's aliases; it never overwrites what an earlier component found."""
+    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False)
+    ruler.add_patterns(_gazetteer_patterns(lang))
+    return ruler
+
+
 def _add_shared_components(nlp: Language, lang: str, with_gazetteers: bool) -> Language:
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer", first=True)
     if with_gazetteers:
-        options = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
-        if nlp.has_pipe("ner"):
-            ruler = nlp.add_pipe("entity_ruler", before="ner", config=options)
-        else:
-            ruler = nlp.add_pipe("entity_ruler", config=options)
-        ruler.add_patterns(_gazetteer_patterns(lang))
+        # Before the statistical NER: the gazetteers win where both find a name.
+        where = {"before": "ner"} if nlp.has_pipe("ner") else {}
+        nlp.add_pipe(GAZETTEER_PIPE, config={"lang": lang}, **where)
     nlp.max_length = 10_000_000  # the analysis feeds text in chunks; this only guards the limit
     return nlp
 
@@ -195,21 +205,17 @@ def describe_embedded(lang: str) -> str:
 
 
 def pipeline_info(choice: PipelineChoice, nlp: Language) -> dict[str, str]:
-    if choice.kind == "embedded":
-        meta = embedded_ner_meta(choice.lang)
-        parts = "rules+gazetteers" + ("+ner" if meta is not None else "")
-        info = {
-            "name": f"reportgen-embedded-{choice.lang}",
-            "version": EMBEDDED_VERSION,
-            "components": parts,
-            "spacy": spacy.__version__,
-        }
-        if meta is not None:
-            info["ner"] = f"{meta['name']} {meta['version']}"
-        return info
-    return {
+    """Which pipeline analysed an article: name, version, its components as loaded, spaCy."""
+    info = {
         "name": f"{nlp.meta.get('lang', choice.lang)}_{nlp.meta.get('name', choice.target)}",
         "version": str(nlp.meta.get("version", "unknown")),
         "components": "+".join(nlp.pipe_names),
         "spacy": spacy.__version__,
     }
+    if choice.kind == "embedded":
+        info["name"] = f"reportgen-embedded-{choice.lang}"
+        info["version"] = EMBEDDED_VERSION
+        meta = embedded_ner_meta(choice.lang)
+        if meta is not None:
+            info["ner"] = f"{meta['name']} {meta['version']}"
+    return info
