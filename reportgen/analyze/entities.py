@@ -12,9 +12,10 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..lang import profile
+from ..lang import available_languages, profile
 from ..model import Block, Entity, Mention
 from ..paths import slugify
+from ..text.blocks import BlockIndex
 
 # Official spaCy label sets (OntoNotes, WikiNER) onto the contract's four labels.
 LABEL_MAP = {
@@ -23,9 +24,6 @@ LABEL_MAP = {
     "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
     "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
     "LANGUAGE": "MISC",
-}  # fmt: skip
-_DETERMINERS = {
-    "der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einer", "eines", "a", "an",
 }  # fmt: skip
 _GENITIVE = re.compile(r"(?:'s|’s|s'|s)$")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
@@ -46,6 +44,13 @@ _NOT_NAME_SHAPES = re.compile(
     r"|[^\w]*"  # no letters or digits at all
     r"|\S*(?:@|://|^www\.)\S*|\S+\.[a-z]{2,6}"  # e-mail, URL, domain ("belta.by")
 )
+
+
+@cache
+def articles() -> frozenset[str]:
+    """The articles of every language with a profile: a name is cut of any of them, as names
+    in one language's text often come with another's ("the" in a German quotation)."""
+    return frozenset().union(*(profile(code).words("articles") for code in available_languages()))
 
 
 @cache
@@ -111,7 +116,7 @@ def _title_led_names(
             and end - token.i <= _MAX_NAME_TOKENS
             and _NAME_TOKEN.match(doc[end].text)
             and doc[end].text not in titles
-            and doc[end].lower_ not in _DETERMINERS
+            and doc[end].lower_ not in articles()
             and not taken[end]
             and not doc[end].is_sent_start
         ):
@@ -152,7 +157,7 @@ def surname_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
 def base_form(text: str, titles: frozenset[str]) -> str:
     """The mention without leading determiners and titles."""
     words = text.split()
-    while len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in titles):
+    while len(words) > 1 and (words[0].lower() in articles() or words[0] in titles):
         words = words[1:]
     return " ".join(words)
 
@@ -190,7 +195,7 @@ def merge_mentions(
     grouped: dict[str, list[int]] = defaultdict(list)
     for index, name in enumerate(canonical):
         grouped[name].append(index)
-    starts = [b.start for b in blocks]
+    index = BlockIndex(blocks)
     entities: list[Entity] = []
     for name, indices in grouped.items():
         labels = Counter(mentions[i].label for i in indices)
@@ -200,7 +205,7 @@ def merge_mentions(
                 mentions[i].start,
                 mentions[i].end,
                 text[mentions[i].start : mentions[i].end],
-                _block_kind(blocks, starts, mentions[i].start),
+                index.kind_at(mentions[i].start),
             )
             for i in indices
         ]
@@ -259,13 +264,6 @@ def merge_across_articles(entity_lists: list[list[Entity]]) -> list[list[Entity]
         out.sort(key=lambda e: (-e.count, e.label, e.name))
         result.append(out)
     return result
-
-
-def _block_kind(blocks: list[Block], starts: list[int], offset: int) -> str:
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and blocks[index].start <= offset < blocks[index].end:
-        return blocks[index].kind
-    return "none"
 
 
 def extract_entities(

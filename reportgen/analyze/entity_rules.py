@@ -17,7 +17,8 @@ from functools import cache
 
 from ..lang import profile
 from ..model import Block, Entity, Mention
-from .entities import RawMention, _block_kind, entity_id
+from ..text.blocks import BlockIndex
+from .entities import RawMention, entity_id
 from .pipeline import _gazetteer_patterns
 
 # A capitalised word joined by a hyphen to a capitalised word or a number: "Assad-Truppen".
@@ -83,14 +84,14 @@ def author_entities(
     entities: list[Entity], authors: list[str], text: str, blocks: list[Block]
 ) -> list[Entity]:
     """The authors a byline of the text names, as people of the article."""
-    starts = [b.start for b in blocks]
+    index = BlockIndex(blocks)
     covered = [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions]
     for author in authors:
         if " " not in author.strip():
             continue  # an agency's or a desk's credit
         for match in re.finditer(re.escape(author), text):
             start, end = match.span()
-            block = _block_kind(blocks, starts, start)
+            block = index.kind_at(start)
             if block != "byline" or any(s < end and start < e for s, e in covered):
                 continue
             entity = next((e for e in entities if e.label == "PER" and e.name == author), None)

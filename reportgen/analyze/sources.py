@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Entity, Link, Source, SourceMention
+from ..text.blocks import BlockIndex
 from ..urls import is_within
 from . import source_patterns as sp
-from .entities import _block_kind
 from .source_kb import (
     CueMatch,
     KBEntry,
@@ -52,19 +52,23 @@ class _Article:
     text: str
     lang: str
     blocks: list[Block]
-    starts: list[int]
+    index: BlockIndex
     cues: list[CueMatch]
     persons: list[tuple[int, int]]
     entities: list[Entity]
     sources: dict[str, Source] = field(default_factory=dict)
     entries: dict[str, KBEntry] = field(default_factory=dict)
     attributed: set[str] = field(default_factory=set)
+    cue_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cue_starts = [c.start for c in self.cues]
 
     def block(self, offset: int) -> str:
-        return _block_kind(self.blocks, self.starts, offset)
+        return self.index.kind_at(offset)
 
     def cue_at(self, start: int, end: int) -> str | None:
-        index = bisect.bisect_right([c.start for c in self.cues], start)
+        index = bisect.bisect_right(self.cue_starts, start)
         # the closest cue: "hieß es auf dem Internetportal der Agentur X" is the portal's
         return next((c.cue for c in reversed(self.cues[:index]) if end <= c.end), None)
 
@@ -92,7 +96,7 @@ def extract_sources(
     """The article's cited sources, most mentioned first. `own_domains`: the outlet's own site,
     cited only with a cue ("in an interview with POLITICO Playbook")."""
     article = _Article(
-        text, lang, blocks, [b.start for b in blocks], find_cues(text, lang),
+        text, lang, blocks, BlockIndex(blocks), find_cues(text, lang),
         [(m.start, m.end) for e in entities if e.label == "PER" for m in e.mentions], entities,
     )  # fmt: skip
     _knowledge_base_names(article)
