@@ -9,14 +9,14 @@ import bisect
 from ...model import Span
 from ...text.patterns import WORD
 from ..sources import lookup_alias, source_nouns
-from .patterns import COMMA_AFTER, COMMA_BEFORE, COMMA_GAP
+from .patterns import COMMA_BEFORE, COMMA_SPACE
 from .records import Speaker
 from .view import ArticleView, EntityMention
 
 
 def apposed_person(v: ArticleView, mention: Span) -> EntityMention | None:
     """"der Leiter der Delegation, Herbert Krall," / "Herbert Krall, der Leiter …,"."""
-    after = COMMA_AFTER.match(v.text[mention.end : mention.end + 3])
+    after = COMMA_SPACE.match(v.text[mention.end : mention.end + 3])
     if after:
         person = v.entity_in(mention.end, mention.end + after.end() + 60, "PER")
         if person is not None and person[0] == mention.end + after.end():
@@ -25,7 +25,7 @@ def apposed_person(v: ArticleView, mention: Span) -> EntityMention | None:
         index = bisect.bisect_left(v.mention_starts, mention.start)
         for candidate in reversed(v.mentions[max(0, index - 3) : index]):
             gap = v.text[candidate[1] : mention.start]
-            if candidate[2].label == "PER" and COMMA_GAP.fullmatch(gap):
+            if candidate[2].label == "PER" and COMMA_SPACE.fullmatch(gap):
                 return candidate
     return None
 

@@ -36,8 +36,8 @@ LABEL_LINE = re.compile(
 )
 SIGNATURE_DASH = re.compile(r"\s*([―—])\s*")
 LEADING_PUNCTUATION = re.compile(r"[\s,.!?;:]*")
-COMMA_AFTER = re.compile(r",\s*")
+# A comma and the spaces after it.
+COMMA_SPACE = re.compile(r",\s*")
 COMMA_BEFORE = re.compile(r",\s*$")
-COMMA_GAP = re.compile(r",\s*")
 COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
 SENTENCE_CLOSE = re.compile(r"[.!?,…]$")
