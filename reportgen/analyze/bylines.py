@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from ..lang import profile
-from ..model import Document
+from ..model import BODY_KINDS, Document
 from ..text.authors import clean_authors
 from .segment import Segmentation
 
@@ -67,7 +67,7 @@ def choose_authors(
         return metadata, None
     if byline:
         return byline, "authors inferred from the byline"
-    body = segmentation.text_of(frozenset({"lead", "body"}))
+    body = segmentation.text_of(BODY_KINDS)
     inline = clean_authors(inline_byline(lang, body), site, own_domains)
     if inline:
         return inline, "authors inferred from a byline inside a paragraph"
