@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
-from .analyze.corpus_entities import merge_corpus_entities
+from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
@@ -92,6 +92,7 @@ def analyze_inputs(
     # surname alone is the person the rest of the corpus names in full.
     apply_fingerprints(analyses)
     merge_corpus_entities(analyses)
+    unique_entity_ids(analyses)
     return BuildResult(analyses=analyses, errors=errors, files=files, skipped=skipped)
 
 

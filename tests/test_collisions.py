@@ -88,3 +88,36 @@ def test_writing_one_file_twice_in_a_build_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(DuplicateWriteError, match="speakers/index.html"):
         writer.write("speakers/index.html", "two")
     assert (tmp_path / "speakers" / "index.html").read_text() == "one"
+
+
+def test_entities_whose_names_slug_alike_get_distinct_ids_and_speakers_follow() -> None:
+    """ "Иван Петров" and "Ivan Petrov" both transliterate to per-ivan-petrov: one keeps it, the
+    other gets a stable suffix, and a quotation of the second points at the second."""
+    from reportgen.analyze.corpus_entities import unique_entity_ids
+    from reportgen.model import ArticleAnalysis, Entity, Mention, Quote, Stats
+
+    def article(article_id: str, name: str) -> ArticleAnalysis:
+        text = f"{name} sagte, es sei gut."
+        entity = Entity(name, "PER", 1, [Mention(0, len(name), name)], id="per-ivan-petrov")
+        quote = Quote(text[len(name) + 8 :], len(name) + 8, len(text), "indirect", name, None,
+                      "sagte", None, False, speaker_id="per-ivan-petrov")  # fmt: skip
+        return ArticleAnalysis(
+            id=article_id, source_path=f"{article_id}.txt", outlet="o", title=None, authors=[],
+            date=None, url=None, lang="de", pipeline={"name": "x", "version": "1"}, text=text,
+            blocks=[], body="", entities=[entity], quotes=[quote], sources=[], links=[],
+            stats=Stats(), warnings=[],
+        )  # fmt: skip
+
+    latin, cyrillic = article("o/a", "Ivan Petrov"), article("o/b", "Иван Петров")
+    assert unique_entity_ids([latin, cyrillic]) == 1
+    assert latin.entities[0].id == "per-ivan-petrov"
+    moved = cyrillic.entities[0].id
+    assert moved.startswith("per-ivan-petrov-") and moved != latin.entities[0].id
+    assert (
+        cyrillic.quotes[0].speaker_id == moved
+        and latin.quotes[0].speaker_id == latin.entities[0].id
+    )
+    # the same names again give the same ids
+    again = article("o/b", "Иван Петров")
+    unique_entity_ids([article("o/a", "Ivan Petrov"), again])
+    assert again.entities[0].id == moved

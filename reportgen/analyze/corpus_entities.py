@@ -5,6 +5,7 @@ of quotations follow their entity."""
 from __future__ import annotations
 
 from ..model import ArticleAnalysis
+from ..slugs import unique_slugs
 from .entities import entity_id, merge_across_articles
 
 
@@ -36,3 +37,32 @@ def merge_corpus_entities(analyses: list[ArticleAnalysis]) -> int:
         analysis.entities = merged
         renamed_total += len(renamed)
     return renamed_total
+
+
+def unique_entity_ids(analyses: list[ArticleAnalysis]) -> int:
+    """Different names whose ids would be the same ("Foo Bar" and "foo-bar", or two names that
+    transliterate alike) get distinct ids: one keeps the plain id, the others a stable hash
+    suffix (``reportgen.slugs.unique_slugs``). Speakers follow. Returns how many names moved."""
+    names_by_label: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            names_by_label.setdefault(entity.label, set()).add(entity.name)
+    new_ids: dict[tuple[str, str], str] = {}
+    for label, names in names_by_label.items():
+        for name, slug in unique_slugs(names, "entity", reserved=()).items():
+            if f"{label.lower()}-{slug}" != entity_id(name, label):
+                new_ids[(label, name)] = f"{label.lower()}-{slug}"
+    if not new_ids:
+        return 0
+    for analysis in analyses:
+        moved: dict[tuple[str, str], str] = {}  # (old id, name) -> new id
+        for entity in analysis.entities:
+            new = new_ids.get((entity.label, entity.name))
+            if new is not None:
+                moved[(entity.id, entity.name)] = new
+                entity.id = new
+        for quote in analysis.quotes:
+            new = moved.get((quote.speaker_id or "", quote.speaker or ""))
+            if new is not None:
+                quote.speaker_id = new
+    return len(new_ids)
