@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -111,6 +112,9 @@ def train_segments(args: argparse.Namespace, lang: str, init_tok2vec: Path | Non
     done_steps = 0
     history = []
     for seg in segments(args.work):
+        if not (seg / "model-last").is_dir():  # cut off before its first evaluation: redo it
+            shutil.rmtree(seg)
+            break
         n = steps_logged(seg / "train.log")
         finished = (seg / "DONE").is_file()
         minutes = json.loads((seg / "DONE").read_text())["minutes"] if finished else None
@@ -119,11 +123,13 @@ def train_segments(args: argparse.Namespace, lang: str, init_tok2vec: Path | Non
         if finished:
             return history
     remaining = args.steps - done_steps
+    if history and remaining <= 0:  # cut off after its last evaluation
+        (args.work / history[-1]["dir"] / "DONE").write_text(json.dumps({"minutes": None}))
+        history[-1]["finished"] = True
+        return history
     last = None
     if history:
         last = args.work / history[-1]["dir"] / "model-last"
-        if not last.is_dir():
-            raise SystemExit(f"cannot resume: {last} is missing; use --fresh")
     out = args.work / ("output" if not history else f"output.r{len(history)}")
     out.mkdir(parents=True, exist_ok=True)
     cfg = segment_config(args, lang, last, remaining)
@@ -204,8 +210,6 @@ def du(path: Path) -> int:
 
 def install(best: Path, target: Path, model: Model, reportgen_meta: dict) -> None:
     """Copy tokenizer, tok2vec and ner of ``best`` to ``target`` with reportgen's meta."""
-    import shutil
-
     import spacy
 
     nlp = spacy.load(best)
@@ -242,8 +246,6 @@ def main(recipe: Recipe, model: Model, defaults: dict, argv: list[str] | None = 
         recipe.data_dir = args.data
     recipe.train = [src for src in recipe.train if src.name not in args.skip]
     if args.fresh and args.work.exists():
-        import shutil
-
         shutil.rmtree(args.work)
     data = prepare(recipe, args.work, args.augment)
     init, pretrain_info = None, None

@@ -19,7 +19,9 @@ import time
 from pathlib import Path
 
 from score import LABELS, Scores
-from sets import REPO
+from sets import REPO, Documents
+
+Offsets = list[tuple[int, int] | None]
 
 # bench only: the embedded pipeline with the statistical NER models named in REPORTGEN_BENCH_NER
 PATCHED_CLI = """
@@ -48,7 +50,7 @@ def _reportgen_cmd() -> list[str]:
     ]
 
 
-def write_corpus(docs, corpus: Path) -> list[Path]:
+def write_corpus(docs: Documents, corpus: Path) -> list[Path]:
     folder = corpus / "ner"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -63,7 +65,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _match_record(rec: dict, docs, by_text: dict, used: set) -> int | None:
+def _match_record(rec: dict, docs: Documents, by_text: dict, used: set) -> int | None:
     """Find which written document a JSONL record belongs to."""
     for v in rec.values():
         if isinstance(v, str):
@@ -80,7 +82,7 @@ def _match_record(rec: dict, docs, by_text: dict, used: set) -> int | None:
     return None
 
 
-def align_tokens(text: str, tokens) -> list[tuple[int, int] | None]:
+def align_tokens(text: str, tokens: list[tuple[int, int, str]]) -> Offsets:
     """Locate each gold token in ``text`` in order; None when a token can't be found."""
     out = []
     cur = 0
@@ -94,7 +96,7 @@ def align_tokens(text: str, tokens) -> list[tuple[int, int] | None]:
     return out
 
 
-def mention_to_tokens(start: int, end: int, offs) -> tuple[int, int] | None:
+def mention_to_tokens(start: int, end: int, offs: Offsets) -> tuple[int, int] | None:
     """Token range (first, last+1) covered exactly by [start, end), else None."""
     first = last = None
     for i, o in enumerate(offs):
@@ -112,7 +114,9 @@ def mention_to_tokens(start: int, end: int, offs) -> tuple[int, int] | None:
     return first, last + 1
 
 
-def score_jsonl(jsonl: Path, docs, labels=LABELS) -> tuple[Scores, dict]:
+def score_jsonl(
+    jsonl: Path, docs: Documents, labels: tuple[str, ...] = LABELS
+) -> tuple[Scores, dict]:
     scores = Scores(labels)
     by_text = {_norm(d["text"]): k for k, d in enumerate(docs)}
     used: set = set()
@@ -177,8 +181,8 @@ def _analyze(corpus: Path, out: Path, ner_paths: dict[str, str] | None) -> float
 
 
 def run_cli(
-    docs,
-    labels=LABELS,
+    docs: Documents,
+    labels: tuple[str, ...] = LABELS,
     workdir: Path | None = None,
     jsonl: Path | None = None,
     keep: bool = False,

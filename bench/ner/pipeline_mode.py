@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from score import LABELS, Scores, bio_to_spans
-from sets import REPO
+from sets import REPO, Documents, Sentences
+from spacy.language import Language
 
 sys.path.insert(0, str(REPO))
 
 
-def load_bench_pipeline(variant: str, lang: str, ner_path: str | None = None):
+def load_bench_pipeline(
+    variant: str, lang: str, ner_path: str | None = None
+) -> tuple[Language, str, float]:
     """(nlp, description, seconds to load)."""
     import spacy
 
@@ -51,13 +55,15 @@ def load_bench_pipeline(variant: str, lang: str, ner_path: str | None = None):
     return nlp, name, time.perf_counter() - t0
 
 
-def _timed(fn) -> float:
+def _timed(fn: Callable[[], object]) -> float:
     t0 = time.perf_counter()
     fn()
     return max(time.perf_counter() - t0, 1e-9)
 
 
-def score_on_gold_tokens(nlp, sents, labels=LABELS) -> Scores:
+def score_on_gold_tokens(
+    nlp: Language, sents: Sentences, labels: tuple[str, ...] = LABELS
+) -> Scores:
     from spacy.tokens import Doc
 
     scores = Scores(labels)
@@ -71,7 +77,7 @@ def score_on_gold_tokens(nlp, sents, labels=LABELS) -> Scores:
     return scores
 
 
-def throughput(nlp, docs, lang: str, repeat: int) -> dict:
+def throughput(nlp: Language, docs: Documents, lang: str, repeat: int) -> dict:
     """Words per second of ``nlp`` on the documents' text, and of the blank tokenizer alone."""
     import spacy
 
@@ -92,9 +98,9 @@ def throughput(nlp, docs, lang: str, repeat: int) -> dict:
 def run_pipeline(
     variant: str,
     lang: str,
-    sents,
-    docs,
-    labels=LABELS,
+    sents: Sentences,
+    docs: Documents,
+    labels: tuple[str, ...] = LABELS,
     repeat: int = 3,
     ner_path: str | None = None,
 ) -> dict:

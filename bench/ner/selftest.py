@@ -32,24 +32,16 @@ SENTS = [
 ]
 
 
-def char_span(doc, s, e, text=None):
+def char_span(doc: dict, s: int, e: int, text: str | None = None) -> tuple[int, int]:
     toks = doc["tokens"]
     return toks[s][0], toks[e - 1][1]
 
 
-def main() -> None:
-    assert bio_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == [
-        (0, 2, "PER"),
-        (3, 4, "LOC"),
-        (4, 5, "LOC"),
-    ]
-    docs = make_documents(SENTS, per_file=2)  # two documents: 2 + 1 sentences
-    assert len(docs) == 2
-    d0, d1 = docs
+def _records(d0: dict, d1: dict) -> tuple[dict, dict]:
+    """What `reportgen analyze` might write for the two documents."""
     t0 = d0["text"]
-    assert t0.startswith("Angela Merkel besuchte") and "\n\nDie Europäische" in t0
 
-    def ent(label, doc, s, e, text):
+    def ent(label: str, doc: dict, s: int, e: int, text: str) -> dict:
         a, b = char_span(doc, s, e)
         return {"label": label, "mentions": [{"start": a, "end": b, "text": text[a:b]}]}
 
@@ -90,6 +82,22 @@ def main() -> None:
             {"label": "MISC", "mentions": [{"start": boot, "end": boot + 9, "text": "Das  Boot"}]},
         ],
     }
+    return rec0, rec1
+
+
+def main() -> None:
+    assert bio_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+    ]
+    docs = make_documents(SENTS, per_file=2)  # two documents: 2 + 1 sentences
+    assert len(docs) == 2
+    d0, d1 = docs
+    t0 = d0["text"]
+    assert t0.startswith("Angela Merkel besuchte") and "\n\nDie Europäische" in t0
+
+    rec0, rec1 = _records(d0, d1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.jsonl"
         path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (rec0, rec1)))

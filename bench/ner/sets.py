@@ -14,6 +14,8 @@ SHARED = REPO.parent / "shared"
 DATASETS = SHARED / "datasets"
 ALL_LABELS = ("PER", "ORG", "LOC", "MISC")
 NO_MISC = ("PER", "ORG", "LOC")
+Sentences = list[tuple[list[str], list[str]]]  # words, IOB2 tags
+Documents = list[dict]  # text, gold tokens with offsets, gold spans (make_documents)
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,14 @@ SETS = {
 }
 
 
-def read_set(path: Path, take: str = "all") -> list[tuple[list[str], list[str]]]:
+def read_set(path: Path, take: str = "all") -> Sentences:
     sents = read_bio(path)
     if take == "every-10th":
         return [s for i, s in enumerate(sents) if i % 10 == 9]
     return sents
 
 
-def make_documents(sents, per_file: int) -> list[dict]:
+def make_documents(sents: Sentences, per_file: int) -> Documents:
     """Group sentences into documents: tokens joined by spaces, sentences by blank lines.
 
     Each document keeps its gold tokens with character offsets and gold spans in document-wide

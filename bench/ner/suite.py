@@ -9,6 +9,7 @@ without one there was rules only then.
 
 from __future__ import annotations
 
+import argparse
 import io
 import subprocess
 import tarfile
@@ -45,7 +46,7 @@ def _row(res: dict) -> dict:
     return out
 
 
-def run_set(nset: NerSet, before: dict[str, str], args) -> dict:
+def run_set(nset: NerSet, before: dict[str, str], args: argparse.Namespace) -> dict:
     sents = read_set(nset.file, nset.take)
     if args.limit:
         sents = sents[: args.limit]
@@ -68,7 +69,7 @@ def run_set(nset: NerSet, before: dict[str, str], args) -> dict:
     return result
 
 
-def run_suite(args) -> list[dict]:
+def run_suite(args: argparse.Namespace) -> list[dict]:
     chosen = [s for s in SETS.values() if s.role == args.suite and s.file.is_file()]
     if args.lang:
         chosen = [s for s in chosen if s.lang == args.lang]
@@ -82,7 +83,7 @@ def _prf(x: dict) -> str:
     return f"{x['p']:.3f} / {x['r']:.3f} / {x['f']:.3f}"
 
 
-def markdown(results: list[dict], labels=("PER", "ORG", "LOC", "MISC")) -> str:
+def markdown(results: list[dict], labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> str:
     """One table of micro and per-label P / R / F1 per set and run, and one of speed."""
     lines = ["| set | run | micro P / R / F1 | " + " | ".join(f"{x} F1" for x in labels) + " |"]
     lines.append("|---|---|---|" + "---:|" * len(labels))
