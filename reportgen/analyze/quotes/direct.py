@@ -183,10 +183,11 @@ def _continues(v: ArticleView, before: QuoteCandidate | None, first: QuoteSpan) 
 
 def _embedded(v: ArticleView, first: QuoteSpan, last: QuoteSpan) -> bool:
     """The quotation sits inside a running sentence (words on both sides, no sentence end
-    inside it): "… called the plan "a demand" of Obama"."""
+    inside it): "… called the plan "a demand" of Obama". Words closed by a comma inside the marks
+    end a quotation of their own ("… raises "great suspicion," Woodard said")."""
     before = v.text[max(0, first.start - 3) : first.start - 1].rstrip(" \x01'")
     content = v.text[first.start : last.end].rstrip()
-    return before[-1:].isalnum() and not content.endswith((".", "!", "?"))
+    return before[-1:].isalnum() and not content.endswith((".", "!", "?", ","))
 
 
 def _looks_like_speech(v: ArticleView, start: int, end: int) -> bool:

@@ -9,15 +9,16 @@ from dataclasses import dataclass
 
 from .patterns import DOUBLED_APOSTROPHES, MAX_QUOTE_CHARS, PARAGRAPH_BREAK
 
-# Opening glyph -> the glyphs that may close it.
+# Opening glyph -> the glyphs that may close it. A straight and a curly double mark close each
+# other: pages mix them when an editor retyped one end ("great suspicion,”).
 QUOTE_PAIRS: dict[str, str] = {
     "„": "“”\"",
     "‚": "‘’",
     "»": "«",
     "«": "»",
-    "“": "”",
+    "“": "”\"",
     "‘": "’",
-    '"': '"',
+    '"': '"”',
 }
 
 
@@ -80,7 +81,7 @@ def _find_closer(text: str, position: int, opener: str, closers: str) -> int | N
         if char in closers:
             after = text[j + 1] if j + 1 < len(text) else " "
             before = text[j - 1] if j > 0 else " "
-            if closers in ("‘’", '"') and after.isalnum() and before.isalnum():
+            if closers in ("‘’", '"', '"”') and after.isalnum() and before.isalnum():
                 j += 1  # an apostrophe inside a word ("don’t"), not the closing mark
                 continue
             if opener == '"' and before.isspace() and not after.isspace():

@@ -40,4 +40,6 @@ COMMA_AFTER = re.compile(r",\s*")
 COMMA_BEFORE = re.compile(r",\s*$")
 COMMA_GAP = re.compile(r",\s*")
 COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+# What ends the clause a title stands in before a name: a stop, a comma, a colon, a break.
+ROLE_STOP = re.compile(r"[.,!?;:\n]\s")
 SENTENCE_CLOSE = re.compile(r"[.!?,…]$")

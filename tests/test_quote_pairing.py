@@ -1,0 +1,56 @@
+"""Second round on real pages: roles that stand before a name, mixed quote marks, answers and
+quotations whose marks went missing. Small strings, real outcomes."""
+
+from __future__ import annotations
+
+from reportgen.analyze.quotes import find_candidates, find_direct_spans, resolve_speakers
+from reportgen.analyze.quotes.resolve import resolve_mention
+from reportgen.analyze.quotes.view import ArticleView, article_view
+from reportgen.model import Block, Entity, Mention, Span
+
+
+def view(text: str, lang: str, *entities: Entity) -> ArticleView:
+    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
+
+
+def person(text: str, name: str) -> Entity:
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name)
+    return Entity(name, "PER", 1, [mention], id="per-" + name.lower().replace(" ", "-"))
+
+
+def span_of(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), words)
+
+
+def quotes(text: str, lang: str, *entities: Entity):
+    v = view(text, lang, *entities)
+    return resolve_speakers(find_candidates(v), v, [])
+
+
+# -- roles -------------------------------------------------------------------------------------
+def test_a_word_elsewhere_in_the_sentence_is_no_title_of_the_name() -> None:
+    text = "Sanctions on Sudan will be lifted, President Barack Obama decided. Sudan said no."
+    v = view(text, "en", person(text, "Barack Obama"))
+    last = text.rindex("Sudan")
+    assert resolve_mention(v, Span(last, last + 5, "Sudan")).name == "Sudan"
+    text = "President Barack Obama spoke. The president said he would go on."
+    v = view(text, "en", person(text, "Barack Obama"))
+    assert resolve_mention(v, span_of(text, "The president")).name == "Barack Obama"
+
+
+def test_an_indefinite_role_is_somebody_the_article_does_not_name() -> None:
+    text = "Der Sprecher Tobias Lindner nennt den Vorfall ernst. Das sei gelöst, so ein Sprecher."
+    v = view(text, "de", person(text, "Tobias Lindner"))
+    assert resolve_mention(v, span_of(text, "ein Sprecher")).name != "Tobias Lindner"
+    assert resolve_mention(v, span_of(text, "Der Sprecher")).name == "Tobias Lindner"
+
+
+# -- marks -------------------------------------------------------------------------------------
+def test_a_straight_and_a_curly_double_mark_close_each_other() -> None:
+    text = 'The timing raises "great suspicion,” Woodard said, though he had no proof.'
+    [span] = find_direct_spans(text)
+    assert text[span.start : span.end] == "great suspicion,"
+    [quote] = [q for q in quotes(text, "en", person(text, "Woodard")) if q.kind == "direct"]
+    assert quote.text == "great suspicion," and quote.speaker == "Woodard"
