@@ -54,3 +54,58 @@ def test_a_straight_and_a_curly_double_mark_close_each_other() -> None:
     assert text[span.start : span.end] == "great suspicion,"
     [quote] = [q for q in quotes(text, "en", person(text, "Woodard")) if q.kind == "direct"]
     assert quote.text == "great suspicion," and quote.speaker == "Woodard"
+
+
+# -- interviews --------------------------------------------------------------------------------
+INTERVIEW = (
+    "Interview mit der Autorin Sonja Silberhorn\n\n"
+    "Ein Interview von Eugen Zentner mit Sonja Silberhorn.\n\n"
+    "Frau Silberhorn, Ihr Verlag hat das Manuskript abgelehnt. Warum?\n\n"
+    "Die Entscheidung hat zwei Gründe. Der Verlag wollte das Thema nicht.\n\n"
+    "Der zweite Punkt ist die Haltung des Textes zu den Maßnahmen.\n\n"
+    "Welche Reaktionen haben Sie erhalten?\n\n"
+    "Sehr viele und zum Teil auch sehr berührende Reaktionen von Lesern.\n\n"
+    "+++\n\n"
+    "Wir danken der Autorin für das Recht zur Veröffentlichung dieses Beitrags."
+)
+
+
+def interview_view() -> ArticleView:
+    byline_start = INTERVIEW.index("Ein Interview")
+    byline_end = INTERVIEW.index("\n\n", byline_start)
+    blocks = [
+        Block("title", 0, byline_start - 2),
+        Block("byline", byline_start, byline_end),
+        Block("body", byline_end + 2, len(INTERVIEW)),
+    ]
+    entities = [
+        Entity("Sonja Silberhorn", "PER", 2, [
+            Mention(m, m + 16, "Sonja Silberhorn")
+            for m in (INTERVIEW.index("Sonja"), INTERVIEW.rindex("Sonja Silberhorn"))
+        ], id="per-sonja-silberhorn"),
+        Entity("Silberhorn", "PER", 1, [
+            Mention(INTERVIEW.index("Silberhorn,"), INTERVIEW.index("Silberhorn,") + 10,
+                    "Silberhorn")
+        ]),
+        Entity("Eugen Zentner", "PER", 1, [
+            Mention(INTERVIEW.index("Eugen"), INTERVIEW.index("Eugen") + 13, "Eugen Zentner")
+        ]),
+    ]  # fmt: skip
+    return article_view(INTERVIEW, "de", blocks, entities, [])
+
+
+def test_the_answers_of_an_interview_are_the_interviewees_words() -> None:
+    v = interview_view()
+    answers = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert [q.text[:20] for q in answers] == ["Die Entscheidung hat", "Sehr viele und zum T"]
+    first, second = answers
+    assert first.text.endswith("zu den Maßnahmen") and len(first.segments) == 2
+    assert {q.speaker for q in answers} == {"Sonja Silberhorn"}
+    assert first.speaker_reason == "interview answer: the person interviewed"
+    assert "Wir danken" not in second.text
+
+
+def test_questions_without_an_announced_interview_are_rhetorical() -> None:
+    text = INTERVIEW.replace("Interview", "Gedanken")
+    v = article_view(text, "de", [Block("body", 0, len(text))], [], [])
+    assert not [q for q in find_candidates(v) if q.finder == "interview"]

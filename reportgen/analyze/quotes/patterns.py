@@ -14,6 +14,11 @@ MAX_SENTENCE_CHARS = 1200
 CONTEXT_GAP_CHARS = 700
 # Most paragraph breaks between them (a caption or a subheading may stand in between).
 MAX_CONTEXT_BREAKS = 2
+# An interview's question is a short paragraph; it needs this many answered questions, and an
+# answer runs over at most this many paragraphs (what follows the last one is the page's again).
+MAX_QUESTION_CHARS = 600
+MIN_INTERVIEW_QUESTIONS = 2
+MAX_ANSWER_PARAGRAPHS = 4
 
 # -- marks -------------------------------------------------------------------------------------
 OPENERS = "„‚»«“‘\""

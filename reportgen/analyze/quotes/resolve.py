@@ -11,11 +11,18 @@ earlier one takes that one's decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import Quote, Source, Span
 from ...text.patterns import SENTENCE_END
-from .context import SUBJECT_BEFORE, Decided, antecedent, earlier_speaker, sentence_attribution
+from .context import (
+    SUBJECT_BEFORE,
+    Decided,
+    antecedent,
+    earlier_speaker,
+    interviewee,
+    sentence_attribution,
+)
 from .mentions import clean_mention, described_person, is_group, publishing_org, role_person
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
 from .records import Inherit, QuoteCandidate, Speaker
@@ -121,10 +128,16 @@ class _Resolver:
     quotes: list[tuple[int, int]]
     decided: dict[int, _Decision]
     history: list[Decided]
+    # The person an interview asks, decided at its first answer.
+    interviewees: dict[int, Speaker | None] = field(default_factory=dict)
 
     def own(self, candidate: QuoteCandidate) -> tuple[Speaker, Span | None]:
         """The speaker of the candidate's own attribution, the context's where it has none."""
         mention = candidate.mention
+        if candidate.finder == "interview":
+            asked = self.interviewees.get(0) or interviewee(self.v, candidate.start)
+            self.interviewees[0] = asked
+            return asked or _NOBODY, None
         cleaned = clean_mention(self.v, mention) if mention is not None else None
         speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
         if speaker.name is None and not (mention is None and candidate.attributed):
