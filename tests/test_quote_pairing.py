@@ -109,3 +109,16 @@ def test_questions_without_an_announced_interview_are_rhetorical() -> None:
     text = INTERVIEW.replace("Interview", "Gedanken")
     v = article_view(text, "de", [Block("body", 0, len(text))], [], [])
     assert not [q for q in find_candidates(v) if q.finder == "interview"]
+
+
+# -- a lost opening mark -------------------------------------------------------------------------
+def test_a_paragraph_that_lost_its_opening_mark_is_a_quotation_when_attributed() -> None:
+    text = (
+        "Das Papier sei verwässert worden.\n"
+        'Ich glaube, dass das als ein Unfall begann", zeigte sich Richard Dearlove überzeugt.\n'
+        'Eine Meinung, so wie man sie kennt", und mehr nicht.'
+    )
+    found = quotes(text, "de", person(text, "Richard Dearlove"))
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == ["Ich glaube, dass das als ein Unfall begann"]
+    assert direct[0].speaker == "Richard Dearlove"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...text.patterns import SENTENCE_END, WORD
-from .marks import QuoteSpan, find_direct_spans
+from .marks import QuoteSpan, find_direct_spans, unopened_spans
 from .patterns import (
     LEADING_PUNCTUATION,
     MIN_UNATTRIBUTED_WORDS,
@@ -77,6 +77,8 @@ def _cue_after(v: ArticleView, end: int, limit: int) -> Attribution | None:
         after_comma = v.text[floor:w_start].rstrip().endswith(",")
         # German puts the subject after the verb once anything precedes it ("…“, mit diesen
         # Worten meldete er sich"); English keeps it before ("…," Mr. Barrett said).
+        if index + 1 < len(toks) and toks[index + 1][2] in v.lex.cues.get(word, ()):
+            w_end = toks[index + 1][1]  # „…“, zeigte sich Dearlove überzeugt: past the particle
         if index == 0 or after_comma or v.style.verb_second:
             speaker = np_after(v, w_end, limit)
             if speaker is None and index > 0:
@@ -207,9 +209,13 @@ def _attribution(v: ArticleView, group: list[QuoteSpan]) -> Attribution | None:
 
 def direct_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
     previous: QuoteCandidate | None = None
-    for group in group_spans(v, find_direct_spans(v.text)):
+    spans = find_direct_spans(v.text)
+    spans = sorted([*spans, *unopened_spans(v.text, spans)], key=lambda s: s.start)
+    for group in group_spans(v, spans):
         first, last = group[0], group[-1]
         attribution = _attribution(v, group)
+        if not first.opener and attribution is None:
+            continue  # a lost opening mark is believed only with an attribution after it
         words = len(WORD.findall(v.text[first.start : last.end]))
         parent = previous if attribution is None and _continues(v, previous, first) else None
         unattributed = attribution is None and parent is None

@@ -27,6 +27,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 # One paragraph break, however many blank lines it spans.
 PARAGRAPH_BREAKS = re.compile(r"\n\s*")
 DOUBLED_APOSTROPHES = re.compile(r"''")
+# A closing mark right after a word or a stop and followed by a comma: where no opening mark
+# stands before it in its paragraph, the page lost the one at the paragraph's start.
+UNOPENED_CLOSER = re.compile(r"(?<=[\w.!?…])[\"”“«](?=,\s)")
+# Glyphs that only open a quotation (a straight mark may do both).
+OPENING_ONLY = "„‚»“‘"
 
 # -- words and sentence ends (shared shapes are in reportgen.text.patterns) ---------------------
 ANY_INITIALS = re.compile(r"(?:\w\.)+")
