@@ -122,3 +122,40 @@ def test_a_paragraph_that_lost_its_opening_mark_is_a_quotation_when_attributed()
     direct = [q for q in found if q.kind == "direct"]
     assert [q.text for q in direct] == ["Ich glaube, dass das als ein Unfall begann"]
     assert direct[0].speaker == "Richard Dearlove"
+
+
+# -- anonymous attributions that name where the words stand ---------------------------------------
+def test_heisst_es_in_dem_papier_is_the_organisation_whose_paper_it_is() -> None:
+    text = (
+        "Die Stellungnahme der Leopoldina liegt vor. Dann aber könne der Einzelhandel "
+        "wieder öffnen, heißt es in dem Papier. Die Lage bleibe ernst, hieß es."
+    )
+    start = text.index("Leopoldina")
+    leopoldina = Entity("Leopoldina", "ORG", 1, [Mention(start, start + 10, "Leopoldina")])
+    first, second = quotes(text, "de", leopoldina)
+    assert first.speaker == "Leopoldina" and first.speaker_mention.text == "dem Papier"
+    assert first.speaker_reason == "„dem Papier“ of Leopoldina"
+    assert second.speaker_mention is None  # "hieß es" alone names nobody
+
+
+def test_laut_verfassung_is_no_publisher() -> None:
+    from reportgen.analyze.quotes.mentions import definite_document
+
+    text = "Laut Verfassung sei das verboten, heißt es in dem Papier, so eine E-Mail."
+    v = view(text, "de")
+    assert definite_document(v, span_of(text, "dem Papier"))
+    assert not definite_document(v, span_of(text, "Verfassung"))
+    assert not definite_document(v, span_of(text, "eine E-Mail"))
+
+
+# -- speech verbs the lists lacked -----------------------------------------------------------------
+def test_verbs_of_courts_and_complaints_attribute_reported_speech() -> None:
+    text = "Die Kläger monieren, dass nur dann eine Entschädigung bezahlt wird."
+    [quote] = quotes(text, "de")
+    assert quote.kind == "indirect" and quote.speaker == "Kläger"
+    text = "Diese Entscheidung beziehe sich nur auf diesen Kläger, ließ das Gericht wissen."
+    [quote] = quotes(text, "de")
+    assert quote.speaker == "Gericht" and quote.text.startswith("Diese Entscheidung")
+    text = "„Das Risiko sei nicht anders, als wenn er daheim wäre“, lautet die Begründung."
+    [quote] = quotes(text, "de")
+    assert quote.kind == "direct" and quote.cue == "lautet"

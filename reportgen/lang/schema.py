@@ -33,7 +33,8 @@ LISTS: dict[str, ListKind] = {
     "name_particles": W, "not_speakers": W, "noun_phrase": L, "np_boundaries": W,
     "oblique_determiners": W,
     "participle_cues": W, "person_pronouns": W, "preposed_cues": W, "pronouns": W,
-    "relatives": W, "reported_speech": L, "roles": L, "second_person": W, "speech_nouns": W,
+    "relatives": W, "reported_speech": L, "roles": L, "second_person": W, "source_prepositions": W,
+    "speech_nouns": W,
     "statement_nouns": W,
     "subordinators": W, "time_words": W, "titles": W,
     # entities

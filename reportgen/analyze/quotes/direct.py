@@ -13,7 +13,7 @@ from .patterns import (
     SENTENCE_CLOSE,
     SIGNATURE_DASH,
 )
-from .phrases import choose_v2, clause_subject, np_after, np_before
+from .phrases import anonymous_source, choose_v2, clause_subject, np_after, np_before
 from .records import Attribution, Inherit, QuoteCandidate
 from .view import ArticleView
 
@@ -60,7 +60,8 @@ def attribution_after(v: ArticleView, end: int, stop: int | None = None) -> Attr
     for pattern in v.lex.anonymous:
         match = pattern.match(tail, lead)
         if match:
-            return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
+            source = anonymous_source(v, end + 1 + match.end(), limit)
+            return Attribution(match.group(0).strip(" ,."), source, anonymous=source is None)
     return _cue_after(v, end, limit)
 
 

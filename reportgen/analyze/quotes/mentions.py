@@ -225,3 +225,14 @@ def publishing_org(v: ArticleView, before: int) -> EntityMention | None:
     if not counts:
         return None
     return latest[max(counts, key=lambda name: counts[name])]
+
+
+def definite_document(v: ArticleView, mention: Span) -> bool:
+    """"dem Papier", "der Studie": a document the article named before (a definite article), not
+    "laut Verfassung" or "eine E-Mail"."""
+    words = _words(v, mention)
+    head = _head(v, words)
+    if head is None or len(words) < 2 or head.text.lower() not in v.lex.document_nouns:
+        return False
+    first = words[0].text.lower()
+    return first in v.lex.determiners and first not in v.lex.indefinites
