@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ...model import Block, Entity, Quote, Source
 from .direct import direct_candidates
+from .interview import interview_candidates
 from .labels import labelled_candidates
 from .marks import find_direct_spans, spans_in_prefix
 from .records import Inherit, QuoteCandidate
@@ -67,6 +68,7 @@ def partial_candidates(
 def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
     """Every quotation candidate of the article, in the order the finders met them."""
     direct = _with_labels(list(direct_candidates(v)), list(labelled_candidates(v)))
+    direct = sorted([*direct, *interview_candidates(v, direct)], key=lambda q: q.start)
     reported = reported_candidates(v, direct)
     candidates = direct + reported
     if v.style.partial_quotes:

@@ -159,3 +159,24 @@ def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> S
         if found[2].label == "PER" and found[2].name != last.speaker.name:
             return None
     return last.speaker
+
+
+def interviewee(v: ArticleView, before: int) -> Speaker | None:
+    """The person an interview asks: of the persons named before its first answer (outside the
+    byline, where the interviewer stands), the one the article names most often, counting every
+    name that ends in the same surname ("Sonja Silberhorn", "Silberhorn", "Frau Silberhorn")."""
+    counts: dict[str, int] = {}
+    names: dict[str, list[Entity]] = {}
+    for start, _end, entity in v.mentions:
+        if entity.label != "PER" or v.block_kind(start) == "byline":
+            continue
+        surname = entity.name.split()[-1]
+        if start < before or surname in counts:
+            counts[surname] = counts.get(surname, 0) + 1
+            names.setdefault(surname, []).append(entity)
+    if not counts:
+        return None
+    group = names[max(counts, key=lambda n: counts[n])]
+    person = max(group, key=lambda e: (len(e.name.split()) > 1, group.count(e), -len(e.name)))
+    reason = "interview answer: the person interviewed"
+    return Speaker(person.name, 0.7, person.id or None, reason, named=True)

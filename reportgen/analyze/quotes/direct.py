@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...text.patterns import SENTENCE_END, WORD
-from .marks import QuoteSpan, find_direct_spans
+from .marks import QuoteSpan, find_direct_spans, unopened_spans
 from .patterns import (
     LEADING_PUNCTUATION,
     MIN_UNATTRIBUTED_WORDS,
     SENTENCE_CLOSE,
     SIGNATURE_DASH,
 )
-from .phrases import choose_v2, clause_subject, np_after, np_before
+from .phrases import anonymous_source, choose_v2, clause_subject, np_after, np_before
 from .records import Attribution, Inherit, QuoteCandidate
 from .view import ArticleView
 
@@ -60,7 +60,8 @@ def attribution_after(v: ArticleView, end: int, stop: int | None = None) -> Attr
     for pattern in v.lex.anonymous:
         match = pattern.match(tail, lead)
         if match:
-            return Attribution(match.group(0).strip(" ,."), None, anonymous=True)
+            source = anonymous_source(v, end + 1 + match.end(), limit)
+            return Attribution(match.group(0).strip(" ,."), source, anonymous=source is None)
     return _cue_after(v, end, limit)
 
 
@@ -77,6 +78,8 @@ def _cue_after(v: ArticleView, end: int, limit: int) -> Attribution | None:
         after_comma = v.text[floor:w_start].rstrip().endswith(",")
         # German puts the subject after the verb once anything precedes it ("…“, mit diesen
         # Worten meldete er sich"); English keeps it before ("…," Mr. Barrett said).
+        if index + 1 < len(toks) and toks[index + 1][2] in v.lex.cues.get(word, ()):
+            w_end = toks[index + 1][1]  # „…“, zeigte sich Dearlove überzeugt: past the particle
         if index == 0 or after_comma or v.style.verb_second:
             speaker = np_after(v, w_end, limit)
             if speaker is None and index > 0:
@@ -183,10 +186,11 @@ def _continues(v: ArticleView, before: QuoteCandidate | None, first: QuoteSpan) 
 
 def _embedded(v: ArticleView, first: QuoteSpan, last: QuoteSpan) -> bool:
     """The quotation sits inside a running sentence (words on both sides, no sentence end
-    inside it): "… called the plan "a demand" of Obama"."""
+    inside it): "… called the plan "a demand" of Obama". Words closed by a comma inside the marks
+    end a quotation of their own ("… raises "great suspicion," Woodard said")."""
     before = v.text[max(0, first.start - 3) : first.start - 1].rstrip(" \x01'")
     content = v.text[first.start : last.end].rstrip()
-    return before[-1:].isalnum() and not content.endswith((".", "!", "?"))
+    return before[-1:].isalnum() and not content.endswith((".", "!", "?", ","))
 
 
 def _looks_like_speech(v: ArticleView, start: int, end: int) -> bool:
@@ -206,9 +210,13 @@ def _attribution(v: ArticleView, group: list[QuoteSpan]) -> Attribution | None:
 
 def direct_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
     previous: QuoteCandidate | None = None
-    for group in group_spans(v, find_direct_spans(v.text)):
+    spans = find_direct_spans(v.text)
+    spans = sorted([*spans, *unopened_spans(v.text, spans)], key=lambda s: s.start)
+    for group in group_spans(v, spans):
         first, last = group[0], group[-1]
         attribution = _attribution(v, group)
+        if not first.opener and attribution is None:
+            continue  # a lost opening mark is believed only with an attribution after it
         words = len(WORD.findall(v.text[first.start : last.end]))
         parent = previous if attribution is None and _continues(v, previous, first) else None
         unattributed = attribution is None and parent is None

@@ -20,7 +20,8 @@ _WORD_LISTS = (
     "addressee_verbs", "infinitive_verbs", "konjunktiv_strict", "oblique_determiners",
     "participle_cues", "after_quote_cues", "coordinators", "label_stopwords", "preposed_cues",
     "person_pronouns", "statement_nouns", "linking_words", "first_person", "not_speakers",
-    "document_nouns", "group_nouns",
+    "document_nouns", "group_nouns", "indefinites", "interview_words", "second_person",
+    "source_prepositions",
 )  # fmt: skip
 
 

@@ -7,17 +7,24 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .patterns import DOUBLED_APOSTROPHES, MAX_QUOTE_CHARS, PARAGRAPH_BREAK
+from .patterns import (
+    DOUBLED_APOSTROPHES,
+    MAX_QUOTE_CHARS,
+    OPENING_ONLY,
+    PARAGRAPH_BREAK,
+    UNOPENED_CLOSER,
+)
 
-# Opening glyph -> the glyphs that may close it.
+# Opening glyph -> the glyphs that may close it. A straight and a curly double mark close each
+# other: pages mix them when an editor retyped one end ("great suspicion,”).
 QUOTE_PAIRS: dict[str, str] = {
     "„": "“”\"",
     "‚": "‘’",
     "»": "«",
     "«": "»",
-    "“": "”",
+    "“": "”\"",
     "‘": "’",
-    '"': '"',
+    '"': '"”',
 }
 
 
@@ -80,7 +87,7 @@ def _find_closer(text: str, position: int, opener: str, closers: str) -> int | N
         if char in closers:
             after = text[j + 1] if j + 1 < len(text) else " "
             before = text[j - 1] if j > 0 else " "
-            if closers in ("‘’", '"') and after.isalnum() and before.isalnum():
+            if closers in ("‘’", '"', '"”') and after.isalnum() and before.isalnum():
                 j += 1  # an apostrophe inside a word ("don’t"), not the closing mark
                 continue
             if opener == '"' and before.isspace() and not after.isspace():
@@ -100,7 +107,25 @@ def _find_closer(text: str, position: int, opener: str, closers: str) -> int | N
     return None
 
 
-# -- language data ---------------------------------------------------------------------------
+def unopened_spans(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations whose opening mark the page lost: a paragraph with no quotation and no opening
+    mark before a closing mark that a comma follows („Ich glaube, das begann als Unfall", zeigte
+    sich …). The span runs from the paragraph's start; its ``opener`` is empty, and only an
+    attribution after it makes it a quotation (the direct finder checks)."""
+    found: list[QuoteSpan] = []
+    for match in UNOPENED_CLOSER.finditer(text):
+        end = match.start()
+        start = text.rfind("\n", 0, end) + 1
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start > MAX_QUOTE_CHARS or any(c in OPENING_ONLY for c in text[start:end]):
+            continue
+        if '"' in text[start:end] or any(s.start <= end and start < s.end for s in spans):
+            continue  # a mark or a quotation of its own in the paragraph: not a lost opener
+        if found and found[-1].start == start:
+            continue
+        found.append(QuoteSpan(start, end, ""))
+    return found
 
 
 def spans_in_prefix(

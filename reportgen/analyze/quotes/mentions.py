@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...model import Span
 from ...text.patterns import SENTENCE_END, WORD
+from .patterns import ROLE_STOP
 from .view import ArticleView, EntityMention
 
 # German inflection endings dropped before two role words are compared ("Forschern", "Chefs").
@@ -14,6 +15,9 @@ _MIN_STEM = 4
 # How far before and after a person's name a role word describes that person.
 _ROLE_BEFORE = 60
 _ROLE_AFTER = 90
+# Most words between a role word and the name it stands before ("der Zweite Vorsitzende der
+# Gewerkschaft IG Metall, Jürgen Kerner").
+_ROLE_WORDS = 6
 
 
 def _words(v: ArticleView, mention: Span) -> list[Span]:
@@ -116,6 +120,16 @@ def _describes(v: ArticleView, head: str, start: int, end: int) -> bool:
     return any(stem(w).endswith(head) for w in WORD.findall(v.text, start, end))
 
 
+def _title_before(v: ArticleView, head: str, name_start: int) -> bool:
+    """The role stands in front of the name as its title, in the same clause and a few words
+    before it ("Bundesfinanzminister Olaf Scholz", "der Vorsitzende der IG Metall, Jürgen
+    Kerner"); a word in another clause before the name describes somebody else."""
+    window = v.text[max(0, name_start - _ROLE_BEFORE) : name_start].rstrip()
+    window = ROLE_STOP.split(window.removesuffix(","))[-1]
+    words = WORD.findall(window)[-_ROLE_WORDS:]
+    return any(stem(w).endswith(head) for w in words)
+
+
 def _apposition_after(v: ArticleView, mention: Span) -> EntityMention | None:
     """"der Hauptgeschäftsführer ihres Arbeitgeberverbandes Gesamtmetall, Oliver Zander": a
     person set off by a comma at the end of the mention's phrase."""
@@ -135,6 +149,8 @@ def role_person(v: ArticleView, mention: Span) -> EntityMention | None:
     if v.entity_in(mention.start, mention.end) is not None:
         return None
     apposed = _apposition_after(v, mention)
+    if apposed is None and mention.text.split(maxsplit=1)[0].lower() in v.lex.indefinites:
+        return None  # "ein Sprecher", "a person": somebody the article does not name
     if apposed is not None:
         return apposed
     head = _head(v, _words(v, mention))
@@ -145,7 +161,7 @@ def role_person(v: ArticleView, mention: Span) -> EntityMention | None:
     for person in v.mentions:
         if person[2].label != "PER" or mention.start <= person[0] < mention.end:
             continue
-        described = _describes(v, wanted, max(0, person[0] - _ROLE_BEFORE), person[0])
+        described = _title_before(v, wanted, person[0])
         tail = v.text[person[1] : person[1] + _ROLE_AFTER]
         if not described and tail.startswith(","):
             stop = tail.find(",", 1)
@@ -209,3 +225,14 @@ def publishing_org(v: ArticleView, before: int) -> EntityMention | None:
     if not counts:
         return None
     return latest[max(counts, key=lambda name: counts[name])]
+
+
+def definite_document(v: ArticleView, mention: Span) -> bool:
+    """"dem Papier", "der Studie": a document the article named before (a definite article), not
+    "laut Verfassung" or "eine E-Mail"."""
+    words = _words(v, mention)
+    head = _head(v, words)
+    if head is None or len(words) < 2 or head.text.lower() not in v.lex.document_nouns:
+        return False
+    first = words[0].text.lower()
+    return first in v.lex.determiners and first not in v.lex.indefinites

@@ -14,6 +14,11 @@ MAX_SENTENCE_CHARS = 1200
 CONTEXT_GAP_CHARS = 700
 # Most paragraph breaks between them (a caption or a subheading may stand in between).
 MAX_CONTEXT_BREAKS = 2
+# An interview's question is a short paragraph; it needs this many answered questions, and an
+# answer runs over at most this many paragraphs (what follows the last one is the page's again).
+MAX_QUESTION_CHARS = 600
+MIN_INTERVIEW_QUESTIONS = 2
+MAX_ANSWER_PARAGRAPHS = 4
 
 # -- marks -------------------------------------------------------------------------------------
 OPENERS = "„‚»«“‘\""
@@ -22,6 +27,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 # One paragraph break, however many blank lines it spans.
 PARAGRAPH_BREAKS = re.compile(r"\n\s*")
 DOUBLED_APOSTROPHES = re.compile(r"''")
+# A closing mark right after a word or a stop and followed by a comma: where no opening mark
+# stands before it in its paragraph, the page lost the one at the paragraph's start.
+UNOPENED_CLOSER = re.compile(r"(?<=[\w.!?…])[\"”“«](?=,\s)")
+# Glyphs that only open a quotation (a straight mark may do both).
+OPENING_ONLY = "„‚»“‘"
 
 # -- words and sentence ends (shared shapes are in reportgen.text.patterns) ---------------------
 ANY_INITIALS = re.compile(r"(?:\w\.)+")
@@ -40,4 +50,6 @@ LEADING_PUNCTUATION = re.compile(r"[\s,.!?;:]*")
 COMMA_SPACE = re.compile(r",\s*")
 COMMA_BEFORE = re.compile(r",\s*$")
 COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+# What ends the clause a title stands in before a name: a stop, a comma, a colon, a break.
+ROLE_STOP = re.compile(r"[.,!?;:\n]\s")
 SENTENCE_CLOSE = re.compile(r"[.!?,…]$")

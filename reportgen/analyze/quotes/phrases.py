@@ -185,3 +185,12 @@ def clause_subject(v: ArticleView, begin: int, end: int, strict: bool = False) -
     if first.lower() in v.lex.determiners or first[:1].isupper():
         return np_after(v, toks[0][0], end)
     return None
+
+
+def anonymous_source(v: ArticleView, position: int, stop: int) -> Span | None:
+    """The text an anonymous attribution points into: "hieß es aus Regierungskreisen", "heißt
+    es in dem Papier" (a preposition of ``source_prepositions``, then its noun phrase)."""
+    toks = v.tokens(position, stop)
+    if len(toks) < 2 or toks[0][2].lower() not in v.lex.source_prepositions:
+        return None
+    return np_after(v, toks[1][0], stop)

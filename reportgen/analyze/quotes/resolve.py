@@ -11,12 +11,26 @@ earlier one takes that one's decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import Quote, Source, Span
 from ...text.patterns import SENTENCE_END
-from .context import SUBJECT_BEFORE, Decided, antecedent, earlier_speaker, sentence_attribution
-from .mentions import clean_mention, described_person, is_group, publishing_org, role_person
+from .context import (
+    SUBJECT_BEFORE,
+    Decided,
+    antecedent,
+    earlier_speaker,
+    interviewee,
+    sentence_attribution,
+)
+from .mentions import (
+    clean_mention,
+    definite_document,
+    described_person,
+    is_group,
+    publishing_org,
+    role_person,
+)
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
 from .records import Inherit, QuoteCandidate, Speaker
 from .view import ArticleView
@@ -54,6 +68,17 @@ def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
             reason = f"„{mention.text}“ of {name}"
             return Speaker(name, 0.7, org[2].id or None, reason, named=True)
     return None
+
+
+def _publisher(v: ArticleView, mention: Span) -> Speaker | None:
+    """"heißt es in dem Papier": the organisation whose paper the article reports."""
+    if not definite_document(v, mention):
+        return None
+    org = publishing_org(v, mention.start)
+    if org is None:
+        return None
+    reason = f"„{mention.text}“ of {org[2].name}"
+    return Speaker(org[2].name, 0.6, org[2].id or None, reason, named=True)
 
 
 def _named_mention(v: ArticleView, mention: Span) -> Speaker:
@@ -121,11 +146,21 @@ class _Resolver:
     quotes: list[tuple[int, int]]
     decided: dict[int, _Decision]
     history: list[Decided]
+    # The person an interview asks, decided at its first answer.
+    interviewees: dict[int, Speaker | None] = field(default_factory=dict)
 
     def own(self, candidate: QuoteCandidate) -> tuple[Speaker, Span | None]:
         """The speaker of the candidate's own attribution, the context's where it has none."""
         mention = candidate.mention
+        if candidate.finder == "interview":
+            asked = self.interviewees.get(0) or interviewee(self.v, candidate.start)
+            self.interviewees[0] = asked
+            return asked or _NOBODY, None
         cleaned = clean_mention(self.v, mention) if mention is not None else None
+        if mention is not None and cleaned is None:
+            published = _publisher(self.v, mention)
+            if published is not None:
+                return published, mention
         speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
         if speaker.name is None and not (mention is None and candidate.attributed):
             context = from_context(self.v, candidate.start, self.history, self.quotes)

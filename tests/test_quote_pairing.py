@@ -1,0 +1,161 @@
+"""Second round on real pages: roles that stand before a name, mixed quote marks, answers and
+quotations whose marks went missing. Small strings, real outcomes."""
+
+from __future__ import annotations
+
+from reportgen.analyze.quotes import find_candidates, find_direct_spans, resolve_speakers
+from reportgen.analyze.quotes.resolve import resolve_mention
+from reportgen.analyze.quotes.view import ArticleView, article_view
+from reportgen.model import Block, Entity, Mention, Span
+
+
+def view(text: str, lang: str, *entities: Entity) -> ArticleView:
+    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
+
+
+def person(text: str, name: str) -> Entity:
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name)
+    return Entity(name, "PER", 1, [mention], id="per-" + name.lower().replace(" ", "-"))
+
+
+def span_of(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), words)
+
+
+def quotes(text: str, lang: str, *entities: Entity):
+    v = view(text, lang, *entities)
+    return resolve_speakers(find_candidates(v), v, [])
+
+
+# -- roles -------------------------------------------------------------------------------------
+def test_a_word_elsewhere_in_the_sentence_is_no_title_of_the_name() -> None:
+    text = "Sanctions on Sudan will be lifted, President Barack Obama decided. Sudan said no."
+    v = view(text, "en", person(text, "Barack Obama"))
+    last = text.rindex("Sudan")
+    assert resolve_mention(v, Span(last, last + 5, "Sudan")).name == "Sudan"
+    text = "President Barack Obama spoke. The president said he would go on."
+    v = view(text, "en", person(text, "Barack Obama"))
+    assert resolve_mention(v, span_of(text, "The president")).name == "Barack Obama"
+
+
+def test_an_indefinite_role_is_somebody_the_article_does_not_name() -> None:
+    text = "Der Sprecher Tobias Lindner nennt den Vorfall ernst. Das sei gelöst, so ein Sprecher."
+    v = view(text, "de", person(text, "Tobias Lindner"))
+    assert resolve_mention(v, span_of(text, "ein Sprecher")).name != "Tobias Lindner"
+    assert resolve_mention(v, span_of(text, "Der Sprecher")).name == "Tobias Lindner"
+
+
+# -- marks -------------------------------------------------------------------------------------
+def test_a_straight_and_a_curly_double_mark_close_each_other() -> None:
+    text = 'The timing raises "great suspicion,” Woodard said, though he had no proof.'
+    [span] = find_direct_spans(text)
+    assert text[span.start : span.end] == "great suspicion,"
+    [quote] = [q for q in quotes(text, "en", person(text, "Woodard")) if q.kind == "direct"]
+    assert quote.text == "great suspicion," and quote.speaker == "Woodard"
+
+
+# -- interviews --------------------------------------------------------------------------------
+INTERVIEW = (
+    "Interview mit der Autorin Sonja Silberhorn\n\n"
+    "Ein Interview von Eugen Zentner mit Sonja Silberhorn.\n\n"
+    "Frau Silberhorn, Ihr Verlag hat das Manuskript abgelehnt. Warum?\n\n"
+    "Die Entscheidung hat zwei Gründe. Der Verlag wollte das Thema nicht.\n\n"
+    "Der zweite Punkt ist die Haltung des Textes zu den Maßnahmen.\n\n"
+    "Welche Reaktionen haben Sie erhalten?\n\n"
+    "Sehr viele und zum Teil auch sehr berührende Reaktionen von Lesern.\n\n"
+    "+++\n\n"
+    "Wir danken der Autorin für das Recht zur Veröffentlichung dieses Beitrags."
+)
+
+
+def interview_view() -> ArticleView:
+    byline_start = INTERVIEW.index("Ein Interview")
+    byline_end = INTERVIEW.index("\n\n", byline_start)
+    blocks = [
+        Block("title", 0, byline_start - 2),
+        Block("byline", byline_start, byline_end),
+        Block("body", byline_end + 2, len(INTERVIEW)),
+    ]
+    entities = [
+        Entity("Sonja Silberhorn", "PER", 2, [
+            Mention(m, m + 16, "Sonja Silberhorn")
+            for m in (INTERVIEW.index("Sonja"), INTERVIEW.rindex("Sonja Silberhorn"))
+        ], id="per-sonja-silberhorn"),
+        Entity("Silberhorn", "PER", 1, [
+            Mention(INTERVIEW.index("Silberhorn,"), INTERVIEW.index("Silberhorn,") + 10,
+                    "Silberhorn")
+        ]),
+        Entity("Eugen Zentner", "PER", 1, [
+            Mention(INTERVIEW.index("Eugen"), INTERVIEW.index("Eugen") + 13, "Eugen Zentner")
+        ]),
+    ]  # fmt: skip
+    return article_view(INTERVIEW, "de", blocks, entities, [])
+
+
+def test_the_answers_of_an_interview_are_the_interviewees_words() -> None:
+    v = interview_view()
+    answers = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert [q.text[:20] for q in answers] == ["Die Entscheidung hat", "Sehr viele und zum T"]
+    first, second = answers
+    assert first.text.endswith("zu den Maßnahmen") and len(first.segments) == 2
+    assert {q.speaker for q in answers} == {"Sonja Silberhorn"}
+    assert first.speaker_reason == "interview answer: the person interviewed"
+    assert "Wir danken" not in second.text
+
+
+def test_questions_without_an_announced_interview_are_rhetorical() -> None:
+    text = INTERVIEW.replace("Interview", "Gedanken")
+    v = article_view(text, "de", [Block("body", 0, len(text))], [], [])
+    assert not [q for q in find_candidates(v) if q.finder == "interview"]
+
+
+# -- a lost opening mark -------------------------------------------------------------------------
+def test_a_paragraph_that_lost_its_opening_mark_is_a_quotation_when_attributed() -> None:
+    text = (
+        "Das Papier sei verwässert worden.\n"
+        'Ich glaube, dass das als ein Unfall begann", zeigte sich Richard Dearlove überzeugt.\n'
+        'Eine Meinung, so wie man sie kennt", und mehr nicht.'
+    )
+    found = quotes(text, "de", person(text, "Richard Dearlove"))
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == ["Ich glaube, dass das als ein Unfall begann"]
+    assert direct[0].speaker == "Richard Dearlove"
+
+
+# -- anonymous attributions that name where the words stand ---------------------------------------
+def test_heisst_es_in_dem_papier_is_the_organisation_whose_paper_it_is() -> None:
+    text = (
+        "Die Stellungnahme der Leopoldina liegt vor. Dann aber könne der Einzelhandel "
+        "wieder öffnen, heißt es in dem Papier. Die Lage bleibe ernst, hieß es."
+    )
+    start = text.index("Leopoldina")
+    leopoldina = Entity("Leopoldina", "ORG", 1, [Mention(start, start + 10, "Leopoldina")])
+    first, second = quotes(text, "de", leopoldina)
+    assert first.speaker == "Leopoldina" and first.speaker_mention.text == "dem Papier"
+    assert first.speaker_reason == "„dem Papier“ of Leopoldina"
+    assert second.speaker_mention is None  # "hieß es" alone names nobody
+
+
+def test_laut_verfassung_is_no_publisher() -> None:
+    from reportgen.analyze.quotes.mentions import definite_document
+
+    text = "Laut Verfassung sei das verboten, heißt es in dem Papier, so eine E-Mail."
+    v = view(text, "de")
+    assert definite_document(v, span_of(text, "dem Papier"))
+    assert not definite_document(v, span_of(text, "Verfassung"))
+    assert not definite_document(v, span_of(text, "eine E-Mail"))
+
+
+# -- speech verbs the lists lacked -----------------------------------------------------------------
+def test_verbs_of_courts_and_complaints_attribute_reported_speech() -> None:
+    text = "Die Kläger monieren, dass nur dann eine Entschädigung bezahlt wird."
+    [quote] = quotes(text, "de")
+    assert quote.kind == "indirect" and quote.speaker == "Kläger"
+    text = "Diese Entscheidung beziehe sich nur auf diesen Kläger, ließ das Gericht wissen."
+    [quote] = quotes(text, "de")
+    assert quote.speaker == "Gericht" and quote.text.startswith("Diese Entscheidung")
+    text = "„Das Risiko sei nicht anders, als wenn er daheim wäre“, lautet die Begründung."
+    [quote] = quotes(text, "de")
+    assert quote.kind == "direct" and quote.cue == "lautet"
