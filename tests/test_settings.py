@@ -83,12 +83,14 @@ def test_parallel_analysis_gives_the_same_lines() -> None:
 def test_real_articles_from_shared_corpora_meet_the_contract(
     corpus_name: str, tmp_path: Path
 ) -> None:
-    """A few articles of every outlet folder of a real corpus, read as a corpus folder."""
+    """A few articles of every outlet folder of a real corpus, read as a corpus folder (one page
+    of each of the 161 sites of news_html: both languages now run a statistical NER)."""
     source = SHARED / "corpora" / corpus_name
     corpus = tmp_path / corpus_name
     picked = 0
+    per_outlet = 1 if corpus_name == "news_html" else 2
     for outlet in sorted(p for p in source.iterdir() if p.is_dir() and p.name != "annotations"):
-        files = sorted(f for f in outlet.rglob("*") if f.suffix in (".txt", ".html"))[:2]
+        files = sorted(f for f in outlet.rglob("*") if f.suffix in (".txt", ".html"))[:per_outlet]
         for file in files:
             target = corpus / outlet.name / file.name
             target.parent.mkdir(parents=True, exist_ok=True)
