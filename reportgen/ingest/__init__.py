@@ -12,13 +12,14 @@ from ..limits import DEFAULT_LIMITS, Limits, cut_text
 from ..model import Document, ReadError
 from ..paths import slugify
 from ..slugs import unique_slugs
-from .decode import ReadFailure, declared_html_charset, decode_bytes
+from .decode import ReadFailure, cut_page, declared_html_charset, decode_bytes
 from .discover import discover
 from .html import read_html
 from .markdown import read_markdown
 from .plaintext import read_text
 from .records import read_json, read_jsonl
 from .sanitize import clean_document, clean_error
+from .warc import is_warc, read_warc, warc_stem
 
 UNSORTED_OUTLET = "unsorted"
 
@@ -57,11 +58,15 @@ def read_file(
     single_file = root is None
     root = (root or path.parent).absolute()
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    warc = is_warc(path.name)
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    if reader is None and not warc:
         return [clean_error(ReadError(rel, f"unsupported file type {path.suffix!r}"))]
     try:
-        results, notes = _read_with_limits(path, reader, limits)
+        if warc:  # bytes, record by record: the limits hold for each record
+            results, notes = read_warc(path, limits), []
+        else:
+            results, notes = _read_with_limits(path, reader, limits)
     except ReadFailure as exc:
         return [clean_error(ReadError(rel, str(exc)))]
     except OSError as exc:
@@ -70,21 +75,25 @@ def read_file(
         return [clean_error(ReadError(rel, f"reader failed: {type(exc).__name__}: {exc}"))]
     folder_outlet = rel.split("/")[0] if "/" in rel else path.parent.name if single_file else ""
     multi = len(results) > 1
+    stem = slugify(warc_stem(path.name) if warc else path.stem, "article")
     finished: list[Document | ReadError] = []
     for index, item in enumerate(results, start=1):
         if isinstance(item, ReadError):
-            finished.append(clean_error(ReadError(f"{rel} ({item.source_path})", item.reason)))
+            where = f"{rel} ({item.source_path})"
+            finished.append(clean_error(ReadError(where, item.reason, item.skipped)))
             continue
         item.source_path = rel
         item.warnings.extend(notes)
         item.outlet = item.outlet or folder_outlet or item.hints.get("site_name") or UNSORTED_OUTLET
         clean_document(item)
         _cut_to_limit(item, limits.max_article_chars)
-        stem = slugify(path.stem, "article")
-        if multi:
+        item_stem = stem
+        if warc:  # the page's address names it; the archive's file name does not
+            item_stem = slugify(item.hints.get("record_id") or "", f"{stem}-{index:03d}")
+        elif multi:
             key = item.hints.get("record_id") or f"{index:03d}"
-            stem = f"{stem}-{slugify(key, f'{index:03d}')}"
-        item.id = f"{slugify(item.outlet, UNSORTED_OUTLET)}/{stem}"
+            item_stem = f"{stem}-{slugify(key, f'{index:03d}')}"
+        item.id = f"{slugify(item.outlet, UNSORTED_OUTLET)}/{item_stem}"
         if not item.lang:
             item.lang = detect_language(item.text)
         finished.append(item)
@@ -106,15 +115,8 @@ def _read_with_limits(
     content, _encoding = decode_bytes(data, declared_html_charset(data) if is_html else None)
     del data  # the bytes of a large file need not stay beside its text
     notes: list[str] = []
-    limit = limits.max_page_chars
-    if is_html and len(content) > limit:
-        total = len(content)
-        tag = content.rfind("<", limit // 2, limit)
-        content = content[: tag if tag > 0 else limit]
-        notes.append(
-            f"page cut to its first {len(content):,} of {total:,} characters of HTML before "
-            f"reading (max_page_chars is {limit:,})"
-        )
+    if is_html:
+        content, notes = cut_page(content, limits.max_page_chars)
     return reader(content), notes
 
 

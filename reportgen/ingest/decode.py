@@ -43,6 +43,22 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def cut_page(content: str, limit: int) -> tuple[str, list[str]]:
+    """An HTML page longer than `limit` characters cut (at a tag) before parsing, and the
+    warning that says so: parsing and main-text extraction of a 20 MB page would cost minutes
+    and gigabytes for text that is cut anyway."""
+    if len(content) <= limit:
+        return content, []
+    total = len(content)
+    tag = content.rfind("<", limit // 2, limit)
+    content = content[: tag if tag > 0 else limit]
+    note = (
+        f"page cut to its first {len(content):,} of {total:,} characters of HTML before "
+        f"reading (max_page_chars is {limit:,})"
+    )
+    return content, [note]
+
+
 def declared_html_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii").lower() if match else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..output import is_site
+from .warc import is_warc
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 IGNORED_NAMES = {"reportgen.toml", "README", "LICENSE"}
@@ -77,7 +78,7 @@ def discover(root: Path) -> Discovery:
                     continue
                 pending.append(path)
             elif entry.is_file():
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                if path.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(path.name):
                     files.append(path)
                 else:
                     problems.append((rel, f"unsupported file type {path.suffix or '(none)'!r}"))

@@ -145,7 +145,9 @@ def _has_comment_section(root: lxml.html.HtmlElement, lang: str | None) -> bool:
     return False
 
 
-def read_html(content: str) -> list[Document]:
+def read_html(content: str, url: str | None = None) -> list[Document]:
+    """One page as a Document. `url` is where the page was fetched from (a WARC record's
+    address), used where the page names no URL of its own."""
     try:
         # trafilatura's own loader (it repairs what it can); the extraction below reuses the tree
         root = load_html(content)
@@ -163,6 +165,7 @@ def read_html(content: str) -> list[Document]:
         favor_precision=True,
     )
     meta = _metadata(root)
+    meta["url"] = meta["url"] or url
     links = _links(root, meta["url"])
     captions: set[str] = set()
     paragraphs = _visible_paragraphs(root, captions)
