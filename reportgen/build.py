@@ -3,7 +3,6 @@ and write the site. The CLI is a thin layer over these functions."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
+from .workers import ARTICLES_PER_WORKER, worker_count
 
 
 @dataclass
@@ -41,13 +41,15 @@ def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
 def analyze_documents(
     documents: list[Document], model: str = "auto", jobs: int = 1
 ) -> Iterator[ArticleAnalysis | ReadError]:
-    """Analyses in input order. With jobs > 1, whole articles go to worker processes (cheaper
+    """Analyses in input order. With more than one worker (``jobs``, or ``workers.AUTO``: the
+    usable cores when there is enough work), whole articles go to worker processes (cheaper
     than spaCy's own n_process for these small pipelines)."""
     tasks = [(d, model) for d in documents]
-    if jobs <= 1 or len(documents) < 2:
+    workers = worker_count(jobs, len(documents), ARTICLES_PER_WORKER)
+    if workers <= 1 or len(documents) < 2:
         yield from map(_analyze_one, tasks)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_analyze_one, tasks, chunksize=4)
 
 
@@ -126,7 +128,3 @@ def build(
         raise
     result.site.removed = finish_output(folder, result.site.written)
     return result
-
-
-def default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))

@@ -36,7 +36,11 @@ ModelOpt = Annotated[
     ),
 ]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Worker processes (analysis, PDFs).")
+    int,
+    typer.Option(
+        "--jobs", "-j", min=1,
+        help="Worker processes (analysis, PDFs); default: the cores this process may use.",
+    ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
@@ -141,6 +145,7 @@ def build(
     from .build import build as run_build
     from .limits import limits_from
     from .output import OutputError
+    from .workers import AUTO
 
     _check_corpus(corpus)
     s = _settings(
@@ -160,7 +165,7 @@ def build(
                 corpus,
                 out,
                 model=s.get("model", "auto"),
-                jobs=int(s.get("jobs", 1)),
+                jobs=int(s.get("jobs") or AUTO),
                 pdf=pdf,
                 templates=Path(s["templates"]) if s.get("templates") else None,
                 on_article=progress.article,
@@ -197,7 +202,7 @@ def analyze(
         str, typer.Option("--output", "-o", help="JSON Lines file, '-' for standard output.")
     ] = "-",
     model: ModelOpt = "auto",
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,  # type: ignore[assignment]
     max_article_chars: MaxCharsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -212,7 +217,9 @@ def analyze(
         _check_corpus(corpus)
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
     with _Progress("Analysing", quiet or output == "-", False) as progress:
-        result = api.analyze(corpus, model, jobs, progress.article, limits)
+        from .workers import AUTO
+
+        result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits)
     text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)

@@ -17,6 +17,7 @@ from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
 from ..paths import atomic_write, safe_join
 from ..slugs import CorpusSlugs
+from ..workers import PDFS_PER_WORKER, worker_count
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .families import FAMILIES, SiteData
 from .pdf import render_pdf
@@ -28,7 +29,7 @@ class SiteOptions:
     corpus_name: str = "corpus"
     pdf: bool = True
     templates: Path | None = None
-    jobs: int = 1  # PDFs rendered in parallel; the rest of the site is cheap
+    jobs: int = 1  # PDF workers (workers.AUTO: by the work); the rest of the site is cheap
     skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
 
 
@@ -110,8 +111,9 @@ class SiteWriter:
         paths = [path for path, _html, _css in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
-        if self.options.jobs > 1 and total > 1:
-            with ProcessPoolExecutor(max_workers=self.options.jobs) as pool:
+        workers = worker_count(self.options.jobs, total, PDFS_PER_WORKER)
+        if workers > 1 and total > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
                 rendered = pool.map(_render_pdf_task, tasks)
                 for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
                     self.write(path, data)
