@@ -159,3 +159,26 @@ def test_verbs_of_courts_and_complaints_attribute_reported_speech() -> None:
     text = "„Das Risiko sei nicht anders, als wenn er daheim wäre“, lautet die Begründung."
     [quote] = quotes(text, "de")
     assert quote.kind == "direct" and quote.cue == "lautet"
+
+
+# -- statement nouns and one's own account --------------------------------------------------------
+def test_a_study_of_an_organisation_speaks_for_the_organisation() -> None:
+    from reportgen.analyze.quotes.names import bare_name
+
+    text = "China wachse, so eine aktuelle Studie des CEBR. Laut Angaben des Konzerns nicht."
+    v = view(text, "de")
+    assert bare_name(v, span_of(text, "eine aktuelle Studie des CEBR")) == "CEBR"
+    assert bare_name(v, span_of(text, "Angaben des Konzerns")) == "Konzerns"
+
+
+def test_by_ones_own_account_is_the_sentence_subjects_word_or_nobodys() -> None:
+    text = (
+        "Geoffrey Berman wurde nach eigener Aussage aus dem Amt gedrängt. "
+        "Die Daten seien nach eigenen Angaben gestohlen worden."
+    )
+    found = quotes(text, "de", person(text, "Geoffrey Berman"))
+    first = next(q for q in found if q.start < text.index("Die Daten"))
+    assert first.speaker == "Geoffrey Berman"
+    assert first.speaker_reason == "„eigener Aussage“: the words of Geoffrey Berman"
+    second = next(q for q in found if q.start >= text.index("Die Daten"))
+    assert second.speaker is None
