@@ -182,3 +182,24 @@ def test_by_ones_own_account_is_the_sentence_subjects_word_or_nobodys() -> None:
     assert first.speaker_reason == "„eigener Aussage“: the words of Geoffrey Berman"
     second = next(q for q in found if q.start >= text.index("Die Daten"))
     assert second.speaker is None
+
+
+# -- the page's own lists and labels ---------------------------------------------------------------
+def test_a_table_row_is_no_speaker_label() -> None:
+    text = "SPD: 32 (entspricht 45,1%)\n"
+    assert not [c for c in find_candidates(view(text, "de")) if c.finder == "label"]
+    text = "SPD: Wir werden diesem Gesetz nicht zustimmen.\n"
+    [label] = [c for c in find_candidates(view(text, "de")) if c.finder == "label"]
+    assert label.mention.text == "SPD"
+
+
+def test_an_indefinite_or_a_document_is_no_description_of_the_person_before() -> None:
+    text = "Donald Trump spoke. The poll found that most voters disagreed. An aide added more."
+    v = view(text, "en", person(text, "Donald Trump"))
+    assert resolve_mention(v, span_of(text, "The poll")).name != "Donald Trump"
+    text = "Claas Relotius schrieb viel. Eine fatale Sucht, glauben Kritiker, sei das gewesen."
+    v = view(text, "de", person(text, "Claas Relotius"))
+    assert resolve_mention(v, span_of(text, "Eine fatale Sucht")).name != "Claas Relotius"
+    text = "Minister Robert Habeck wirbt. Der Grünen-Politiker sagte, das sei schlecht."
+    v = view(text, "de", person(text, "Robert Habeck"))
+    assert resolve_mention(v, span_of(text, "Der Grünen-Politiker")).name == "Robert Habeck"

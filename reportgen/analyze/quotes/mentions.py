@@ -184,6 +184,8 @@ def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
         head is None
         or len(words) < 2
         or words[0].text.lower() not in v.lex.determiners
+        or words[0].text.lower() in v.lex.indefinites  # "an inch", "eine fatale Sucht"
+        or head.text.lower() in v.lex.document_nouns | v.lex.statement_nouns  # "the poll"
         or (v.style.nouns_capitalised and not head.text[:1].isupper())
         or any(stem(head.text).endswith(role) for role in v.lex.roles)
         or is_group(v, mention)
