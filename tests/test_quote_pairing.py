@@ -203,3 +203,26 @@ def test_an_indefinite_or_a_document_is_no_description_of_the_person_before() ->
     text = "Minister Robert Habeck wirbt. Der Grünen-Politiker sagte, das sei schlecht."
     v = view(text, "de", person(text, "Robert Habeck"))
     assert resolve_mention(v, span_of(text, "Der Grünen-Politiker")).name == "Robert Habeck"
+
+
+# -- a list of points after "X said:" ------------------------------------------------------------
+def test_the_points_listed_after_said_colon_are_the_speakers_reported_words() -> None:
+    text = (
+        "In a wide-ranging interview, President Barack Obama also said:\n\n"
+        "The UK must stay in the EU to have influence on the world stage\n\n"
+        "He is confident the Iran nuclear deal will be passed by Congress\n\n"
+        "Mr Obama lands in Kenya later on Friday for his first visit since becoming president, "
+        "and the visit has been planned for many months by his staff and by the government in "
+        "Nairobi, which expects large crowds in the capital and along the roads to the airport "
+        "on the evening of his arrival there, when the motorcade will drive through the city."
+    )
+    found = quotes(text, "en", person(text, "Barack Obama"))
+    listed = [q for q in found if q.cue == "said"]
+    assert [q.text[:12] for q in listed] == ["The UK must ", "He is confid"]
+    assert {q.speaker for q in listed} == {"Barack Obama"} and listed[0].kind == "indirect"
+    assert not any(q.text.startswith("Mr Obama lands") for q in found)
+
+
+def test_one_paragraph_after_a_colon_is_no_list() -> None:
+    text = "Sie sagte:\n\nDas ist ein Satz.\n\n„Und das ist ein Zitat von ihr, sagte sie dann.“"
+    assert not [q for q in quotes(text, "de") if q.kind == "indirect" and q.cue == "sagte"]
