@@ -159,3 +159,70 @@ def test_verbs_of_courts_and_complaints_attribute_reported_speech() -> None:
     text = "„Das Risiko sei nicht anders, als wenn er daheim wäre“, lautet die Begründung."
     [quote] = quotes(text, "de")
     assert quote.kind == "direct" and quote.cue == "lautet"
+
+
+# -- statement nouns and one's own account --------------------------------------------------------
+def test_a_study_of_an_organisation_speaks_for_the_organisation() -> None:
+    from reportgen.analyze.quotes.names import bare_name
+
+    text = "China wachse, so eine aktuelle Studie des CEBR. Laut Angaben des Konzerns nicht."
+    v = view(text, "de")
+    assert bare_name(v, span_of(text, "eine aktuelle Studie des CEBR")) == "CEBR"
+    assert bare_name(v, span_of(text, "Angaben des Konzerns")) == "Konzerns"
+
+
+def test_by_ones_own_account_is_the_sentence_subjects_word_or_nobodys() -> None:
+    text = (
+        "Geoffrey Berman wurde nach eigener Aussage aus dem Amt gedrängt. "
+        "Die Daten seien nach eigenen Angaben gestohlen worden."
+    )
+    found = quotes(text, "de", person(text, "Geoffrey Berman"))
+    first = next(q for q in found if q.start < text.index("Die Daten"))
+    assert first.speaker == "Geoffrey Berman"
+    assert first.speaker_reason == "„eigener Aussage“: the words of Geoffrey Berman"
+    second = next(q for q in found if q.start >= text.index("Die Daten"))
+    assert second.speaker is None
+
+
+# -- the page's own lists and labels ---------------------------------------------------------------
+def test_a_table_row_is_no_speaker_label() -> None:
+    text = "SPD: 32 (entspricht 45,1%)\n"
+    assert not [c for c in find_candidates(view(text, "de")) if c.finder == "label"]
+    text = "SPD: Wir werden diesem Gesetz nicht zustimmen.\n"
+    [label] = [c for c in find_candidates(view(text, "de")) if c.finder == "label"]
+    assert label.mention.text == "SPD"
+
+
+def test_an_indefinite_or_a_document_is_no_description_of_the_person_before() -> None:
+    text = "Donald Trump spoke. The poll found that most voters disagreed. An aide added more."
+    v = view(text, "en", person(text, "Donald Trump"))
+    assert resolve_mention(v, span_of(text, "The poll")).name != "Donald Trump"
+    text = "Claas Relotius schrieb viel. Eine fatale Sucht, glauben Kritiker, sei das gewesen."
+    v = view(text, "de", person(text, "Claas Relotius"))
+    assert resolve_mention(v, span_of(text, "Eine fatale Sucht")).name != "Claas Relotius"
+    text = "Minister Robert Habeck wirbt. Der Grünen-Politiker sagte, das sei schlecht."
+    v = view(text, "de", person(text, "Robert Habeck"))
+    assert resolve_mention(v, span_of(text, "Der Grünen-Politiker")).name == "Robert Habeck"
+
+
+# -- a list of points after "X said:" ------------------------------------------------------------
+def test_the_points_listed_after_said_colon_are_the_speakers_reported_words() -> None:
+    text = (
+        "In a wide-ranging interview, President Barack Obama also said:\n\n"
+        "The UK must stay in the EU to have influence on the world stage\n\n"
+        "He is confident the Iran nuclear deal will be passed by Congress\n\n"
+        "Mr Obama lands in Kenya later on Friday for his first visit since becoming president, "
+        "and the visit has been planned for many months by his staff and by the government in "
+        "Nairobi, which expects large crowds in the capital and along the roads to the airport "
+        "on the evening of his arrival there, when the motorcade will drive through the city."
+    )
+    found = quotes(text, "en", person(text, "Barack Obama"))
+    listed = [q for q in found if q.cue == "said"]
+    assert [q.text[:12] for q in listed] == ["The UK must ", "He is confid"]
+    assert {q.speaker for q in listed} == {"Barack Obama"} and listed[0].kind == "indirect"
+    assert not any(q.text.startswith("Mr Obama lands") for q in found)
+
+
+def test_one_paragraph_after_a_colon_is_no_list() -> None:
+    text = "Sie sagte:\n\nDas ist ein Satz.\n\n„Und das ist ein Zitat von ihr, sagte sie dann.“"
+    assert not [q for q in quotes(text, "de") if q.kind == "indirect" and q.cue == "sagte"]

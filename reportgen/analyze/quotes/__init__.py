@@ -19,6 +19,7 @@ from ...model import Block, Entity, Quote, Source
 from .direct import direct_candidates
 from .interview import interview_candidates
 from .labels import labelled_candidates
+from .listed import listed_candidates
 from .marks import find_direct_spans, spans_in_prefix
 from .records import Inherit, QuoteCandidate
 from .reported import reported_candidates
@@ -70,6 +71,7 @@ def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
     direct = _with_labels(list(direct_candidates(v)), list(labelled_candidates(v)))
     direct = sorted([*direct, *interview_candidates(v, direct)], key=lambda q: q.start)
     reported = reported_candidates(v, direct)
+    reported += listed_candidates(v, direct + reported)
     candidates = direct + reported
     if v.style.partial_quotes:
         candidates.extend(partial_candidates(v, reported, direct))

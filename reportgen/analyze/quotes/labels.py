@@ -23,8 +23,8 @@ def labelled_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
         if not label.isupper() and not v.entity_in(match.start("label"), match.end()):
             continue  # "Gaspreise: …", "Newsletter: …" are topics, not speakers
         start, end = v.trim(match.start("content"), match.end("content"))
-        if len(WORD.findall(v.text, start, end)) < 4:
-            continue
+        if sum(any(c.isalpha() for c in w) for w in WORD.findall(v.text, start, end)) < 4:
+            continue  # "SPD: 32 (entspricht 45,1%)" is a table row
         while end > start and v.text[end - 1] in CLOSERS:
             end -= 1
         speaker = Span(match.start("label"), match.end("label"), label)

@@ -184,6 +184,8 @@ def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
         head is None
         or len(words) < 2
         or words[0].text.lower() not in v.lex.determiners
+        or words[0].text.lower() in v.lex.indefinites  # "an inch", "eine fatale Sucht"
+        or head.text.lower() in v.lex.document_nouns | v.lex.statement_nouns  # "the poll"
         or (v.style.nouns_capitalised and not head.text[:1].isupper())
         or any(stem(head.text).endswith(role) for role in v.lex.roles)
         or is_group(v, mention)
@@ -236,3 +238,20 @@ def definite_document(v: ArticleView, mention: Span) -> bool:
         return False
     first = words[0].text.lower()
     return first in v.lex.determiners and first not in v.lex.indefinites
+
+
+def own_subject(v: ArticleView, mention: Span) -> Span | None:
+    """"nach eigenen Angaben", "by his own account": the words are the sentence subject's own.
+    The subject before the mention: a pronoun opening the sentence ("Und er meldet …"), else the
+    person named first in it; None where neither stands there."""
+    if not any(w.text.lower() in v.lex.own_words for w in _words(v, mention)):
+        return None
+    sentence = next(((a, b) for a, b in v.sentences() if a <= mention.start < b), None)
+    if sentence is None:
+        return None
+    toks = v.tokens(sentence[0], mention.start)
+    pronoun = next((t for t in toks[:2] if t[2] in v.lex.person_pronouns), None)
+    if pronoun is not None:
+        return Span(pronoun[0], pronoun[1], pronoun[2])
+    person = v.entity_in(sentence[0], mention.start, "PER")
+    return Span(person[0], person[1], v.text[person[0] : person[1]]) if person else None

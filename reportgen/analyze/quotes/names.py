@@ -104,8 +104,13 @@ def bare_name(v: ArticleView, mention: Span) -> str:
     name = without_title(v, mention.text)
     words = name.split()
     links = v.lex.genitive_articles | v.lex.genitive_prepositions
-    if len(words) > 2 and words[0].lower() in v.lex.statement_nouns and words[1].lower() in links:
-        name = " ".join(words[2:])
+    lead = 1 if words and words[0].lower() in v.lex.determiners else 0
+    for at in (lead, lead + 1):  # "Angaben des Konzerns", "eine aktuelle Studie des CEBR"
+        if len(words) > at + 2 and words[at].lower() in v.lex.statement_nouns and (
+            words[at + 1].lower() in links
+        ):
+            name = " ".join(words[at + 2 :])
+            break
     first, _, rest = name.partition(" ")
     if rest and first.lower() in v.lex.determiners:
         name = rest

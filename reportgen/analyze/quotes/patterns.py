@@ -19,6 +19,10 @@ MAX_CONTEXT_BREAKS = 2
 MAX_QUESTION_CHARS = 600
 MIN_INTERVIEW_QUESTIONS = 2
 MAX_ANSWER_PARAGRAPHS = 4
+# A list of points after "X said:": at least two short paragraphs, at most this many.
+MIN_LIST_ITEMS = 2
+MAX_LIST_ITEMS = 10
+MAX_LIST_ITEM_CHARS = 300
 
 # -- marks -------------------------------------------------------------------------------------
 OPENERS = "„‚»«“‘\""

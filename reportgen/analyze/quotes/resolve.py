@@ -28,6 +28,7 @@ from .mentions import (
     definite_document,
     described_person,
     is_group,
+    own_subject,
     publishing_org,
     role_person,
 )
@@ -157,6 +158,8 @@ class _Resolver:
             self.interviewees[0] = asked
             return asked or _NOBODY, None
         cleaned = clean_mention(self.v, mention) if mention is not None else None
+        if mention is not None and any(w in self.v.lex.own_words for w in mention.text.split()):
+            return self._own_words(mention)
         if mention is not None and cleaned is None:
             published = _publisher(self.v, mention)
             if published is not None:
@@ -177,6 +180,15 @@ class _Resolver:
         if speaker.name is None and cleaned is None and mention is not None:
             speaker = Speaker(None, 0.5, None, f"„{mention.text}“ is no speaker")
         return speaker, cleaned if cleaned is not None else mention
+
+    def _own_words(self, mention: Span) -> tuple[Speaker, Span]:
+        """"nach eigenen Angaben": the sentence subject's words, or nobody named."""
+        owner = own_subject(self.v, mention)
+        found = resolve_mention(self.v, owner, self.history) if owner is not None else _NOBODY
+        if found.name is None:
+            return Speaker(None, 0.5, None, f"„{mention.text}“ names nobody"), mention
+        reason = f"„{mention.text}“: the words of {found.name}"
+        return Speaker(found.name, 0.6, found.entity_id, reason, found.named), mention
 
     def decide(self, candidate: QuoteCandidate) -> _Decision:
         key = id(candidate)
