@@ -81,7 +81,7 @@ def test_page_byline_reads_as_trafilatura_without_copying_the_page() -> None:
     from trafilatura.metadata import extract_author
     from trafilatura.utils import load_html
 
-    from reportgen.text.authors import page_byline
+    from reportgen.ingest.byline import page_byline
 
     pages = [
         '<html><body><div class="comments"><span class="author">Leser Eins</span></div>'

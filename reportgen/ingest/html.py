@@ -20,8 +20,9 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from ..model import Document, Link
-from ..text.authors import clean_authors, page_byline
+from ..text.authors import clean_authors
 from ..urls import domain_of
+from .byline import page_byline
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
 from .plaintext import infer_date_from_text
