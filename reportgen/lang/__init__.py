@@ -89,15 +89,16 @@ def _load(folder: Path) -> tuple[QuoteStyle, Morphology, dict[str, tuple[str, ..
 def profile(lang: str) -> LangProfile:
     """The profile of ``lang`` (an ISO 639-1 code), or the fallback's when it has none."""
     folder = LANG_DIR / lang
-    code = lang if folder.is_dir() else FALLBACK
-    quotes, names, lists = _load(LANG_DIR / code)
-    if code != FALLBACK:
-        _, _, fallback = _load(LANG_DIR / FALLBACK)
+    if not folder.is_dir():
+        return profile(FALLBACK)
+    quotes, names, lists = _load(folder)
+    if folder != LANG_DIR / FALLBACK:  # the fallback's own folder adds nothing to itself
+        fallback = profile(FALLBACK)._lists  # read once, cached like every profile
         for name, kind in LISTS.items():
             if kind is ListKind.SITE_PATTERNS:
                 own = lists[name]
                 lists[name] = own + tuple(line for line in fallback[name] if line not in own)
-    return LangProfile(code, quotes, names, lists)
+    return LangProfile(lang, quotes, names, lists)
 
 
 def available_languages() -> list[str]:

@@ -39,7 +39,6 @@ OPENING_ONLY = "„‚»“‘"
 
 # -- words and sentence ends (shared shapes are in reportgen.text.patterns) ---------------------
 ANY_INITIALS = re.compile(r"(?:\w\.)+")
-LAST_WORD = re.compile(r"(\S+)$")
 
 # -- attributions -------------------------------------------------------------------------------
 # A paragraph opening with a speaker label ("PENCE: Well, …", „Merkel: …").

@@ -6,13 +6,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from ...lang.schema import QuoteStyle
 from ...model import Block, Entity, Source
 from ...text.blocks import BlockIndex
-from ...text.patterns import SENTENCE_END
+from ...text.patterns import LAST_WORD, SENTENCE_END
 from ...text.sentences import split_sentences
 from ...text.tokens import Token, tokenize
 from .lexicon import QuoteLexicon, lexicon
-from .patterns import ANY_INITIALS, LAST_WORD, OPENERS
+from .patterns import ANY_INITIALS, OPENERS
 
 EntityMention = tuple[int, int, Entity]  # start, end, entity
 
@@ -36,7 +37,7 @@ class ArticleView:
         self.persons = [e for e in self.entities if e.label == "PER"]
 
     @property
-    def style(self):  # noqa: ANN201 - the language's QuoteStyle
+    def style(self) -> QuoteStyle:
         return self.lex.style
 
     def block_kind(self, offset: int) -> str:
