@@ -3,6 +3,8 @@ quotations whose marks went missing. Small strings, real outcomes."""
 
 from __future__ import annotations
 
+import re
+
 from reportgen.analyze.quotes import find_candidates, find_direct_spans, resolve_speakers
 from reportgen.analyze.quotes.resolve import resolve_mention
 from reportgen.analyze.quotes.view import ArticleView, article_view
@@ -103,6 +105,59 @@ def test_the_answers_of_an_interview_are_the_interviewees_words() -> None:
     assert {q.speaker for q in answers} == {"Sonja Silberhorn"}
     assert first.speaker_reason == "interview answer: the person interviewed"
     assert "Wir danken" not in second.text
+
+
+def test_the_person_asked_outweighs_a_name_the_text_repeats() -> None:
+    """A mistagged word ("Corona" as a person) named more often than the interviewee does not
+    become the one interviewed: the name in the questions is the person asked."""
+    lead = "Die Autorin Sonja Silberhorn schrieb über Corona. Corona, Corona und Corona.\n\n"
+    text = (
+        "Ein Interview mit Sonja Silberhorn\n\n" + lead
+        + "Frau Silberhorn, Ihr Verlag hat das Manuskript abgelehnt. Warum?\n\n"
+        + "Die Entscheidung hat zwei Gründe. Der Verlag wollte das Thema nicht.\n\n"
+        + "Welche Reaktionen haben Sie erhalten?\n\n"
+        + "Sehr viele und zum Teil auch sehr berührende Reaktionen von Lesern.\n\n"
+    )
+    def entity(name: str, surface: str) -> Entity:
+        found = [Mention(m.start(), m.end(), surface) for m in re.finditer(surface, text)]
+        return Entity(name, "PER", len(found), found, id="per-" + name.lower().replace(" ", "-"))
+
+    corona, silberhorn = entity("Corona", "Corona"), entity("Sonja Silberhorn", "Silberhorn")
+    v = article_view(text, "de", [Block("body", 0, len(text))], [corona, silberhorn], [])
+    quotes = resolve_speakers(find_candidates(v), v, [])
+    answers = [q for q in quotes if q.speaker_reason and q.speaker_reason.startswith("interview")]
+    assert len(answers) == 2
+    assert {q.speaker for q in answers} == {"Sonja Silberhorn"}
+
+
+def test_a_pull_quote_takes_the_speaker_of_its_words_in_the_text() -> None:
+    pull = "Es gibt offensichtlich mehr krimilesende Kritiker der Pandemiepolitik als vermutet"
+    text = (
+        f"„{pull}.“\n\nDie Autorin hat ein Buch geschrieben.\n\n"
+        f"„Die Reaktionen haben mich erstaunt. {pull}“, sagte Sonja Silberhorn."
+    )
+    v = view(text, "de", person(text, "Sonja Silberhorn"))
+    teaser, said = [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert said.speaker == "Sonja Silberhorn"
+    assert teaser.speaker == "Sonja Silberhorn" and teaser.speaker_mention is None
+    assert teaser.speaker_reason.startswith("the same words quoted again")
+    # words that are not quoted again elsewhere keep nobody named
+    other = text.replace("krimilesende", "viele", 1)
+    v = view(other, "de", person(other, "Sonja Silberhorn"))
+    teaser = resolve_speakers(find_candidates(v), v, [])[0]
+    assert teaser.speaker is None
+
+
+def test_a_party_or_person_qualifying_a_compound_is_not_the_speaker() -> None:
+    text = (
+        "Robert Habeck wirbt bei der Industrie der Grünen für den Plan. Der Grünen-Politiker "
+        "sagte, die Hängepartie sei schlecht."
+    )
+    start = text.index("Grünen-Politiker")
+    greens = Entity("Grünen", "ORG", 1, [Mention(start, start + 6, "Grünen")], id="org-gruene")
+    v = view(text, "de", person(text, "Robert Habeck"), greens)
+    reported = next(q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "indirect")
+    assert reported.speaker == "Robert Habeck"
 
 
 def test_questions_without_an_announced_interview_are_rhetorical() -> None:

@@ -91,6 +91,9 @@ class QuoteStyle:
     comma_right_after_cue: bool = False
     # Characters looked back for the one person a pronoun may stand for.
     pronoun_window: int = 400
+    # Characters looked back for the person a definite description ("der Rechtsmediziner")
+    # stands for: a description says more than a pronoun, so it reaches further back.
+    description_window: int = 1000
     # Particles of a speech verb may come later in the clause ("teilte … mit"); else a
     # multi-word cue is one fixed phrase ("point out").
     separable_particles: bool = False

@@ -13,7 +13,12 @@ from ...model import Entity, Span
 from ...text.patterns import WORD
 from ...text.tokens import Token
 from .mentions import clean_mention
-from .patterns import CONTEXT_GAP_CHARS, MAX_CONTEXT_BREAKS, PARAGRAPH_BREAKS
+from .patterns import (
+    CONTEXT_GAP_CHARS,
+    MAX_CONTEXT_BREAKS,
+    PARAGRAPH_BREAKS,
+    QUESTION_NAME_WEIGHT,
+)
 from .phrases import clause_subject, np_after
 from .records import Speaker
 from .verbal import subject
@@ -161,18 +166,27 @@ def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> S
     return last.speaker
 
 
+def _in_question(text: str, offset: int) -> bool:
+    """Whether the paragraph around `offset` ends with a question mark."""
+    end = text.find("\n\n", offset)
+    return text[offset : len(text) if end < 0 else end].rstrip(" \"“”»«\n").endswith("?")
+
+
 def interviewee(v: ArticleView, before: int) -> Speaker | None:
     """The person an interview asks: of the persons named before its first answer (outside the
     byline, where the interviewer stands), the one the article names most often, counting every
     name that ends in the same surname ("Sonja Silberhorn", "Silberhorn", "Frau Silberhorn")."""
     counts: dict[str, int] = {}
     names: dict[str, list[Entity]] = {}
-    for start, _end, entity in v.mentions:
+    for start, end, entity in v.mentions:
         if entity.label != "PER" or v.block_kind(start) == "byline":
             continue
         surname = entity.name.split()[-1]
         if start < before or surname in counts:
-            counts[surname] = counts.get(surname, 0) + 1
+            # a name in a question is the person asked ("Frau Silberhorn, …?"): it outweighs
+            # a name the text merely repeats
+            weight = QUESTION_NAME_WEIGHT if _in_question(v.text, end) else 1
+            counts[surname] = counts.get(surname, 0) + weight
             names.setdefault(surname, []).append(entity)
     if not counts:
         return None

@@ -191,7 +191,7 @@ def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
         or is_group(v, mention)
     ):
         return None
-    window = v.style.pronoun_window
+    window = v.style.description_window
     earlier = [
         m for m in v.mentions
         if m[2].label == "PER" and mention.start - window <= m[1] <= mention.start

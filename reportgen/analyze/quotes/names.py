@@ -9,7 +9,7 @@ import bisect
 from ...model import Span
 from ...text.patterns import WORD
 from ..sources import lookup_alias, source_nouns
-from .patterns import COMMA_BEFORE, COMMA_SPACE
+from .patterns import COMMA_BEFORE, COMMA_SPACE, COMPOUND_JOIN
 from .records import Speaker
 from .view import ArticleView, EntityMention
 
@@ -80,14 +80,22 @@ def known_source(v: ArticleView, mention: Span) -> Speaker | None:
     return Speaker(entry.name, 1.0, found_id, named=True)
 
 
+def _whole_name(v: ArticleView, found: EntityMention | None) -> EntityMention | None:
+    """The mention unless it only qualifies a compound ("Grünen-Politiker", "Trump-Berater"):
+    such a speaker is the person the compound describes, not the party or person named."""
+    if found is None or not COMPOUND_JOIN.match(v.text, found[1]):
+        return found
+    return None
+
+
 def named(v: ArticleView, mention: Span) -> Speaker | None:
     """A person or organisation of the article's entities named in or next to the mention."""
-    found = v.entity_in(mention.start, mention.end, "PER")
+    found = _whole_name(v, v.entity_in(mention.start, mention.end, "PER"))
     reason = None
     if found is None:
         found = apposed_person(v, mention)
         reason = f"apposition → {found[2].name}" if found else None
-    found = found or v.entity_in(mention.start, mention.end)
+    found = found or _whole_name(v, v.entity_in(mention.start, mention.end))
     if found:
         return Speaker(found[2].name, 1.0, found[2].id or None, reason, named=True)
     # A surname alone or with a title ("Präsident Lukaschenko"): a person of the article.

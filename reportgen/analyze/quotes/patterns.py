@@ -19,6 +19,8 @@ MAX_CONTEXT_BREAKS = 2
 MAX_QUESTION_CHARS = 600
 MIN_INTERVIEW_QUESTIONS = 2
 MAX_ANSWER_PARAGRAPHS = 4
+# A name in a question counts this many times when deciding whom an interview asks.
+QUESTION_NAME_WEIGHT = 5
 # A list of points after "X said:": at least two short paragraphs, at most this many.
 MIN_LIST_ITEMS = 2
 MAX_LIST_ITEMS = 10
@@ -51,6 +53,8 @@ SIGNATURE_DASH = re.compile(r"\s*([―—])\s*")
 LEADING_PUNCTUATION = re.compile(r"[\s,.!?;:]*")
 # A comma and the spaces after it.
 COMMA_SPACE = re.compile(r",\s*")
+# A hyphen joining a name to the noun it qualifies ("Grünen-Politiker", "Trump-Berater").
+COMPOUND_JOIN = re.compile(r"-\w")
 COMMA_BEFORE = re.compile(r",\s*$")
 COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
 # What ends the clause a title stands in before a name: a stop, a comma, a colon, a break.

@@ -10,11 +10,13 @@ earlier one takes that one's decision.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ...model import Quote, Source, Span
-from ...text.patterns import SENTENCE_END
+from ...text.patterns import SENTENCE_END, WORD
 from .context import (
     SUBJECT_BEFORE,
     Decided,
@@ -33,6 +35,7 @@ from .mentions import (
     role_person,
 )
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
+from .patterns import MIN_UNATTRIBUTED_WORDS
 from .records import Inherit, QuoteCandidate, Speaker
 from .view import ArticleView
 
@@ -275,7 +278,37 @@ def resolve_speakers(
         quote = _quote(v, candidate, decision)
         quote.source = source_for(v.text, quote, sources)
         quotes.append(quote)
+    _repeated_words(quotes)
     return quotes
+
+
+def _normalized(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _repeated_words(quotes: list[Quote]) -> None:
+    """A quotation with nobody named whose words the article quotes again, with a speaker,
+    elsewhere (a pull quote above the text, a teaser repeated in the body) is that speaker's."""
+    named_quotes = [q for q in quotes if q.speaker is not None]
+    if not named_quotes or len(named_quotes) == len(quotes):
+        return
+    # One string of every named quotation's words, searched once per quotation without a
+    # speaker: linear in the article, however many quotations it holds.
+    texts = [f" {_normalized(q.text)} " for q in named_quotes]
+    starts = list(accumulate((len(t) for t in texts[:-1]), initial=0))
+    joined = "".join(texts)
+    for quote in quotes:
+        if quote.speaker is not None or quote.speaker_mention is not None:
+            continue
+        words = _normalized(quote.text)
+        found = joined.find(f" {words} ") if len(words.split()) >= MIN_UNATTRIBUTED_WORDS else -1
+        if found < 0:
+            continue
+        other = named_quotes[bisect.bisect_right(starts, found) - 1]
+        quote.speaker, quote.speaker_id = other.speaker, other.speaker_id
+        quote.speaker_reason = f"the same words quoted again: {other.speaker_reason or 'named'}"
+        quote.speaker_low_confidence = other.speaker_low_confidence
+        quote.confidence = round(other.confidence * 0.8, 2)
 
 
 def source_for(text: str, quote: Quote, sources: list[Source]) -> str | None:
