@@ -281,3 +281,25 @@ def test_the_points_listed_after_said_colon_are_the_speakers_reported_words() ->
 def test_one_paragraph_after_a_colon_is_no_list() -> None:
     text = "Sie sagte:\n\nDas ist ein Satz.\n\n„Und das ist ein Zitat von ihr, sagte sie dann.“"
     assert not [q for q in quotes(text, "de") if q.kind == "indirect" and q.cue == "sagte"]
+
+
+# -- names in quotation marks, Konjunktiv of more verbs -------------------------------------------
+def test_a_name_quoted_inside_the_attribution_is_no_part_of_the_quotation() -> None:
+    text = (
+        "Die SPD will nicht koalieren, „weil mit der Union nicht zu reden ist“, sagt der "
+        "SPD-Vorsitzende Norbert Walter-Borjans dem „Spiegel“. Das vertrete er schon lange "
+        "gemeinsam mit seiner Co-Vorsitzenden."
+    )
+    v = view(text, "de", person(text, "Norbert Walter-Borjans"))
+    quotes = resolve_speakers(find_candidates(v), v, [])
+    assert not [q for q in quotes if "Spiegel" in q.text]
+    assert {q.speaker for q in quotes} == {"Norbert Walter-Borjans"}
+    # the Konjunktiv of a verb outside the short list still goes on with the speaker
+    assert any(q.text.startswith("Das vertrete er") for q in quotes)
+
+
+def test_an_interrupted_quotation_still_joins_across_its_attribution() -> None:
+    text = "„Wir liefern“, sagte Olaf Scholz, „und zwar sofort.“"
+    v = view(text, "de", person(text, "Olaf Scholz"))
+    [quote] = resolve_speakers(find_candidates(v), v, [])
+    assert quote.segments and len(quote.segments) == 2 and quote.speaker == "Olaf Scholz"

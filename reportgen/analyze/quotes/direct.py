@@ -9,6 +9,7 @@ from ...text.patterns import SENTENCE_END, WORD
 from .marks import QuoteSpan, find_direct_spans, unopened_spans
 from .patterns import (
     LEADING_PUNCTUATION,
+    MAX_TITLE_WORDS,
     MIN_UNATTRIBUTED_WORDS,
     SENTENCE_CLOSE,
     SIGNATURE_DASH,
@@ -161,7 +162,9 @@ def _joins(v: ArticleView, gap: str) -> bool:
         return True
     return (
         (across and gap.rstrip(" '\x01")[-1:] in ".,:")
-        or (gap.strip()[:1] in (",", "") and gap.rstrip()[-1:] not in ".!?")
+        # „A“, sagte er, „B“: the attribution ends with its comma; „A“, sagt er dem „Spiegel“
+        # quotes a name inside the attribution, not the rest of the quotation
+        or (gap.strip()[:1] in (",", "") and gap.rstrip(" '\x01")[-1:] in ",:–—")
     ) and gap_is_attribution(v, gap)
 
 
@@ -200,6 +203,12 @@ def _looks_like_speech(v: ArticleView, start: int, end: int) -> bool:
     return bool(SENTENCE_CLOSE.search(content)) and (not before or before[-1:] in ".:!?\n")
 
 
+def _after_article(v: ArticleView, start: int) -> bool:
+    """The quotation marks open right after an article ("dem", "the")."""
+    before = v.text[max(0, start - 20) : start - 1].rstrip(" '\x01").split()
+    return bool(before) and before[-1].lower() in v.lex.articles
+
+
 def _attribution(v: ArticleView, group: list[QuoteSpan]) -> Attribution | None:
     first, last = group[0], group[-1]
     attribution = None
@@ -224,6 +233,8 @@ def direct_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
             words < MIN_UNATTRIBUTED_WORDS or not _looks_like_speech(v, first.start, last.end)
         ):
             continue  # a term, a title or a scare quote; may become a partial quotation
+        if words <= MAX_TITLE_WORDS and _after_article(v, first.start):
+            continue  # dem „Spiegel“, the "Today" show: a name in quotation marks
         if not v.style.partial_quotes and words < MIN_UNATTRIBUTED_WORDS and _embedded(
             v, first, last
         ):

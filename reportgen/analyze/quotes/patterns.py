@@ -9,6 +9,8 @@ import re
 MAX_QUOTE_CHARS = 3000
 # A quotation shorter than this many words without any attribution is a term or a title.
 MIN_UNATTRIBUTED_WORDS = 6
+# Quoted words after an article (dem „Spiegel“, die „Bild am Sonntag“) up to this many are a name.
+MAX_TITLE_WORDS = 3
 MAX_SENTENCE_CHARS = 1200
 # Longest stretch between a quotation and the earlier one whose speaker it may take.
 CONTEXT_GAP_CHARS = 700
