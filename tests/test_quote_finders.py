@@ -302,10 +302,24 @@ def test_the_authors_own_reported_words_are_no_quotation() -> None:
     assert not [q for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "indirect"]
 
 
-@pytest.mark.parametrize("verb", ["verdeutlichte", "mahnte", "erläuterte"])
+@pytest.mark.parametrize(
+    "verb", ["verdeutlichte", "mahnte", "erläuterte", "spekuliert", "beteuert"]
+)
 def test_more_german_speech_verbs_attribute_reported_speech(verb: str) -> None:
     text = f"Die Ministerin Anna Berg {verb}, die Lage sei ernst und die Hilfe komme spät."
     v = view(text, "de", person(text, "Anna Berg"))
     [quote] = resolve_speakers(find_candidates(v), v, [])
     assert quote.kind == "indirect" and quote.cue == verb
     assert quote.speaker == "Anna Berg"
+
+
+def test_a_plural_subject_reports_with_the_present_plural() -> None:
+    text = "Die Impfstoffhersteller berichten außerdem, dass einige Teilnehmer Symptome hatten."
+    v = view(text, "de")
+    [quote] = resolve_speakers(find_candidates(v), v, [])
+    assert quote.kind == "indirect" and quote.cue == "berichten"
+    assert quote.text == "dass einige Teilnehmer Symptome hatten"
+    # the same form as an infinitive is no speech verb: "zu erwarten haben" reports nobody
+    text = "Was die Jüngeren vom Rentensystem zu erwarten haben, erklärt der Ökonom Axel Berg."
+    v = view(text, "de", person(text, "Axel Berg"))
+    assert all(q.cue != "erwarten" for q in resolve_speakers(find_candidates(v), v, []))
