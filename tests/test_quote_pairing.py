@@ -303,3 +303,22 @@ def test_an_interrupted_quotation_still_joins_across_its_attribution() -> None:
     v = view(text, "de", person(text, "Olaf Scholz"))
     [quote] = resolve_speakers(find_candidates(v), v, [])
     assert quote.segments and len(quote.segments) == 2 and quote.speaker == "Olaf Scholz"
+
+
+def test_reported_words_before_a_colon_and_the_quotation_they_introduce() -> None:
+    text = (
+        "Robert Habeck sagte am Dienstag auf einer Konferenz in Berlin, die Hängepartie sei "
+        "schlecht für die Unternehmen: „Ich bin auch nicht zufrieden damit.“"
+    )
+    v = view(text, "de", person(text, "Robert Habeck"))
+    reported, said = resolve_speakers(find_candidates(v), v, [])
+    assert reported.kind == "indirect" and reported.text.endswith("für die Unternehmen")
+    assert said.kind == "direct" and reported.speaker == said.speaker == "Robert Habeck"
+    # an attribution before the colon is no report of its own
+    text = (
+        "Der Abgeordnete Marcel Luthe, der die Anfrage gestellt hatte, sagte der Zeitung: "
+        "„Jeder einzelne dieser Fälle ist einer zu viel.“"
+    )
+    v = view(text, "de", person(text, "Marcel Luthe"))
+    [said] = resolve_speakers(find_candidates(v), v, [])
+    assert said.kind == "direct" and said.speaker == "Marcel Luthe"

@@ -35,6 +35,19 @@ class _Direct:
     def starts_inside(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quotes)
 
+    def introduced(self, v: ArticleView, start: int, end: int) -> int:
+        """Where reported words stop that introduce a quotation after a colon ("…, die Lage
+        sei schlecht: „Ich bin nicht zufrieden.“"): at the colon, else at ``end``. Words
+        before the colon that are not reported speech themselves (no Konjunktiv, no "dass")
+        are the quotation's attribution, not a report."""
+        for q in self.quotes:
+            if start < q.start <= end:
+                head = v.text[start : q.start - 1].rstrip(" \x01'")
+                colon = start + len(head) - 1
+                if head.endswith(":") and _reports(v, start, colon):
+                    return colon
+        return end
+
     def mostly(self, start: int, end: int) -> bool:
         """The reported words are (mostly) one direct quotation already found."""
         return any(min(end, q.end) - max(start, q.start) > 0.6 * (end - start) for q in self.quotes)
@@ -53,6 +66,7 @@ def _attributes_direct(v: ArticleView, found: Reading, direct: Sequence[QuoteCan
         return False
     return any(
         q.mention is not None and q.mention.start < mention.end and mention.start < q.mention.end
+        and q.end <= c_start  # an apposition follows its quotation; "X sagte, …: „…“" does not
         for q in direct
     )
 
@@ -66,6 +80,14 @@ def _strict_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
 
 def _has_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
     return any(w in v.lex.konjunktiv for w in WORD.findall(v.text, start, end))
+
+
+def _reports(v: ArticleView, start: int, end: int) -> bool:
+    """The words read as reported speech: Konjunktiv, or a complementizer first ("dass")."""
+    words = WORD.findall(v.text, start, end)
+    return bool(words) and (words[0].lower() in v.lex.complementizers or _has_konjunktiv(
+        v, start, end
+    ))
 
 
 def _cue_subject(v: ArticleView, s_start: int, s_end: int) -> Attribution | None:
@@ -122,9 +144,11 @@ class _Pass:
             found = None  # '"…," said X, a spokesman': the attribution of a quotation
         if found is not None and self.direct.starts_inside(found[0]):
             found = None  # reported speech does not start inside a quotation
+        if found is not None and self._introduces(found, s_end):
+            found = None  # "X, der …, sagte der Zeitung: „…“": the attribution of a quotation
         if found is None:
             return False
-        c_start, c_end = self.v.trim(found[0], found[1])
+        c_start, c_end = self.v.trim(found[0], self.direct.introduced(self.v, *found[:2]))
         if self.direct.mostly(c_start, c_end):
             self.previous = self.direct.overlapping(c_start, c_end) or self.previous
             self.previous_end = s_end
@@ -140,6 +164,17 @@ class _Pass:
             s_end,
         )
         return True
+
+    def _introduces(self, found: Reading, s_end: int) -> bool:
+        """The words read as reported stand before the speech verb, with a quotation after it
+        in the same sentence, and are no reported speech themselves: the verb's subject."""
+        c_start, c_end, attribution = found
+        cue_at = attribution.speaker.start if attribution.speaker else c_end
+        return (
+            c_end <= cue_at
+            and any(c_end < q.start < s_end for q in self.direct.quotes)
+            and not _reports(self.v, c_start, c_end)
+        )
 
     def continued(self, s_start: int, s_end: int) -> bool:
         """Konjunktiv I right after attributed speech goes on with its speaker."""
