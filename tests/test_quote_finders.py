@@ -323,3 +323,28 @@ def test_a_plural_subject_reports_with_the_present_plural() -> None:
     text = "Was die Jüngeren vom Rentensystem zu erwarten haben, erklärt der Ökonom Axel Berg."
     v = view(text, "de", person(text, "Axel Berg"))
     assert all(q.cue != "erwarten" for q in resolve_speakers(find_candidates(v), v, []))
+
+
+def test_a_former_role_and_an_organisation_by_its_kind_name_who_was_named_before() -> None:
+    text = (
+        "Richard Dearlove hält das Virus für menschengemacht. Der ehemalige Chef des MI6 "
+        "erklärte, die Studie sei umgeschrieben worden."
+    )
+    v = view(text, "de", person(text, "Richard Dearlove"))
+    found = resolve_mention(v, span_of(text, "Der ehemalige Chef des MI6"))
+    assert found.name == "Richard Dearlove"
+    # a role somebody holds now stays a role: not the person named before
+    text = "Richard Dearlove reiste ab. Der Chef des MI6 erklärte, die Lage sei ruhig."
+    v = view(text, "de", person(text, "Richard Dearlove"))
+    assert resolve_mention(v, span_of(text, "Der Chef des MI6")).name != "Richard Dearlove"
+    text = "Rheinmetall wurde angegriffen. Die Produktion stand nach Angaben des Konzerns still."
+    start = text.index("Rheinmetall")
+    org = Entity("Rheinmetall", "ORG", 1, [Mention(start, start + 11, "Rheinmetall")], id="o-r")
+    v = view(text, "de", org)
+    found = resolve_mention(v, span_of(text, "Angaben des Konzerns"))
+    assert found.name == "Rheinmetall" and found.entity_id == "o-r"
+    text = "Shell cut its forecast on Monday. The company said demand would fall."
+    start = text.index("Shell")
+    org = Entity("Shell", "ORG", 1, [Mention(start, start + 5, "Shell")], id="o-s")
+    v = view(text, "en", org)
+    assert resolve_mention(v, span_of(text, "The company")).name == "Shell"

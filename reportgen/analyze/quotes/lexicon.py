@@ -21,7 +21,7 @@ _WORD_LISTS = (
     "participle_cues", "after_quote_cues", "coordinators", "label_stopwords", "preposed_cues",
     "person_pronouns", "statement_nouns", "linking_words", "first_person", "not_speakers",
     "document_nouns", "group_nouns", "indefinites", "interview_words", "second_person",
-    "source_prepositions", "own_words", "articles",
+    "source_prepositions", "own_words", "articles", "former_words", "org_nouns",
 )  # fmt: skip
 
 

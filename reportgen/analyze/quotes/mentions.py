@@ -187,16 +187,48 @@ def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
         or words[0].text.lower() in v.lex.indefinites  # "an inch", "eine fatale Sucht"
         or head.text.lower() in v.lex.document_nouns | v.lex.statement_nouns  # "the poll"
         or (v.style.nouns_capitalised and not head.text[:1].isupper())
-        or any(stem(head.text).endswith(role) for role in v.lex.roles)
+        or (_standing_role(v, head) and not _former(v, words))
         or is_group(v, mention)
     ):
         return None
+    return _named_before(v, mention.start, "PER")
+
+
+def _standing_role(v: ArticleView, head: Span) -> bool:
+    return any(stem(head.text).endswith(role) for role in v.lex.roles)
+
+
+def _former(v: ArticleView, words: list[Span]) -> bool:
+    """"der ehemalige Chef des MI6", "the former president": a role somebody no longer holds
+    names one person, the one the article has named, not whoever holds it now."""
+    return any(w.text.lower() in v.lex.former_words for w in words)
+
+
+def _named_before(v: ArticleView, offset: int, label: str) -> EntityMention | None:
     window = v.style.description_window
     earlier = [
-        m for m in v.mentions
-        if m[2].label == "PER" and mention.start - window <= m[1] <= mention.start
-    ]  # fmt: skip
+        m for m in v.mentions if m[2].label == label and offset - window <= m[1] <= offset
+    ]
     return earlier[-1] if earlier else None
+
+
+def described_org(v: ArticleView, mention: Span) -> EntityMention | None:
+    """"nach Angaben des Konzerns" after "Rheinmetall …", "the company said": an organisation
+    described by its kind is the organisation named last before it."""
+    words = _words(v, mention)
+    for index, word in enumerate(words[1:], start=1):
+        # "Angaben des Konzerns": the organisation after the statement noun
+        if word.text.lower() in v.lex.genitive_articles and (
+            words[index - 1].text.lower() in v.lex.statement_nouns
+        ):
+            words = words[index:]
+            break
+    head = _head(v, words)
+    if head is None or not {head.text.lower(), stem(head.text)} & v.lex.org_nouns:
+        return None
+    if words[0].text.lower() not in v.lex.determiners:
+        return None
+    return _named_before(v, mention.start, "ORG")
 
 
 def is_group(v: ArticleView, mention: Span) -> bool:

@@ -28,6 +28,7 @@ from .context import (
 from .mentions import (
     clean_mention,
     definite_document,
+    described_org,
     described_person,
     is_group,
     own_subject,
@@ -98,6 +99,10 @@ def _named_mention(v: ArticleView, mention: Span) -> Speaker:
             if source.type == kind and source.type != "unknown":
                 reason = f"„{mention.text}“ → {source.name} (named before)"
                 return Speaker(source.name, 0.6, entity_id(v, source.name), reason, named=True)
+    org = described_org(v, mention)
+    if org is not None:
+        reason = f"„{mention.text}“ → {org[2].name} (the organisation named before)"
+        return Speaker(org[2].name, 0.6, org[2].id or None, reason, named=True)
     return Speaker(name, 0.7, None)
 
 
