@@ -322,3 +322,13 @@ def test_reported_words_before_a_colon_and_the_quotation_they_introduce() -> Non
     v = view(text, "de", person(text, "Marcel Luthe"))
     [said] = resolve_speakers(find_candidates(v), v, [])
     assert said.kind == "direct" and said.speaker == "Marcel Luthe"
+
+
+def test_one_quoted_noun_inside_reported_speech_is_a_term() -> None:
+    text = (
+        "Olaf Scholz sagte, das Papier sei eine „Verschlusssache“ und der Plan sei "
+        "„unzumutbar“ für die Länder."
+    )
+    v = view(text, "de", person(text, "Olaf Scholz"))
+    partial = [q.text for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert partial == ["unzumutbar"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Block, Entity, Quote, Source
+from ...text.patterns import WORD
 from .direct import direct_candidates
 from .interview import interview_candidates
 from .labels import labelled_candidates
@@ -47,6 +48,13 @@ def _with_labels(
     return sorted(kept, key=lambda q: q.start)
 
 
+def _a_term(v: ArticleView, start: int, end: int) -> bool:
+    """One quoted noun („Fachkräfte“, „Verschlusssache“) is a term the text holds at a
+    distance, not a speaker's words; where nouns are capitalised, that shows."""
+    words = WORD.findall(v.text, start, end)
+    return v.style.nouns_capitalised and len(words) == 1 and words[0][:1].isupper()
+
+
 def partial_candidates(
     v: ArticleView, reported: list[QuoteCandidate], direct: list[QuoteCandidate]
 ) -> Iterator[QuoteCandidate]:
@@ -58,6 +66,8 @@ def partial_candidates(
     for quote in reported:
         for span in spans_in_prefix(v.text, quote.start, quote.end, whole, starts):
             if span.start < quote.start or (span.start, span.end) in taken:
+                continue
+            if _a_term(v, span.start, span.end):
                 continue
             taken.add((span.start, span.end))
             yield QuoteCandidate(
