@@ -332,3 +332,19 @@ def test_one_quoted_noun_inside_reported_speech_is_a_term() -> None:
     v = view(text, "de", person(text, "Olaf Scholz"))
     partial = [q.text for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
     assert partial == ["unzumutbar"]
+
+
+def test_quotations_in_teasers_of_other_articles_are_not_the_articles() -> None:
+    text = (
+        "„Wir liefern sofort und ohne jede Verzögerung“, sagte Olaf Scholz.\n\n"
+        "Mehr zum Thema: „Die Lage ist ernst und wird noch ernster“, sagt Anna Berg"
+    )
+    teaser = text.index("Mehr zum Thema")
+    blocks = [Block("body", 0, teaser - 2), Block("related", teaser, len(text))]
+    entities = [person(text, "Olaf Scholz"), person(text, "Anna Berg")]
+    v = article_view(text, "de", blocks, entities, [])
+    assert [q.speaker for q in resolve_speakers(find_candidates(v), v, [])] == ["Olaf Scholz"]
+    # the same words in the body are the article's
+    v = article_view(text, "de", [Block("body", 0, len(text))], entities, [])
+    speakers = [q.speaker for q in resolve_speakers(find_candidates(v), v, [])]
+    assert speakers == ["Olaf Scholz", "Anna Berg"]

@@ -43,6 +43,8 @@ from .view import ArticleView
 __all__ = ["resolve_mention", "resolve_speakers", "source_for", "without_title"]
 
 _NOBODY = Speaker(None, 1.0, None)
+# Teasers of other articles: their quotations are those articles', not this page's.
+_NOT_THE_ARTICLES = frozenset({"related"})
 
 
 def _pronoun(v: ArticleView, mention: Span, history: Sequence[Decided]) -> Speaker:
@@ -276,7 +278,7 @@ def resolve_speakers(
     resolver = _Resolver(v, direct, {}, [])
     quotes = []
     for candidate in ordered:
-        if _author_speaks(v, candidate):
+        if _author_speaks(v, candidate) or v.block_kind(candidate.start) in _NOT_THE_ARTICLES:
             continue
         decision = resolver.decide(candidate)
         resolver.history.append(Decided(candidate.start, candidate.end, decision.speaker))
