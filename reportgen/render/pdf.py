@@ -190,8 +190,9 @@ def provenance_xmp(archive: PdfArchive) -> bytes:
 
 
 def _add_provenance(archive: PdfArchive, _document: Any, pdf: Any) -> None:
-    """A write_pdf finisher: puts the provenance inside the XMP packet's rdf:RDF (WeasyPrint's
-    `xmp_metadata` option would add it after rdf:RDF, and fetch it by URL)."""
+    """A write_pdf finisher (it runs once the PDF/A structure is made): puts the provenance
+    inside the XMP packet's rdf:RDF (WeasyPrint's `xmp_metadata` option would add it after
+    rdf:RDF, and fetch it by URL)."""
     number = int(pdf.catalog["Metadata"].split()[0])
     stream = pdf.objects[number]
     packet = b"".join(part if isinstance(part, bytes) else str(part).encode()
@@ -199,3 +200,7 @@ def _add_provenance(archive: PdfArchive, _document: Any, pdf: Any) -> None:
     if packet.count(b"</rdf:RDF>") != 1:
         raise ValueError("unexpected XMP packet from WeasyPrint: no single rdf:RDF")
     stream.stream = [packet.replace(b"</rdf:RDF>", provenance_xmp(archive) + b"</rdf:RDF>")]
+    # WeasyPrint 70 lists each embedded file twice in the catalog's /AF; once is what PDF/A-3
+    # means (the file's associated-file entry).
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"] = type(pdf.catalog["AF"])(dict.fromkeys(pdf.catalog["AF"]))
