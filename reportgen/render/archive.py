@@ -49,6 +49,6 @@ def summary_archive(
         analysis_json=summary_json(summary),
         description=f"reportgen aggregate of {kind} {name} ({len(members)} articles)",
         version=__version__,
-        pipeline=", ".join(pipelines) or "none",
+        pipeline="; ".join(pipelines) or "none",
         input_sha256=text_sha256(lines),
     )
