@@ -111,7 +111,7 @@ def test_pdfs_parse_back_with_page_numbers(built_site: tuple[Path, BuildResult])
         assert f"Page 1 of {len(reader.pages)}" in text
         title_words = (analysis.title or "").split()[:3]
         assert all(word in text for word in title_words)
-        assert reader.attachments == {}
+        assert list(reader.attachments) == ["analysis.json"]  # tests/test_archival.py
     corpus_pdf = pypdf.PdfReader(site / "pdf" / "corpus.pdf")
     assert "corpus overview" in corpus_pdf.pages[0].extract_text()
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from ..model import ArticleAnalysis, ReadError
 
@@ -16,6 +17,11 @@ def analysis_line(a: ArticleAnalysis) -> str:
 
 def analyses_jsonl(analyses: Iterable[ArticleAnalysis]) -> str:
     return "".join(analysis_line(a) + "\n" for a in analyses)
+
+
+def summary_json(summary: dict[str, Any]) -> str:
+    """An outlet's or the corpus's aggregate (aggregate.py) as JSON, keys in their order."""
+    return json.dumps(summary, ensure_ascii=False, sort_keys=False)
 
 
 # A cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(…)", "@SUM(…)");

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import ArticleAnalysis
 from ..slugs import CorpusSlugs
+from .archive import article_archive
 from .families.article import quote_groups
 from .highlight import block_pieces
 from .pdf import render_pdf
@@ -37,4 +38,5 @@ def article_html(a: ArticleAnalysis) -> str:
 
 
 def article_pdf(a: ArticleAnalysis) -> bytes:
-    return render_pdf(_render(a, pdf_mode=True), [stylesheet("style.css"), stylesheet("print.css")])
+    css = [stylesheet("style.css"), stylesheet("print.css")]
+    return render_pdf(_render(a, pdf_mode=True), css, article_archive(a))

@@ -20,7 +20,7 @@ from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER, worker_count
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .families import FAMILIES, SiteData
-from .pdf import render_pdf
+from .pdf import PdfArchive, render_pdf
 from .templates import environment, stylesheet
 
 
@@ -63,7 +63,7 @@ class SiteWriter:
         self.env = environment(options.templates)
         self.result = SiteResult()
         self.progress = progress or (lambda _done, _total, _path: None)
-        self.pending_pdfs: list[tuple[str, str, list[str]]] = []
+        self.pending_pdfs: list[tuple[str, str, list[str], PdfArchive | None]] = []
         self._seen: set[str] = set()
 
     def write(self, relative: str, data: str | bytes) -> None:
@@ -76,8 +76,16 @@ class SiteWriter:
             raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
         self.result.written.append(relative)
 
-    def page(self, relative: str, template: str, pdf: str | None = None, **context: Any) -> None:
-        """Render `template` to `relative` (and to `pdf/...` if PDFs are on)."""
+    def page(
+        self,
+        relative: str,
+        template: str,
+        pdf: str | None = None,
+        pdf_archive: PdfArchive | None = None,
+        **context: Any,
+    ) -> None:
+        """Render `template` to `relative` (and to `pdf/...` if PDFs are on, embedding
+        `pdf_archive`'s analysis and provenance)."""
         depth = relative.count("/")
         common = {"root": "../" * depth, "corpus_name": self.options.corpus_name, **context}
         pdf_href = None
@@ -88,7 +96,7 @@ class SiteWriter:
             )
             css = [stylesheet("style.css", self.options.templates),
                    stylesheet("print.css", self.options.templates)]  # fmt: skip
-            self.pending_pdfs.append((pdf, html, css))
+            self.pending_pdfs.append((pdf, html, css, pdf_archive))
             self.result.pdfs.append(pdf)
         html = self.env.get_template(template).render(
             **{**common, "pdf_mode": False, "pdf_href": pdf_href,
@@ -107,8 +115,8 @@ class SiteWriter:
     def render_pdfs(self) -> None:
         """WeasyPrint is the slow part of a build: with jobs > 1 the PDFs render in worker
         processes, and are written in the order they were queued."""
-        tasks = [(html, css) for _path, html, css in self.pending_pdfs]
-        paths = [path for path, _html, _css in self.pending_pdfs]
+        tasks = [(html, css, archive) for _path, html, css, archive in self.pending_pdfs]
+        paths = [path for path, *_task in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
         workers = worker_count(self.options.jobs, total, PDFS_PER_WORKER)
@@ -128,9 +136,9 @@ class SiteWriter:
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
 
 
-def _render_pdf_task(task: tuple[str, list[str]]) -> bytes:
-    html, css = task
-    return render_pdf(html, css)
+def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
+    html, css, archive = task
+    return render_pdf(html, css, archive)
 
 
 def write_site(

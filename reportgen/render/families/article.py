@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ... import aggregate
 from ...model import ArticleAnalysis
 from ...slugs import CorpusSlugs
+from ..archive import article_archive
 from ..highlight import block_pieces
 from . import SiteData, page_family
 
@@ -33,6 +34,7 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             f"articles/{a.id}.html",
             "article.html",
             pdf=f"pdf/articles/{a.id}.pdf",
+            pdf_archive=article_archive(a) if writer.options.pdf else None,
             title=a.title or a.id,
             a=a,
             outlet_slug=a.id.split("/", 1)[0],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..archive import summary_archive
 from ..exports import DATA_FILES
 from . import SiteData, page_family
 
@@ -13,11 +14,15 @@ if TYPE_CHECKING:
 
 @page_family("index", order=30)
 def index_page(writer: SiteWriter, site: SiteData) -> None:
+    name = writer.options.corpus_name
+    pdf_on = writer.options.pdf
+    archive = summary_archive("corpus", name, site.corpus, site.analyses) if pdf_on else None
     writer.page(
         "index.html",
         "index.html",
         pdf="pdf/corpus.pdf",
-        title=writer.options.corpus_name,
+        pdf_archive=archive,
+        title=name,
         c=site.corpus,
         errors=site.errors,
         skipped=writer.options.skipped,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ... import aggregate
+from ..archive import summary_archive
 from . import SiteData, page_family
 
 if TYPE_CHECKING:
@@ -12,12 +14,17 @@ if TYPE_CHECKING:
 
 @page_family("outlets", order=20)
 def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
+    groups = aggregate.group_by_outlet(site.analyses)
     for summary in site.corpus["outlets"]:
         slug = summary["slug"]
+        name = summary["name"]
+        pdf_on = writer.options.pdf
+        archive = summary_archive("outlet", name, summary, groups[name]) if pdf_on else None
         writer.page(
             f"outlets/{slug}/index.html",
             "outlet.html",
             pdf=f"pdf/outlets/{slug}.pdf",
+            pdf_archive=archive,
             title=summary["name"],
             o=summary,
         )
