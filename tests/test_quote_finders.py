@@ -348,3 +348,24 @@ def test_a_former_role_and_an_organisation_by_its_kind_name_who_was_named_before
     org = Entity("Shell", "ORG", 1, [Mention(start, start + 5, "Shell")], id="o-s")
     v = view(text, "en", org)
     assert resolve_mention(v, span_of(text, "The company")).name == "Shell"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "second"),
+    [
+        ("en", "Kellyanne Conway said that the charge was refuted and added that Streep "
+         "should have spoken out.", "that Streep should have spoken out"),
+        ("en", "Eric Reeves said the government kept abusing rights, and he noted that "
+         "the security services killed ten civilians.", "that the security services killed"),
+        ("de", "Olaf Scholz sagte, das Geld komme rasch, und betonte, die Länder müssten "
+         "nichts zahlen.", "die Länder müssten nichts zahlen"),
+    ],
+)
+def test_a_second_speech_verb_of_the_sentence_reports_on_for_the_same_speaker(
+    lang: str, text: str, second: str
+) -> None:
+    name = " ".join(text.split()[:2])
+    v = view(text, lang, person(text, name))
+    first, then = resolve_speakers(find_candidates(v), v, [])
+    assert first.speaker == then.speaker == name
+    assert then.text.startswith(second) and first.end < then.start

@@ -12,7 +12,7 @@ from .clauses import Reading, read_sentence
 from .patterns import MAX_SENTENCE_CHARS
 from .phrases import clause_subject
 from .records import Attribution, Inherit, QuoteCandidate
-from .verbal import subject
+from .verbal import coordinated_report, subject
 from .view import ArticleView
 
 
@@ -156,14 +156,28 @@ class _Pass:
         if c_end - c_start < 8:
             return False
         attribution = found[2]
-        self._emit(
-            QuoteCandidate(
-                c_start, c_end, "indirect", "reported", attribution.cue, attribution.speaker,
-                attributed=True, weight=0.8,
-            ),  # fmt: skip
-            s_end,
-        )
+        first = QuoteCandidate(
+            c_start, c_end, "indirect", "reported", attribution.cue, attribution.speaker,
+            attributed=True, weight=0.8,
+        )  # fmt: skip
+        self._emit(first, s_end)
+        self._coordinated(first, found[1], s_end)
         return True
+
+    def _coordinated(self, first: QuoteCandidate, end: int, s_end: int) -> None:
+        """"X said … and added that …": the second report of the sentence, X's as well."""
+        while end < s_end and (found := coordinated_report(self.v, end, s_end)) is not None:
+            c_start, c_end = self.v.trim(found[0], found[1])
+            if c_end - c_start < 8 or self.direct.touches(c_start, c_end):
+                return
+            self._emit(
+                QuoteCandidate(
+                    c_start, c_end, "indirect", "reported", found[2], first.mention,
+                    attributed=True, weight=0.7, inherit=Inherit.CONTINUED_REPORT, parent=first,
+                ),  # fmt: skip
+                s_end,
+            )
+            end = found[1]
 
     def _introduces(self, found: Reading, s_end: int) -> bool:
         """The words read as reported stand before the speech verb, with a quotation after it

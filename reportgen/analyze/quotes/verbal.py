@@ -135,6 +135,21 @@ def content_end(v: ArticleView, start: int, end: int) -> int:
     return end
 
 
+def coordinated_report(v: ArticleView, start: int, s_end: int) -> tuple[int, int, str] | None:
+    """The second report of a sentence cut at "and"/"but" before another speech verb ("…
+    and added that …", "…, but insisted …", "… and he noted that …"): its words and cue."""
+    toks = v.tokens(start, s_end)
+    if not toks or toks[0][2].lower() not in v.lex.coordinators:
+        return None
+    index = 2 if len(toks) > 2 and toks[1][2] in v.lex.pronouns else 1
+    if index >= len(toks) or not v.is_cue(toks[index][2]):
+        return None
+    boundary = content_start(v, toks, index)
+    if boundary is None or len(WORD.findall(v.text, boundary[0], s_end)) < 3:
+        return None
+    return boundary[0], content_end(v, boundary[0], s_end), toks[index][2]
+
+
 def subject(
     v: ArticleView, toks: list[Token], index: int, s_start: int, between_end: int
 ) -> Span | None:
