@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .executors import ExecutorKind
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .executors import ExecutorOptions
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -40,6 +42,22 @@ JobsOpt = Annotated[
     typer.Option(
         "--jobs", "-j", min=1,
         help="Worker processes (analysis, PDFs); default: the cores this process may use.",
+    ),
+]
+ExecutorOpt = Annotated[
+    ExecutorKind | None,
+    typer.Option(
+        "--executor",
+        help="Where articles are analysed and PDFs rendered: 'local' (this machine's "
+        "processes) or 'dask' (a dask.distributed cluster; see --scheduler). Default: local.",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (tcp://HOST:8786) for --executor dask; without it, a "
+        "local cluster of --jobs worker processes is started.",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
@@ -87,6 +105,17 @@ def _settings(corpus: Path, **flags: object) -> dict:
         raise typer.Exit(2) from exc
     settings.update({k: v for k, v in flags.items() if v is not None})
     return settings
+
+
+def _executor(settings: dict) -> ExecutorOptions:
+    from .executors import ExecutorOptions, executor_kind
+
+    try:
+        kind = executor_kind(settings.get("executor", "local"))
+        return ExecutorOptions(kind, settings.get("scheduler"))
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
 
 
 def _report_errors(errors: list) -> None:
@@ -138,11 +167,14 @@ def build(
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
     force: ForceOpt = False,
+    executor: ExecutorOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
+    from .executors import ExecutorError
     from .limits import limits_from
     from .output import OutputError
     from .workers import AUTO
@@ -155,7 +187,10 @@ def build(
         jobs=jobs,
         templates=templates,
         max_article_chars=max_article_chars,
+        executor=executor.value if executor else None,
+        scheduler=scheduler,
     )
+    engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
@@ -172,8 +207,9 @@ def build(
                 on_pdf=progress.pdf,
                 limits=limits_from(s),
                 force=force,
+                executor=engine,
             )
-    except OutputError as exc:
+    except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     _build_summary(result, out, quiet)
@@ -204,10 +240,13 @@ def analyze(
     model: ModelOpt = "auto",
     jobs: JobsOpt = None,  # type: ignore[assignment]
     max_article_chars: MaxCharsOpt = None,
+    executor: ExecutorOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
     from . import api
+    from .executors import ExecutorError
     from .limits import limits_from
     from .render.exports import analyses_jsonl
 
@@ -216,10 +255,16 @@ def analyze(
     if not corpus.is_file():
         _check_corpus(corpus)
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
+    flags = {"executor": executor.value if executor else None, "scheduler": scheduler}
+    engine = _executor({k: v for k, v in flags.items() if v is not None})
     with _Progress("Analysing", quiet or output == "-", False) as progress:
         from .workers import AUTO
 
-        result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits)
+        try:
+            result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
+        except ExecutorError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(2) from exc
     text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)

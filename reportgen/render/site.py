@@ -7,17 +7,17 @@ folder; every file is written atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import aggregate
+from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
 from ..paths import atomic_write, safe_join
 from ..slugs import CorpusSlugs
-from ..workers import PDFS_PER_WORKER, worker_count
+from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, analyses_jsonl, errors_csv
 from .families import FAMILIES, SiteData
 from .pdf import render_pdf
@@ -56,8 +56,10 @@ class SiteWriter:
         options: SiteOptions,
         progress: Progress | None = None,
         slugs: CorpusSlugs | None = None,
+        engine: Engine | None = None,
     ):
         self.output = output
+        self.engine = engine or LocalEngine(options.jobs)
         self.slugs = slugs or CorpusSlugs()
         self.options = options
         self.env = environment(options.templates)
@@ -105,23 +107,16 @@ class SiteWriter:
         self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
 
     def render_pdfs(self) -> None:
-        """WeasyPrint is the slow part of a build: with jobs > 1 the PDFs render in worker
-        processes, and are written in the order they were queued."""
+        """WeasyPrint is the slow part of a build: with jobs > 1 (or on a Dask cluster) the
+        PDFs render in worker processes, and are written in the order they were queued."""
         tasks = [(html, css) for _path, html, css in self.pending_pdfs]
         paths = [path for path, _html, _css in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
-        workers = worker_count(self.options.jobs, total, PDFS_PER_WORKER)
-        if workers > 1 and total > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                rendered = pool.map(_render_pdf_task, tasks)
-                for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
-                    self.write(path, data)
-                    self.progress(done, total, path)
-        else:
-            for done, (path, task) in enumerate(zip(paths, tasks, strict=True), start=1):
-                self.write(path, _render_pdf_task(task))
-                self.progress(done, total, path)
+        rendered = self.engine.map(_render_pdf_task, tasks, PDFS_PER_WORKER)
+        for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
+            self.write(path, data)
+            self.progress(done, total, path)
 
     def assets(self) -> None:
         for name in ("style.css", "print.css"):
@@ -140,9 +135,10 @@ def write_site(
     files: int,
     options: SiteOptions,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> SiteResult:
     slugs = CorpusSlugs.of(analyses)
-    writer = SiteWriter(output, options, progress, slugs)
+    writer = SiteWriter(output, options, progress, slugs, engine)
     writer.assets()
     writer.data(analyses, errors)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
