@@ -10,6 +10,7 @@ engine starts and again by every task.
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -85,13 +86,20 @@ class LocalEngine:
             yield from pool.map(fn, items, chunksize=chunksize)
 
 
+# A Dask worker may run several threads; the NLP pipelines and WeasyPrint are loaded once per
+# process and are not made for concurrent use, so one task at a time runs in a worker process
+# (use `dask worker --nworkers N --nthreads 1` for N cores).
+_ONE_TASK_AT_A_TIME = threading.Lock()
+
+
 def _checked_call(task: tuple[str, Callable[[Any], Any], Any]) -> Any:
     """Runs on a Dask worker: refuse to compute with another reportgen than the client's (a
     worker may join the cluster after the check at start)."""
     version, fn, item = task
     if version != installed_version():
         raise ExecutorError(_mismatch("this worker", installed_version(), version))
-    return fn(item)
+    with _ONE_TASK_AT_A_TIME:
+        return fn(item)
 
 
 def installed_version() -> str:
