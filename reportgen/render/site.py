@@ -6,7 +6,7 @@ folder; every file is written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from ..output import OutputError
 from ..paths import atomic_write, safe_join
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
-from .exports import DATA_FILES, analyses_jsonl, errors_csv
+from .exports import DATA_FILES, errors_csv, jsonl_lines
 from .families import FAMILIES, SiteData
 from .pdf import render_pdf
 from .templates import environment, stylesheet
@@ -68,7 +68,7 @@ class SiteWriter:
         self.pending_pdfs: list[tuple[str, str, list[str]]] = []
         self._seen: set[str] = set()
 
-    def write(self, relative: str, data: str | bytes) -> None:
+    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
             raise DuplicateWriteError(f"{relative} would be written twice in one build")
         self._seen.add(relative)
@@ -100,7 +100,7 @@ class SiteWriter:
         self.result.pages.append(relative)
 
     def data(self, analyses: list[ArticleAnalysis], errors: list[ReadError]) -> None:
-        self.write("data/analysis.jsonl", analyses_jsonl(analyses))
+        self.write("data/analysis.jsonl", jsonl_lines(analyses))
         for name, make in DATA_FILES.items():
             self.write(f"data/{name}", make(analyses))
         self.write("data/errors.csv", errors_csv(errors))
