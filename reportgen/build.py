@@ -3,7 +3,7 @@ and write the site. The CLI is a thin layer over these functions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +17,13 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
+from .spool import AnalysisSpool
 from .workers import ARTICLES_PER_WORKER
 
 
 @dataclass
 class BuildResult:
-    analyses: list[ArticleAnalysis]
+    analyses: Sequence[ArticleAnalysis]  # a list, or from build() a spool (reportgen/spool.py)
     errors: list[ReadError]
     files: int
     site: SiteResult | None = None
@@ -61,10 +62,11 @@ def analyze_corpus(
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
     engine: Engine | None = None,
+    spool: bool = False,
 ) -> BuildResult:
     """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
     documents, errors, files = read_corpus(corpus, limits)
-    return analyze_inputs(documents, errors, files, model, jobs, on_article, engine)
+    return analyze_inputs(documents, errors, files, model, jobs, on_article, engine, spool)
 
 
 def analyze_inputs(
@@ -75,12 +77,14 @@ def analyze_inputs(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     engine: Engine | None = None,
+    spool: bool = False,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
-    came from a folder or one file, the same articles give the same analyses."""
+    came from a folder or one file, the same articles give the same analyses. ``spool``: keep
+    the analyses on disk as they arrive, not in memory (what a whole build does)."""
     skipped = [e for e in errors if e.skipped]
     errors = [e for e in errors if not e.skipped]
-    analyses: list[ArticleAnalysis] = []
+    analyses: list[ArticleAnalysis] | AnalysisSpool = AnalysisSpool() if spool else []
     for done, item in enumerate(analyze_documents(documents, model, jobs, engine), start=1):
         if isinstance(item, ReadError):
             errors.append(item)
@@ -115,7 +119,8 @@ def build(
     folder = claim_output(output, force)
     try:
         with open_engine(executor, jobs) as engine:
-            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine)
+            # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
+            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine, spool=True)
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
-from .executors import ExecutorKind
+from .executors import ExecutorError, ExecutorKind, ExecutorOptions
 
 if TYPE_CHECKING:
     from .build import BuildResult
-    from .executors import ExecutorOptions
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -44,22 +43,10 @@ JobsOpt = Annotated[
         help="Worker processes (analysis, PDFs); default: the cores this process may use.",
     ),
 ]
-ExecutorOpt = Annotated[
-    ExecutorKind | None,
-    typer.Option(
-        "--executor",
-        help="Where articles are analysed and PDFs rendered: 'local' (this machine's "
-        "processes) or 'dask' (a dask.distributed cluster; see --scheduler). Default: local.",
-    ),
-]
-SchedulerOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        help="Dask scheduler address (tcp://HOST:8786) for --executor dask; without it, a "
-        "local cluster of --jobs worker processes is started.",
-    ),
-]
+ExecutorOpt = Annotated[ExecutorKind | None, typer.Option(
+    help="Where articles are analysed and PDFs rendered: local processes (default) or a Dask "
+    "cluster (--scheduler, else a local one of --jobs workers).")]  # fmt: skip
+SchedulerOpt = Annotated[str | None, typer.Option(help="Dask scheduler, tcp://HOST:8786.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
 ForceOpt = Annotated[
@@ -108,11 +95,10 @@ def _settings(corpus: Path, **flags: object) -> dict:
 
 
 def _executor(settings: dict) -> ExecutorOptions:
-    from .executors import ExecutorOptions, executor_kind
+    from .executors import executor_options
 
     try:
-        kind = executor_kind(settings.get("executor", "local"))
-        return ExecutorOptions(kind, settings.get("scheduler"))
+        return executor_options(settings)
     except ValueError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -174,22 +160,14 @@ def build(
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
-    from .executors import ExecutorError
     from .limits import limits_from
     from .output import OutputError
     from .workers import AUTO
 
     _check_corpus(corpus)
-    s = _settings(
-        corpus,
-        output=output,
-        model=model,
-        jobs=jobs,
-        templates=templates,
-        max_article_chars=max_article_chars,
-        executor=executor.value if executor else None,
-        scheduler=scheduler,
-    )
+    s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates,
+                  max_article_chars=max_article_chars,
+                  executor=executor and executor.value, scheduler=scheduler)  # fmt: skip
     engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
@@ -246,7 +224,6 @@ def analyze(
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
     from . import api
-    from .executors import ExecutorError
     from .limits import limits_from
     from .render.exports import analyses_jsonl
 
@@ -255,16 +232,15 @@ def analyze(
     if not corpus.is_file():
         _check_corpus(corpus)
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
-    flags = {"executor": executor.value if executor else None, "scheduler": scheduler}
-    engine = _executor({k: v for k, v in flags.items() if v is not None})
-    with _Progress("Analysing", quiet or output == "-", False) as progress:
-        from .workers import AUTO
+    engine = _executor({"executor": executor and executor.value, "scheduler": scheduler})
+    from .workers import AUTO
 
-        try:
+    try:
+        with _Progress("Analysing", quiet or output == "-", False) as progress:
             result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
-        except ExecutorError as exc:
-            _err(f"error: {exc}")
-            raise typer.Exit(2) from exc
+    except ExecutorError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
     text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)

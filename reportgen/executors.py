@@ -59,6 +59,13 @@ class ExecutorOptions:
 LOCAL = ExecutorOptions()
 
 
+def executor_options(settings: dict[str, Any]) -> ExecutorOptions:
+    """From settings (flags, reportgen.toml): ``executor`` and ``scheduler``, None as unset;
+    an unknown executor or a scheduler without dask is a ValueError."""
+    kind = executor_kind(settings.get("executor") or ExecutorKind.LOCAL.value)
+    return ExecutorOptions(kind, settings.get("scheduler") or None)
+
+
 class Engine(Protocol):
     def map(
         self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1

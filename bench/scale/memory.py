@@ -27,7 +27,12 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.model import ArticleAnalysis
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -96,6 +101,50 @@ def measure(corpus: Path, jobs: int, keep: Path | None = None) -> dict:
             "seconds": round(seconds, 1), "peaks": sampler.peaks}  # fmt: skip
 
 
+def copies_of(analyses_jsonl: Path, copies: int) -> Iterator[ArticleAnalysis]:
+    """The analyses of a built site, then again under outlet names `outlet~2`, ... (ids and
+    paths follow), read line by line."""
+    from reportgen.model import ArticleAnalysis
+
+    for k in range(1, copies + 1):
+        with analyses_jsonl.open(encoding="utf-8") as lines:
+            for line in lines:
+                a = ArticleAnalysis.from_dict(json.loads(line))
+                if k > 1:
+                    slug, rest = a.id.split("/", 1)
+                    a.outlet, a.id = f"{a.outlet}~{k}", f"{slug}~{k}/{rest}"
+                    a.source_path = f"{slug}~{k}/{a.source_path}"
+                yield a
+
+
+def measure_site(site: Path, copies: int, spooled: bool) -> dict:
+    """The phase after the analysis alone (corpus passes, aggregates, pages, data files) over
+    the analyses a build left in `site`, `copies` times, held in a list or in a spool."""
+    sys.path.insert(0, str(REPO))
+    from reportgen.build import apply_fingerprints, merge_corpus_entities, unique_entity_ids
+    from reportgen.render.site import SiteOptions, write_site
+    from reportgen.spool import AnalysisSpool
+
+    sampler = Sampler()
+    sampler.phase = "load"
+    sampler.start()
+    source = site / "data" / "analysis.jsonl"
+    analyses = AnalysisSpool(copies_of(source, copies)) if spooled else list(
+        copies_of(source, copies))  # fmt: skip
+    sampler.phase = "passes, site"
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        apply_fingerprints(analyses)
+        merge_corpus_entities(analyses)
+        unique_entity_ids(analyses)
+        result = write_site(Path(tmp) / "site", analyses, [], len(analyses), SiteOptions(pdf=False))
+        seconds = time.perf_counter() - started
+    sampler.sample(with_pss=True)
+    sampler.running = False
+    return {"articles": len(analyses), "pages": len(result.pages), "seconds": round(seconds, 1),
+            "peaks": sampler.peaks}  # fmt: skip
+
+
 def make_corpus(source: Path, limit: int, copies: int, target: Path) -> None:
     """The sample of `limit` files (all when 0) under `copies` outlet names, hard-linked."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -121,6 +170,19 @@ def report(label: str, figures: dict) -> None:
                   f"workers {p['workers']:7,.0f} MB")  # fmt: skip
 
 
+def site_phase(site: Path, copies_list: list[int]) -> int:
+    """List (copies 1 only: the baseline) against spool, each in a fresh process."""
+    runs = [(1, True)] + [(c, False) for c in copies_list]
+    for copies, in_list in runs:
+        command = [sys.executable, __file__, "--measure", "-", "--site-from", str(site),
+                   "--copies", str(copies)] + (["--in-list"] if in_list else [])  # fmt: skip
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        held = "in a list" if in_list else "in a spool"
+        report(f"after the analysis, {site.name} x {copies}, analyses {held}",
+               json.loads(out.strip().splitlines()[-1]))  # fmt: skip
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="news_de")
@@ -128,11 +190,21 @@ def main() -> int:
     parser.add_argument("--copies", type=int, nargs="+", default=[1])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="leave the (last) site in this folder")
+    parser.add_argument("--site-from", type=Path,
+                        help="measure the phase after the analysis alone, over the analyses of "
+                        "this built site, in a list and in a spool")  # fmt: skip
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # one run, JSON out
+    parser.add_argument("--in-list", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure and args.site_from:
+        figures = measure_site(args.site_from, args.copies[0], not args.in_list)
+        print(json.dumps(figures))
+        return 0
     if args.measure:
         print(json.dumps(measure(args.measure, args.jobs, args.keep)))
         return 0
+    if args.site_from:
+        return site_phase(args.site_from, args.copies)
     source = CORPORA / args.corpus
     if not source.is_dir():
         print(f"{source} is not available; nothing to measure.")

@@ -64,7 +64,7 @@ def _csv_pieces(header: list[str], rows: Iterable[list]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def articles_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
+def articles_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["id", "outlet", "title", "authors", "date", "url", "lang", "format", "source_path",
               "words", "boilerplate_ratio", "quotes", "direct_quotes", "indirect_quotes",
               "sources", "entities", "comments", "pipeline"]  # fmt: skip
@@ -78,7 +78,7 @@ def articles_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
     return _csv_pieces(header, rows)
 
 
-def entities_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
+def entities_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "entity_id", "name", "label", "count", "blocks"]
     rows = (
         [a.id, a.outlet, e.id, e.name, e.label, e.count,
@@ -89,7 +89,7 @@ def entities_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
     return _csv_pieces(header, rows)
 
 
-def quotes_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
+def quotes_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "kind", "speaker", "speaker_mention", "cue", "source",
               "in_comments", "confidence", "start", "end", "text"]  # fmt: skip
     rows = (
@@ -102,7 +102,7 @@ def quotes_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
     return _csv_pieces(header, rows)
 
 
-def sources_csv(analyses: list[ArticleAnalysis]) -> Iterator[str]:
+def sources_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "source", "type", "country", "state_affiliated",
               "mentions", "links", "cues"]  # fmt: skip
     rows = (

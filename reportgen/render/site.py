@@ -6,7 +6,7 @@ folder; every file is written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ class SiteWriter:
         self.write(relative, html)
         self.result.pages.append(relative)
 
-    def data(self, analyses: list[ArticleAnalysis], errors: list[ReadError]) -> None:
+    def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
         self.write("data/analysis.jsonl", jsonl_lines(analyses))
         for name, make in DATA_FILES.items():
             self.write(f"data/{name}", make(analyses))
@@ -130,7 +130,7 @@ def _render_pdf_task(task: tuple[str, list[str]]) -> bytes:
 
 def write_site(
     output: Path,
-    analyses: list[ArticleAnalysis],
+    analyses: Sequence[ArticleAnalysis],
     errors: list[ReadError],
     files: int,
     options: SiteOptions,
