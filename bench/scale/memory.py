@@ -10,7 +10,7 @@ phases are told apart by the build's own progress calls: before the first analys
 workers starting), the analysis, and after the last analysis (corpus passes, aggregates, pages,
 data files).
 
-`--limit N` samples N files (outlets kept, as bench/scale/run.py does; 0: every file);
+`--limit N` samples N files (with `--site-from`: N of its analyses) (outlets kept, as bench/scale/run.py does; 0: every file);
 `--copies K` puts the sample under K outlet names (`outlet`, `outlet~2`, ...): a K times
 larger corpus of the same articles. Each value of `--copies` is one run, so the first is the
 baseline of the others. Without ../shared the script says so and exits 0.
@@ -101,14 +101,20 @@ def measure(corpus: Path, jobs: int, keep: Path | None = None) -> dict:
             "seconds": round(seconds, 1), "peaks": sampler.peaks}  # fmt: skip
 
 
-def copies_of(analyses_jsonl: Path, copies: int) -> Iterator[ArticleAnalysis]:
-    """The analyses of a built site, then again under outlet names `outlet~2`, ... (ids and
-    paths follow), read line by line."""
+def copies_of(analyses_jsonl: Path, copies: int, limit: int = 0) -> Iterator[ArticleAnalysis]:
+    """The analyses of a built site (`limit` of them, evenly spaced, so every outlet keeps its
+    share; 0: all), then again under outlet names `outlet~2`, ... (ids and paths follow), read
+    line by line."""
     from reportgen.model import ArticleAnalysis
 
+    with analyses_jsonl.open(encoding="utf-8") as lines:
+        total = sum(1 for _ in lines)
+    step = max(1, total // limit) if limit else 1
     for k in range(1, copies + 1):
         with analyses_jsonl.open(encoding="utf-8") as lines:
-            for line in lines:
+            for number, line in enumerate(lines):
+                if number % step or (limit and number // step >= limit):
+                    continue
                 a = ArticleAnalysis.from_dict(json.loads(line))
                 if k > 1:
                     slug, rest = a.id.split("/", 1)
@@ -117,7 +123,7 @@ def copies_of(analyses_jsonl: Path, copies: int) -> Iterator[ArticleAnalysis]:
                 yield a
 
 
-def measure_site(site: Path, copies: int, spooled: bool) -> dict:
+def measure_site(site: Path, copies: int, spooled: bool, limit: int) -> dict:
     """The phase after the analysis alone (corpus passes, aggregates, pages, data files) over
     the analyses a build left in `site`, `copies` times, held in a list or in a spool."""
     sys.path.insert(0, str(REPO))
@@ -129,8 +135,8 @@ def measure_site(site: Path, copies: int, spooled: bool) -> dict:
     sampler.phase = "load"
     sampler.start()
     source = site / "data" / "analysis.jsonl"
-    analyses = AnalysisSpool(copies_of(source, copies)) if spooled else list(
-        copies_of(source, copies))  # fmt: skip
+    analyses = AnalysisSpool(copies_of(source, copies, limit)) if spooled else list(
+        copies_of(source, copies, limit))  # fmt: skip
     sampler.phase = "passes, site"
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -170,15 +176,16 @@ def report(label: str, figures: dict) -> None:
                   f"workers {p['workers']:7,.0f} MB")  # fmt: skip
 
 
-def site_phase(site: Path, copies_list: list[int]) -> int:
+def site_phase(site: Path, copies_list: list[int], limit: int) -> int:
     """List (copies 1 only: the baseline) against spool, each in a fresh process."""
     runs = [(1, True)] + [(c, False) for c in copies_list]
     for copies, in_list in runs:
         command = [sys.executable, __file__, "--measure", "-", "--site-from", str(site),
-                   "--copies", str(copies)] + (["--in-list"] if in_list else [])  # fmt: skip
+                   "--copies", str(copies), "--limit", str(limit)]  # fmt: skip
+        command += ["--in-list"] if in_list else []
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         held = "in a list" if in_list else "in a spool"
-        report(f"after the analysis, {site.name} x {copies}, analyses {held}",
+        report(f"after the analysis, {limit or 'all'} analyses x {copies}, {held}",
                json.loads(out.strip().splitlines()[-1]))  # fmt: skip
     return 0
 
@@ -197,14 +204,14 @@ def main() -> int:
     parser.add_argument("--in-list", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure and args.site_from:
-        figures = measure_site(args.site_from, args.copies[0], not args.in_list)
+        figures = measure_site(args.site_from, args.copies[0], not args.in_list, args.limit)
         print(json.dumps(figures))
         return 0
     if args.measure:
         print(json.dumps(measure(args.measure, args.jobs, args.keep)))
         return 0
     if args.site_from:
-        return site_phase(args.site_from, args.copies)
+        return site_phase(args.site_from, args.copies, args.limit)
     source = CORPORA / args.corpus
     if not source.is_dir():
         print(f"{source} is not available; nothing to measure.")
