@@ -10,10 +10,17 @@ phases are told apart by the build's own progress calls: before the first analys
 workers starting), the analysis, and after the last analysis (corpus passes, aggregates, pages,
 data files).
 
-`--limit N` samples N files (with `--site-from`: N of its analyses) (outlets kept, as bench/scale/run.py does; 0: every file);
+`--limit N` samples N files (outlets kept, as bench/scale/run.py does; 0: every file);
 `--copies K` puts the sample under K outlet names (`outlet`, `outlet~2`, ...): a K times
 larger corpus of the same articles. Each value of `--copies` is one run, so the first is the
 baseline of the others. Without ../shared the script says so and exits 0.
+
+`--site-from SITE` measures the phase after the analysis alone, over the analyses a build left
+in SITE/data/analysis.jsonl (`--limit N`: N of them, evenly spaced), first held in a list (the
+baseline; `--baseline-code DIR` runs it with the reportgen of another checkout, such as main),
+then in a spool for each `--copies`, so a 10 times corpus costs no new analysis. The corpus
+passes run again over analyses that already went through them: the memory is the same, and
+nothing is compared but memory and time.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO.parent / "shared" / "corpora"
+# The reportgen measured: this checkout, or (--baseline-code) another one for the baseline run.
+CODE = Path(os.environ.get("REPORTGEN_BENCH_CODE", REPO))
 MB = 1024 * 1024
 
 
@@ -80,7 +89,7 @@ class Sampler(threading.Thread):
 def measure(corpus: Path, jobs: int, keep: Path | None = None) -> dict:
     """Build `corpus` without PDFs in this process; the peaks by phase. `keep`: build there
     (and leave the site) instead of in a temporary folder."""
-    sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(CODE))
     from reportgen.build import build
 
     sampler = Sampler()
@@ -126,17 +135,20 @@ def copies_of(analyses_jsonl: Path, copies: int, limit: int = 0) -> Iterator[Art
 def measure_site(site: Path, copies: int, spooled: bool, limit: int) -> dict:
     """The phase after the analysis alone (corpus passes, aggregates, pages, data files) over
     the analyses a build left in `site`, `copies` times, held in a list or in a spool."""
-    sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(CODE))
     from reportgen.build import apply_fingerprints, merge_corpus_entities, unique_entity_ids
     from reportgen.render.site import SiteOptions, write_site
-    from reportgen.spool import AnalysisSpool
 
     sampler = Sampler()
     sampler.phase = "load"
     sampler.start()
     source = site / "data" / "analysis.jsonl"
-    analyses = AnalysisSpool(copies_of(source, copies, limit)) if spooled else list(
-        copies_of(source, copies, limit))  # fmt: skip
+    if spooled:
+        from reportgen.spool import AnalysisSpool
+
+        analyses = AnalysisSpool(copies_of(source, copies, limit))
+    else:
+        analyses = list(copies_of(source, copies, limit))
     sampler.phase = "passes, site"
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -176,15 +188,20 @@ def report(label: str, figures: dict) -> None:
                   f"workers {p['workers']:7,.0f} MB")  # fmt: skip
 
 
-def site_phase(site: Path, copies_list: list[int], limit: int) -> int:
-    """List (copies 1 only: the baseline) against spool, each in a fresh process."""
+def site_phase(site: Path, copies_list: list[int], limit: int, baseline: Path | None) -> int:
+    """List (copies 1 only: the baseline, with the code of `baseline` if given) against spool,
+    each in a fresh process."""
     runs = [(1, True)] + [(c, False) for c in copies_list]
     for copies, in_list in runs:
         command = [sys.executable, __file__, "--measure", "-", "--site-from", str(site),
                    "--copies", str(copies), "--limit", str(limit)]  # fmt: skip
         command += ["--in-list"] if in_list else []
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        env = dict(os.environ)
+        if in_list and baseline:
+            env["REPORTGEN_BENCH_CODE"] = str(baseline.resolve())
+        out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
         held = "in a list" if in_list else "in a spool"
+        held += f" ({baseline})" if in_list and baseline else ""
         report(f"after the analysis, {limit or 'all'} analyses x {copies}, {held}",
                json.loads(out.strip().splitlines()[-1]))  # fmt: skip
     return 0
@@ -200,6 +217,9 @@ def main() -> int:
     parser.add_argument("--site-from", type=Path,
                         help="measure the phase after the analysis alone, over the analyses of "
                         "this built site, in a list and in a spool")  # fmt: skip
+    parser.add_argument("--baseline-code", type=Path,
+                        help="with --site-from: run the list baseline with the reportgen of this "
+                        "checkout (e.g. main's), to compare before and after a change")  # fmt: skip
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # one run, JSON out
     parser.add_argument("--in-list", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -211,7 +231,7 @@ def main() -> int:
         print(json.dumps(measure(args.measure, args.jobs, args.keep)))
         return 0
     if args.site_from:
-        return site_phase(args.site_from, args.copies, args.limit)
+        return site_phase(args.site_from, args.copies, args.limit, args.baseline_code)
     source = CORPORA / args.corpus
     if not source.is_dir():
         print(f"{source} is not available; nothing to measure.")
