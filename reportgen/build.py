@@ -40,15 +40,31 @@ def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
 
 
 def analyze_documents(
-    documents: list[Document], model: str = "auto", jobs: int = 1, engine: Engine | None = None
+    documents: Sequence[Document], model: str = "auto", jobs: int = 1, engine: Engine | None = None
 ) -> Iterator[ArticleAnalysis | ReadError]:
     """Analyses in input order. With more than one worker (``jobs``, or ``workers.AUTO``: the
     usable cores when there is enough work), whole articles go to worker processes (cheaper
     than spaCy's own n_process for these small pipelines); ``engine``: elsewhere, such as a
     Dask cluster (:mod:`reportgen.executors`)."""
-    tasks = [(d, model) for d in documents]
+    tasks = _Tasks(documents, model)
     engine = engine or LocalEngine(jobs)
     yield from engine.map(_analyze_one, tasks, ARTICLES_PER_WORKER, chunksize=4)
+
+
+class _Tasks(Sequence[tuple[Document, str]]):
+    """(document, model) for each document, made when asked for: a spool of documents is read
+    one at a time as the engine hands them out."""
+
+    def __init__(self, documents: Sequence[Document], model: str) -> None:
+        self.documents, self.model = documents, model
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [(d, self.model) for d in self.documents[index]]
+        return self.documents[index], self.model
 
 
 # Called after each article with (articles done, articles in all, the result).
@@ -62,10 +78,10 @@ def analyze_corpus(
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
     engine: Engine | None = None,
-    spool: bool = False,
+    spool: Path | None = None,
 ) -> BuildResult:
     """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
-    documents, errors, files = read_corpus(corpus, limits)
+    documents, errors, files = read_corpus(corpus, limits, spool)
     return analyze_inputs(documents, errors, files, model, jobs, on_article, engine, spool)
 
 
@@ -77,14 +93,15 @@ def analyze_inputs(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     engine: Engine | None = None,
-    spool: bool = False,
+    spool: Path | None = None,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
-    came from a folder or one file, the same articles give the same analyses. ``spool``: keep
-    the analyses on disk as they arrive, not in memory (what a whole build does)."""
+    came from a folder or one file, the same articles give the same analyses. ``spool``: a
+    folder; the analyses are kept on disk there as they arrive, not in memory (what a whole
+    build does, in its output folder)."""
     skipped = [e for e in errors if e.skipped]
     errors = [e for e in errors if not e.skipped]
-    analyses: list[ArticleAnalysis] | AnalysisSpool = AnalysisSpool() if spool else []
+    analyses: list[ArticleAnalysis] | AnalysisSpool = AnalysisSpool(folder=spool) if spool else []
     for done, item in enumerate(analyze_documents(documents, model, jobs, engine), start=1):
         if isinstance(item, ReadError):
             errors.append(item)
@@ -120,7 +137,7 @@ def build(
     try:
         with open_engine(executor, jobs) as engine:
             # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
-            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine, spool=True)
+            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine, output)
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(

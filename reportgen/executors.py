@@ -79,6 +79,8 @@ class Engine(Protocol):
 class LocalEngine:
     """Today's path: this process alone, or a ProcessPoolExecutor per call."""
 
+    CHUNKS_PER_WORKER = 4
+
     def __init__(self, jobs: int = AUTO) -> None:
         self.jobs = jobs
 
@@ -89,14 +91,28 @@ class LocalEngine:
         if workers <= 1 or len(items) < 2:
             yield from map(fn, items)
             return
+        # Executor.map would take every item at once; a window of chunks in flight keeps the
+        # items (documents read from a spool) out of memory until a worker is near them.
+        window = workers * self.CHUNKS_PER_WORKER
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(fn, items, chunksize=chunksize)
+            pending: deque[Any] = deque()
+            for start in range(0, len(items), chunksize):
+                chunk = [items[i] for i in range(start, min(start + chunksize, len(items)))]
+                pending.append(pool.submit(_run_chunk, fn, chunk))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
 
 # A Dask worker may run several threads; the NLP pipelines and WeasyPrint are loaded once per
 # process and are not made for concurrent use, so one task at a time runs in a worker process
 # (use `dask worker --nworkers N --nthreads 1` for N cores).
 _ONE_TASK_AT_A_TIME = threading.Lock()
+
+
+def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
 
 
 def _checked_call(task: tuple[str, Callable[[Any], Any], Any]) -> Any:

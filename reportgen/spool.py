@@ -1,4 +1,5 @@
-"""Analyses kept on disk while a build runs, so the build's memory does not grow with the corpus.
+"""Documents and analyses kept on disk while a build runs, so its memory does not grow with the
+corpus.
 
 An :class:`AnalysisSpool` is a sequence of analyses: each is pickled into one temporary file as
 it arrives and read back when it is asked for, so a loop over the spool holds one analysis at a
@@ -13,60 +14,99 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from pathlib import Path
+from typing import TypeVar, overload
 
 from .model import ArticleAnalysis
+from .output import OutputError
+
+T = TypeVar("T")
 
 
-class AnalysisSpool(Sequence[ArticleAnalysis]):
-    def __init__(self, items: Iterable[ArticleAnalysis] = ()) -> None:
-        # TemporaryFile: removed by the system when closed or when the process ends
-        self._file = tempfile.TemporaryFile(prefix="reportgen-analyses-")  # noqa: SIM115
+class Spool(Sequence[T]):
+    """Items pickled one after another into a temporary file, read back one at a time.
+
+    ``folder``: where the file goes; a build gives its output folder (the disk the user chose
+    for the site, where /tmp may be a RAM disk). The file has no name there (removed by the
+    system when closed or when the process ends); a failed write is an OutputError naming the
+    folder, the one line a full disk gives anywhere in a build.
+    """
+
+    def __init__(self, items: Iterable[T] = (), folder: Path | None = None) -> None:
+        self.folder = folder
+        try:
+            self._file = tempfile.TemporaryFile(prefix=".reportgen-spool-", dir=folder)  # noqa: SIM115
+        except OSError as exc:
+            raise self._error(exc) from exc
         self._places: list[tuple[int, int]] = []  # (offset, length) of each pickle
         self._end = 0
-        self.ids: list[str] = []
-        self.outlets: list[str] = []
         for item in items:
             self.append(item)
 
-    def _put(self, item: ArticleAnalysis) -> tuple[int, int]:
+    def _error(self, exc: OSError) -> OutputError:
+        where = f"{self.folder}/" if self.folder else "the temporary folder"
+        return OutputError(f"cannot write {where} (spooled data: {exc.strerror or exc})")
+
+    def _put(self, item: T) -> tuple[int, int]:
         data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._end)
-        self._file.write(data)
+        try:
+            self._file.seek(self._end)
+            self._file.write(data)
+        except OSError as exc:
+            raise self._error(exc) from exc
         place = (self._end, len(data))
         self._end += len(data)
         return place
 
-    def append(self, item: ArticleAnalysis) -> None:
+    def append(self, item: T) -> None:
         self._places.append(self._put(item))
-        self.ids.append(item.id)
-        self.outlets.append(item.outlet)
 
-    def __setitem__(self, index: int, item: ArticleAnalysis) -> None:
+    def __setitem__(self, index: int, item: T) -> None:
         # the new pickle goes at the end; the old bytes stay unused until the spool is closed
         self._places[index] = self._put(item)
-        self.ids[index], self.outlets[index] = item.id, item.outlet
 
     def __len__(self) -> int:
         return len(self._places)
 
     @overload
-    def __getitem__(self, index: int) -> ArticleAnalysis: ...
+    def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> list[ArticleAnalysis]: ...
-    def __getitem__(self, index: int | slice) -> ArticleAnalysis | list[ArticleAnalysis]:
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         offset, length = self._places[index]
-        self._file.seek(offset)
-        return pickle.loads(self._file.read(length))
+        try:
+            self._file.seek(offset)  # flushes what was written before
+            data = self._file.read(length)
+        except OSError as exc:
+            raise self._error(exc) from exc
+        return pickle.loads(data)
 
-    def __iter__(self) -> Iterator[ArticleAnalysis]:
+    def __iter__(self) -> Iterator[T]:
         for index in range(len(self)):
             yield self[index]
 
     def close(self) -> None:
         self._file.close()
+
+
+class AnalysisSpool(Spool[ArticleAnalysis]):
+    """A spool of analyses that also keeps each one's id and outlet in memory."""
+
+    def __init__(self, items: Iterable[ArticleAnalysis] = (), folder: Path | None = None) -> None:
+        self.ids: list[str] = []
+        self.outlets: list[str] = []
+        super().__init__(items, folder)
+
+    def append(self, item: ArticleAnalysis) -> None:
+        super().append(item)
+        self.ids.append(item.id)
+        self.outlets.append(item.outlet)
+
+    def __setitem__(self, index: int, item: ArticleAnalysis) -> None:
+        super().__setitem__(index, item)
+        self.ids[index], self.outlets[index] = item.id, item.outlet
 
 
 def ids_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:

@@ -41,7 +41,9 @@ def test_the_corpus_passes_on_a_spool_give_what_they_give_on_a_list(tmp_path: Pa
     write_file(tmp_path / "blatt" / "zwei.txt", "Brücke wird teurer\n\n„Wir bleiben im "
                "Rahmen“, sagte Vollmerhaus am Dienstag.\n")  # fmt: skip
     in_list = analyze_corpus(tmp_path).analyses
-    spooled = analyze_corpus(tmp_path, spool=True).analyses
+    (tmp_path.parent / "spool").mkdir()
+    spooled = analyze_corpus(tmp_path, spool=tmp_path.parent / "spool").analyses
+    assert list((tmp_path.parent / "spool").iterdir()) == []  # the spool files have no names
     assert isinstance(spooled, AnalysisSpool) and isinstance(in_list, list)
     assert [a.to_dict() for a in spooled] == [a.to_dict() for a in in_list]
     warnings = [w for a in spooled for w in a.warnings]

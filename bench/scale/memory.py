@@ -218,8 +218,8 @@ def main() -> int:
                         help="measure the phase after the analysis alone, over the analyses of "
                         "this built site, in a list and in a spool")  # fmt: skip
     parser.add_argument("--baseline-code", type=Path,
-                        help="with --site-from: run the list baseline with the reportgen of this "
-                        "checkout (e.g. main's), to compare before and after a change")  # fmt: skip
+                        help="run a baseline first with the reportgen of this checkout (e.g. "
+                        "main's), to compare before and after a change")  # fmt: skip
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # one run, JSON out
     parser.add_argument("--in-list", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -236,16 +236,21 @@ def main() -> int:
     if not source.is_dir():
         print(f"{source} is not available; nothing to measure.")
         return 0
-    for copies in args.copies:
+    runs = [(args.copies[0], args.baseline_code)] if args.baseline_code else []
+    for copies, code in runs + [(c, None) for c in args.copies]:
         with tempfile.TemporaryDirectory() as tmp:
             make_corpus(source, args.limit, copies, Path(tmp))
             command = [sys.executable, __file__, "--measure", str(Path(tmp) / "corpus"),
                        "--jobs", str(args.jobs)]  # fmt: skip
             if args.keep:
                 command += ["--keep", str(args.keep.resolve())]
-            out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            env = dict(os.environ)
+            if code:
+                env["REPORTGEN_BENCH_CODE"] = str(code.resolve())
+            out = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
         label = f"{args.corpus}, {args.limit or 'all'} files x {copies}, --jobs {args.jobs}"
-        report(label, json.loads(out.strip().splitlines()[-1]))
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        report(label + (f" ({code})" if code else ""), figures)
     return 0
 
 
