@@ -6,12 +6,14 @@ Everything returned is plain dicts and lists in a stable order, ready for templa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .analyze.fingerprint import outlet_fingerprint
 from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
 from .slugs import CorpusSlugs
+from .spool import by_id, outlet_groups
 
 
 def named_speaker(a: ArticleAnalysis, q: Quote) -> str | None:
@@ -39,7 +41,7 @@ def article_row(a: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-def entity_table(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
+def entity_table(analyses: Iterable[ArticleAnalysis]) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for a in analyses:
         for e in a.entities:
@@ -190,19 +192,13 @@ def outlet_summary(
     }
 
 
-def group_by_outlet(analyses: list[ArticleAnalysis]) -> dict[str, list[ArticleAnalysis]]:
-    groups: dict[str, list[ArticleAnalysis]] = defaultdict(list)
-    for a in analyses:
-        groups[a.outlet].append(a)
-    return dict(sorted(groups.items()))
-
-
 def corpus_summary(
-    analyses: list[ArticleAnalysis], files: int, slugs: CorpusSlugs | None = None
+    analyses: Sequence[ArticleAnalysis], files: int, slugs: CorpusSlugs | None = None
 ) -> dict[str, Any]:
     slugs = slugs or CorpusSlugs.of(analyses)
-    groups = group_by_outlet(analyses).items()
-    outlets = [outlet_summary(name, group, slugs) for name, group in groups]
+    # one outlet's analyses at a time (a spool reads them from disk)
+    groups = outlet_groups(analyses).items()
+    outlets = [outlet_summary(name, [analyses[i] for i in group], slugs) for name, group in groups]
     languages = Counter(a.lang for a in analyses)
     return {
         "files": files,
@@ -214,10 +210,10 @@ def corpus_summary(
     }
 
 
-def entity_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
+def entity_pages(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
     """One entry per entity id: the entity and every article that mentions it."""
     pages: dict[str, dict[str, Any]] = {}
-    for a in sorted(analyses, key=lambda a: a.id):
+    for a in by_id(analyses):
         for e in a.entities:
             page = pages.setdefault(
                 e.id, {"id": e.id, "name": e.name, "label": e.label, "articles": []}
@@ -231,13 +227,13 @@ def entity_pages(analyses: list[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
 
 
 def speaker_pages(
-    analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+    analyses: Sequence[ArticleAnalysis], slugs: CorpusSlugs | None = None
 ) -> dict[str, dict[str, Any]]:
     """One page per speaker (canonical name): everything the speaker is quoted as saying, in
     every outlet, and how often each outlet quotes them."""
     slugs = slugs or CorpusSlugs.of(analyses)
     pages: dict[str, dict[str, Any]] = {}
-    for a in sorted(analyses, key=lambda a: a.id):
+    for a in by_id(analyses):
         for q in a.quotes:
             speaker = named_speaker(a, q)
             if not speaker:
@@ -267,11 +263,11 @@ def speaker_pages(
 
 
 def source_pages(
-    analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+    analyses: Sequence[ArticleAnalysis], slugs: CorpusSlugs | None = None
 ) -> dict[str, dict[str, Any]]:
     slugs = slugs or CorpusSlugs.of(analyses)
     pages: dict[str, dict[str, Any]] = {}
-    for a in sorted(analyses, key=lambda a: a.id):
+    for a in by_id(analyses):
         for s in a.sources:
             slug = slugs.source(s.name)
             page = pages.setdefault(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import ArticleCallback, BuildResult, analyze_inputs, build
+from .executors import LOCAL, ExecutorOptions, open_engine
 from .ingest import make_ids_unique, read_corpus, read_file
 from .limits import DEFAULT_LIMITS, Limits
 from .model import BODY_KINDS, ArticleAnalysis, Document, ReadError
@@ -46,10 +47,15 @@ def analyze(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    executor: ExecutorOptions = LOCAL,
 ) -> BuildResult:
-    """Read ``path`` (file or folder) and analyse its articles, corpus passes included."""
+    """Read ``path`` (file or folder) and analyse its articles, corpus passes included;
+    ``executor``: where the articles are analysed (this machine, or a Dask cluster)."""
     inputs = read(path, limits)
-    return analyze_inputs(inputs.documents, inputs.errors, inputs.files, model, jobs, on_article)
+    with open_engine(executor, jobs) as engine:
+        return analyze_inputs(
+            inputs.documents, inputs.errors, inputs.files, model, jobs, on_article, engine
+        )
 
 
 def report_article(

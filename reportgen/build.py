@@ -3,26 +3,27 @@ and write the site. The CLI is a thin layer over these functions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
+from .executors import LOCAL, Engine, ExecutorOptions, LocalEngine, open_engine
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
-from .workers import ARTICLES_PER_WORKER, worker_count
+from .spool import AnalysisSpool
+from .workers import ARTICLES_PER_WORKER
 
 
 @dataclass
 class BuildResult:
-    analyses: list[ArticleAnalysis]
+    analyses: Sequence[ArticleAnalysis]  # a list, or from build() a spool (reportgen/spool.py)
     errors: list[ReadError]
     files: int
     site: SiteResult | None = None
@@ -39,18 +40,31 @@ def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
 
 
 def analyze_documents(
-    documents: list[Document], model: str = "auto", jobs: int = 1
+    documents: Sequence[Document], model: str = "auto", jobs: int = 1, engine: Engine | None = None
 ) -> Iterator[ArticleAnalysis | ReadError]:
     """Analyses in input order. With more than one worker (``jobs``, or ``workers.AUTO``: the
     usable cores when there is enough work), whole articles go to worker processes (cheaper
-    than spaCy's own n_process for these small pipelines)."""
-    tasks = [(d, model) for d in documents]
-    workers = worker_count(jobs, len(documents), ARTICLES_PER_WORKER)
-    if workers <= 1 or len(documents) < 2:
-        yield from map(_analyze_one, tasks)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_analyze_one, tasks, chunksize=4)
+    than spaCy's own n_process for these small pipelines); ``engine``: elsewhere, such as a
+    Dask cluster (:mod:`reportgen.executors`)."""
+    tasks = _Tasks(documents, model)
+    engine = engine or LocalEngine(jobs)
+    yield from engine.map(_analyze_one, tasks, ARTICLES_PER_WORKER, chunksize=4)
+
+
+class _Tasks(Sequence[tuple[Document, str]]):
+    """(document, model) for each document, made when asked for: a spool of documents is read
+    one at a time as the engine hands them out."""
+
+    def __init__(self, documents: Sequence[Document], model: str) -> None:
+        self.documents, self.model = documents, model
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [(d, self.model) for d in self.documents[index]]
+        return self.documents[index], self.model
 
 
 # Called after each article with (articles done, articles in all, the result).
@@ -63,10 +77,12 @@ def analyze_corpus(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    engine: Engine | None = None,
+    spool: Path | None = None,
 ) -> BuildResult:
     """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
-    documents, errors, files = read_corpus(corpus, limits)
-    return analyze_inputs(documents, errors, files, model, jobs, on_article)
+    documents, errors, files = read_corpus(corpus, limits, spool)
+    return analyze_inputs(documents, errors, files, model, jobs, on_article, engine, spool)
 
 
 def analyze_inputs(
@@ -76,13 +92,17 @@ def analyze_inputs(
     model: str = "auto",
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
+    engine: Engine | None = None,
+    spool: Path | None = None,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
-    came from a folder or one file, the same articles give the same analyses."""
+    came from a folder or one file, the same articles give the same analyses. ``spool``: a
+    folder; the analyses are kept on disk there as they arrive, not in memory (what a whole
+    build does, in its output folder)."""
     skipped = [e for e in errors if e.skipped]
     errors = [e for e in errors if not e.skipped]
-    analyses: list[ArticleAnalysis] = []
-    for done, item in enumerate(analyze_documents(documents, model, jobs), start=1):
+    analyses: list[ArticleAnalysis] | AnalysisSpool = AnalysisSpool(folder=spool) if spool else []
+    for done, item in enumerate(analyze_documents(documents, model, jobs, engine), start=1):
         if isinstance(item, ReadError):
             errors.append(item)
         else:
@@ -109,20 +129,23 @@ def build(
     on_pdf: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     force: bool = False,
+    executor: ExecutorOptions = LOCAL,
 ) -> BuildResult:
     """Raises OutputError (before any analysis if it can be known then) when the output folder
-    cannot be used."""
+    cannot be used, ExecutorError when ``executor`` cannot run."""
     folder = claim_output(output, force)
     try:
-        result = analyze_corpus(corpus, model, jobs, on_article, limits)
-        # the folder's name titles every page: an undecodable name must not break the writes
-        name = clean_string(corpus.resolve().name, {}) or "corpus"
-        options = SiteOptions(
-            corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
-        )
-        result.site = write_site(
-            output, result.analyses, result.errors, result.files, options, on_pdf
-        )
+        with open_engine(executor, jobs) as engine:
+            # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
+            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine, output)
+            # the folder's name titles every page: an undecodable name must not break the writes
+            name = clean_string(corpus.resolve().name, {}) or "corpus"
+            options = SiteOptions(
+                corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
+            )
+            result.site = write_site(
+                output, result.analyses, result.errors, result.files, options, on_pdf, engine
+            )
     except BaseException:
         release_output(folder)
         raise

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .executors import ExecutorError, ExecutorKind, ExecutorOptions
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -42,6 +43,10 @@ JobsOpt = Annotated[
         help="Worker processes (analysis, PDFs); default: the cores this process may use.",
     ),
 ]
+ExecutorOpt = Annotated[ExecutorKind | None, typer.Option(
+    help="Where articles are analysed and PDFs rendered: local processes (default) or a Dask "
+    "cluster (--scheduler, else a local one of --jobs workers).")]  # fmt: skip
+SchedulerOpt = Annotated[str | None, typer.Option(help="Dask scheduler, tcp://HOST:8786.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
 ForceOpt = Annotated[
@@ -87,6 +92,16 @@ def _settings(corpus: Path, **flags: object) -> dict:
         raise typer.Exit(2) from exc
     settings.update({k: v for k, v in flags.items() if v is not None})
     return settings
+
+
+def _executor(settings: dict) -> ExecutorOptions:
+    from .executors import executor_options
+
+    try:
+        return executor_options(settings)
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
 
 
 def _report_errors(errors: list) -> None:
@@ -138,6 +153,8 @@ def build(
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
     force: ForceOpt = False,
+    executor: ExecutorOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -148,14 +165,10 @@ def build(
     from .workers import AUTO
 
     _check_corpus(corpus)
-    s = _settings(
-        corpus,
-        output=output,
-        model=model,
-        jobs=jobs,
-        templates=templates,
-        max_article_chars=max_article_chars,
-    )
+    s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates,
+                  max_article_chars=max_article_chars,
+                  executor=executor and executor.value, scheduler=scheduler)  # fmt: skip
+    engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
@@ -172,8 +185,9 @@ def build(
                 on_pdf=progress.pdf,
                 limits=limits_from(s),
                 force=force,
+                executor=engine,
             )
-    except OutputError as exc:
+    except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     _build_summary(result, out, quiet)
@@ -204,6 +218,8 @@ def analyze(
     model: ModelOpt = "auto",
     jobs: JobsOpt = None,  # type: ignore[assignment]
     max_article_chars: MaxCharsOpt = None,
+    executor: ExecutorOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
@@ -216,10 +232,15 @@ def analyze(
     if not corpus.is_file():
         _check_corpus(corpus)
     limits = limits_from({"max_article_chars": max_article_chars} if max_article_chars else {})
-    with _Progress("Analysing", quiet or output == "-", False) as progress:
-        from .workers import AUTO
+    engine = _executor({"executor": executor and executor.value, "scheduler": scheduler})
+    from .workers import AUTO
 
-        result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits)
+    try:
+        with _Progress("Analysing", quiet or output == "-", False) as progress:
+            result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
+    except ExecutorError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
     text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)

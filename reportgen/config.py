@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .executors import executor_kind
 from .limits import LIMIT_KEYS, Limits
 
 SETTING_TYPES: dict[str, type] = {
@@ -19,6 +20,8 @@ SETTING_TYPES: dict[str, type] = {
     "templates": str,
     "pdf": bool,
     "quiet": bool,
+    "executor": str,  # local or dask (executors.ExecutorKind)
+    "scheduler": str,  # tcp://HOST:8786
     **{key: int for key in sorted(LIMIT_KEYS)},
 }
 KNOWN_KEYS = frozenset(SETTING_TYPES)
@@ -38,6 +41,8 @@ def check_settings(settings: dict[str, Any], origin: str) -> None:
             )
     try:
         Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings})
+        if "executor" in settings:
+            executor_kind(settings["executor"])
     except ValueError as exc:
         raise ValueError(f"{origin}: {exc}") from exc
 

@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from anyascii import anyascii
@@ -43,14 +44,17 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write a temporary file in the same folder, then rename: no reader sees half a file."""
+def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
+    """Write a temporary file in the same folder, then rename: no reader sees half a file.
+    ``data`` may be pieces of text (a generator), written as they come: a large export is
+    never held whole in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, str | bytes) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -59,15 +59,22 @@ class CorpusSlugs:
     sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, analyses: list[ArticleAnalysis]) -> CorpusSlugs:
+    def of(cls, analyses: Iterable[ArticleAnalysis]) -> CorpusSlugs:
         from .aggregate import named_speaker
 
-        speakers = {named_speaker(a, q) for a in analyses for q in a.quotes} - {None}
-        return cls(
+        # one pass: a spool of analyses is read once
+        outlets: dict[str, str] = {}
+        speakers: set[str | None] = set()
+        sources: set[str] = set()
+        for a in analyses:
             # read_corpus gave each outlet its unique slug as the first part of the ids
-            outlets={a.outlet: a.id.split("/", 1)[0] for a in analyses},
-            speakers=unique_slugs(speakers, "speaker"),  # type: ignore[arg-type]
-            sources=unique_slugs({s.name for a in analyses for s in a.sources}, "source"),
+            outlets[a.outlet] = a.id.split("/", 1)[0]
+            speakers.update(named_speaker(a, q) for q in a.quotes)
+            sources.update(s.name for s in a.sources)
+        return cls(
+            outlets=outlets,
+            speakers=unique_slugs(speakers - {None}, "speaker"),  # type: ignore[arg-type]
+            sources=unique_slugs(sources, "source"),
         )
 
     def outlet(self, name: str) -> str:

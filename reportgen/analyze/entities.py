@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -228,7 +229,7 @@ def entity_id(name: str, label: str) -> str:
     return f"{label.lower()}-{slugify(name, 'entity')}"
 
 
-def corpus_full_names(entity_lists: list[list[Entity]]) -> dict[str, str]:
+def corpus_full_names(entity_lists: Iterable[list[Entity]]) -> dict[str, str]:
     """Surname -> the one full name that ends with it across the corpus (surnames shared by
     several full names are left out: "Müller" could be anyone)."""
     full_names: dict[str, set[str]] = defaultdict(set)
@@ -246,24 +247,27 @@ def merge_across_articles(entity_lists: list[list[Entity]]) -> list[list[Entity]
     Lukaschenko"), when exactly one full name ends with it across the corpus. Returns new lists;
     entities that end with the same id within one article are merged."""
     full_names = corpus_full_names(entity_lists)
-    result: list[list[Entity]] = []
-    for entities in entity_lists:
-        merged: dict[str, Entity] = {}
-        for e in entities:
-            name = e.name
-            if e.label == "PER" and len(name.split()) == 1:
-                name = full_names.get(name, name)
-            key = entity_id(name, e.label)
-            if key in merged:
-                into = merged[key]
-                into.mentions = sorted(into.mentions + e.mentions, key=lambda m: (m.start, m.end))
-                into.count = len(into.mentions)
-            else:
-                merged[key] = Entity(name, e.label, e.count, list(e.mentions), key)
-        out = list(merged.values())
-        out.sort(key=lambda e: (-e.count, e.label, e.name))
-        result.append(out)
-    return result
+    return [merge_with_full_names(entities, full_names) for entities in entity_lists]
+
+
+def merge_with_full_names(entities: list[Entity], full_names: dict[str, str]) -> list[Entity]:
+    """One article's entities after :func:`merge_across_articles` (``full_names``: what
+    :func:`corpus_full_names` found in the whole corpus)."""
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        name = e.name
+        if e.label == "PER" and len(name.split()) == 1:
+            name = full_names.get(name, name)
+        key = entity_id(name, e.label)
+        if key in merged:
+            into = merged[key]
+            into.mentions = sorted(into.mentions + e.mentions, key=lambda m: (m.start, m.end))
+            into.count = len(into.mentions)
+        else:
+            merged[key] = Entity(name, e.label, e.count, list(e.mentions), key)
+    out = list(merged.values())
+    out.sort(key=lambda e: (-e.count, e.label, e.name))
+    return out
 
 
 def extract_entities(

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import BODY_KINDS, ArticleAnalysis
+from ..spool import outlet_groups
 from .finalize import finalize
 
 # A paragraph is template furniture when it occurs in at least this many articles of the outlet
@@ -85,21 +86,23 @@ def outlet_fingerprint(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     return rows
 
 
-def apply_fingerprints(analyses: list[ArticleAnalysis]) -> int:
-    """Re-label body paragraphs that recur across their outlet as boilerplate, in place.
+def apply_fingerprints(analyses: Sequence[ArticleAnalysis]) -> int:
+    """Re-label body paragraphs that recur across their outlet as boilerplate, in place (an
+    analysis that changed is stored back: a spool holds one outlet's articles at a time).
     Returns how many blocks changed."""
-    by_outlet: dict[str, list[ArticleAnalysis]] = defaultdict(list)
-    for analysis in analyses:
-        by_outlet[analysis.outlet].append(analysis)
     changed_total = 0
-    for _outlet, group in sorted(by_outlet.items()):
-        if len(group) < MIN_ARTICLES:
+    for _outlet, positions in outlet_groups(analyses).items():
+        if len(positions) < MIN_ARTICLES:
             continue
+        group = [analyses[i] for i in positions]
         keys = recurring(group)
         if not keys:
             continue
-        for analysis in group:
-            changed_total += _relabel(analysis, keys)
+        for position, analysis in zip(positions, group, strict=True):
+            changed = _relabel(analysis, keys)
+            if changed:
+                analyses[position] = analysis  # type: ignore[index]
+            changed_total += changed
     return changed_total
 
 

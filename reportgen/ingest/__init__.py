@@ -4,7 +4,7 @@ stable id."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from ..limits import DEFAULT_LIMITS, Limits, cut_text
 from ..model import Document, ReadError
 from ..paths import slugify
 from ..slugs import unique_slugs
+from ..spool import Spool
 from .decode import ReadFailure, cut_page, declared_html_charset, decode_bytes
 from .discover import discover
 from .html import read_html
@@ -136,20 +137,24 @@ def _cut_to_limit(document: Document, limit: int) -> None:
     )
 
 
-def give_outlets_unique_slugs(documents: list[Document]) -> None:
+def give_outlets_unique_slugs(documents: Sequence[Document]) -> None:
     """Outlets whose names share a slug ("Foo Bar", "foo-bar", "FOO_BAR") get one each: the
-    first part of an article id is its outlet's page."""
+    first part of an article id is its outlet's page. A changed document is stored back (for a
+    spool)."""
     slugs = unique_slugs((d.outlet for d in documents), UNSORTED_OUTLET, reserved=())
-    for document in documents:
-        document.id = f"{slugs[document.outlet]}/{document.id.split('/', 1)[1]}"
+    for position, document in enumerate(documents):
+        new_id = f"{slugs[document.outlet]}/{document.id.split('/', 1)[1]}"
+        if new_id != document.id:
+            document.id = new_id
+            documents[position] = document  # type: ignore[index]
 
 
-def make_ids_unique(documents: list[Document]) -> None:
+def make_ids_unique(documents: Sequence[Document]) -> None:
     """Give repeated ids a numeric suffix, in corpus order, so every article has its own page.
     A new id is never one that another article has or gets ("dup-2.txt" beside two "dup")."""
     taken = {document.id for document in documents}
     used: set[str] = set()
-    for document in documents:
+    for position, document in enumerate(documents):
         if document.id in used:
             number = 2
             while f"{document.id}-{number}" in taken:
@@ -157,18 +162,20 @@ def make_ids_unique(documents: list[Document]) -> None:
             renamed = f"{document.id}-{number}"
             document.warnings.append(f"id repeated in the corpus; renamed to {renamed}")
             document.id = renamed
+            documents[position] = document  # type: ignore[index]
             taken.add(renamed)
         used.add(document.id)
 
 
 def read_corpus(
-    root: Path, limits: Limits = DEFAULT_LIMITS
+    root: Path, limits: Limits = DEFAULT_LIMITS, spool: Path | None = None
 ) -> tuple[list[Document], list[ReadError], int]:
     """Every supported file under `root`, in a stable order; nothing is dropped silently.
     Returns the articles, the inputs that were not read (those skipped on purpose marked
-    `skipped`), and the number of input files (skipped ones not counted)."""
+    `skipped`), and the number of input files (skipped ones not counted). ``spool``: a folder;
+    the articles go to a temporary file there as they are read (a Spool), not into memory."""
     found = discover(root)
-    documents: list[Document] = []
+    documents: list[Document] = Spool(folder=spool) if spool else []  # type: ignore[assignment]
     errors = [clean_error(ReadError(rel, reason)) for rel, reason in found.problems]
     errors += [clean_error(ReadError(rel, reason, skipped=True)) for rel, reason in found.skipped]
     for path in found.files:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import ArticleAnalysis, ReadError
@@ -16,7 +16,13 @@ def analysis_line(a: ArticleAnalysis) -> str:
 
 
 def analyses_jsonl(analyses: Iterable[ArticleAnalysis]) -> str:
-    return "".join(analysis_line(a) + "\n" for a in analyses)
+    return "".join(jsonl_lines(analyses))
+
+
+def jsonl_lines(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
+    """The JSON Lines export line by line: the site writes it as it goes, never whole."""
+    for a in analyses:
+        yield analysis_line(a) + "\n"
 
 
 def summary_json(summary: dict[str, Any]) -> str:
@@ -37,20 +43,34 @@ def neutralise(cell: object) -> object:
 
 
 def _csv(header: list[str], rows: Iterable[list]) -> str:
+    return "".join(_csv_pieces(header, rows))
+
+
+# Rows per piece of a streamed CSV: large enough that the pieces cost nothing, small enough
+# that a piece is a few hundred kilobytes at most.
+_ROWS_PER_PIECE = 500
+
+
+def _csv_pieces(header: list[str], rows: Iterable[list]) -> Iterator[str]:
+    """The CSV text in pieces of rows, for a writer that streams it to the file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # Python's csv quotes a field with "\n" but not one with a bare "\r", which readers then
     # take for a line end: rows holding one are written with every field quoted.
     quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         cells = [neutralise(cell) for cell in row]
         has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
         (quoting_all if has_cr else writer).writerow(cells)
-    return buffer.getvalue()
+        if number % _ROWS_PER_PIECE == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def articles_csv(analyses: list[ArticleAnalysis]) -> str:
+def articles_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["id", "outlet", "title", "authors", "date", "url", "lang", "format", "source_path",
               "words", "boilerplate_ratio", "quotes", "direct_quotes", "indirect_quotes",
               "sources", "entities", "comments", "pipeline"]  # fmt: skip
@@ -61,10 +81,10 @@ def articles_csv(analyses: list[ArticleAnalysis]) -> str:
          len(a.sources), len(a.entities), a.stats.comment_count, a.pipeline["name"]]
         for a in analyses
     )  # fmt: skip
-    return _csv(header, rows)
+    return _csv_pieces(header, rows)
 
 
-def entities_csv(analyses: list[ArticleAnalysis]) -> str:
+def entities_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "entity_id", "name", "label", "count", "blocks"]
     rows = (
         [a.id, a.outlet, e.id, e.name, e.label, e.count,
@@ -72,10 +92,10 @@ def entities_csv(analyses: list[ArticleAnalysis]) -> str:
         for a in analyses
         for e in a.entities
     )  # fmt: skip
-    return _csv(header, rows)
+    return _csv_pieces(header, rows)
 
 
-def quotes_csv(analyses: list[ArticleAnalysis]) -> str:
+def quotes_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "kind", "speaker", "speaker_mention", "cue", "source",
               "in_comments", "confidence", "start", "end", "text"]  # fmt: skip
     rows = (
@@ -85,10 +105,10 @@ def quotes_csv(analyses: list[ArticleAnalysis]) -> str:
         for a in analyses
         for q in a.quotes
     )  # fmt: skip
-    return _csv(header, rows)
+    return _csv_pieces(header, rows)
 
 
-def sources_csv(analyses: list[ArticleAnalysis]) -> str:
+def sources_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     header = ["article_id", "outlet", "source", "type", "country", "state_affiliated",
               "mentions", "links", "cues"]  # fmt: skip
     rows = (
@@ -98,7 +118,7 @@ def sources_csv(analyses: list[ArticleAnalysis]) -> str:
         for a in analyses
         for s in a.sources
     )  # fmt: skip
-    return _csv(header, rows)
+    return _csv_pieces(header, rows)
 
 
 def errors_csv(errors: list[ReadError]) -> str:

@@ -6,19 +6,19 @@ folder; every file is written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import aggregate
+from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
 from ..paths import atomic_write, safe_join
 from ..slugs import CorpusSlugs
-from ..workers import PDFS_PER_WORKER, worker_count
-from .exports import DATA_FILES, analyses_jsonl, errors_csv
+from ..workers import PDFS_PER_WORKER
+from .exports import DATA_FILES, errors_csv, jsonl_lines
 from .families import FAMILIES, SiteData
 from .pdf import PdfArchive, render_pdf
 from .templates import environment, stylesheet
@@ -56,8 +56,10 @@ class SiteWriter:
         options: SiteOptions,
         progress: Progress | None = None,
         slugs: CorpusSlugs | None = None,
+        engine: Engine | None = None,
     ):
         self.output = output
+        self.engine = engine or LocalEngine(options.jobs)
         self.slugs = slugs or CorpusSlugs()
         self.options = options
         self.env = environment(options.templates)
@@ -66,7 +68,7 @@ class SiteWriter:
         self.pending_pdfs: list[tuple[str, str, list[str], PdfArchive | None]] = []
         self._seen: set[str] = set()
 
-    def write(self, relative: str, data: str | bytes) -> None:
+    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
             raise DuplicateWriteError(f"{relative} would be written twice in one build")
         self._seen.add(relative)
@@ -105,31 +107,24 @@ class SiteWriter:
         self.write(relative, html)
         self.result.pages.append(relative)
 
-    def data(self, analyses: list[ArticleAnalysis], errors: list[ReadError]) -> None:
-        self.write("data/analysis.jsonl", analyses_jsonl(analyses))
+    def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
+        self.write("data/analysis.jsonl", jsonl_lines(analyses))
         for name, make in DATA_FILES.items():
             self.write(f"data/{name}", make(analyses))
         self.write("data/errors.csv", errors_csv(errors))
         self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
 
     def render_pdfs(self) -> None:
-        """WeasyPrint is the slow part of a build: with jobs > 1 the PDFs render in worker
-        processes, and are written in the order they were queued."""
+        """WeasyPrint is the slow part of a build: with jobs > 1 (or on a Dask cluster) the
+        PDFs render in worker processes, and are written in the order they were queued."""
         tasks = [(html, css, archive) for _path, html, css, archive in self.pending_pdfs]
         paths = [path for path, *_task in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
-        workers = worker_count(self.options.jobs, total, PDFS_PER_WORKER)
-        if workers > 1 and total > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                rendered = pool.map(_render_pdf_task, tasks)
-                for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
-                    self.write(path, data)
-                    self.progress(done, total, path)
-        else:
-            for done, (path, task) in enumerate(zip(paths, tasks, strict=True), start=1):
-                self.write(path, _render_pdf_task(task))
-                self.progress(done, total, path)
+        rendered = self.engine.map(_render_pdf_task, tasks, PDFS_PER_WORKER)
+        for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
+            self.write(path, data)
+            self.progress(done, total, path)
 
     def assets(self) -> None:
         for name in ("style.css", "print.css"):
@@ -143,14 +138,15 @@ def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
 
 def write_site(
     output: Path,
-    analyses: list[ArticleAnalysis],
+    analyses: Sequence[ArticleAnalysis],
     errors: list[ReadError],
     files: int,
     options: SiteOptions,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> SiteResult:
     slugs = CorpusSlugs.of(analyses)
-    writer = SiteWriter(output, options, progress, slugs)
+    writer = SiteWriter(output, options, progress, slugs, engine)
     writer.assets()
     writer.data(analyses, errors)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)

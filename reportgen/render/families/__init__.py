@@ -3,7 +3,7 @@ domain objects to its own template. A new family is a new module imported here."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class SiteData:
     """What every family may draw on, computed once per build."""
 
-    analyses: list[ArticleAnalysis]
+    analyses: Sequence[ArticleAnalysis]  # a list, or a spool read one analysis at a time
     errors: list[ReadError]
     corpus: dict[str, Any]  # aggregate.corpus_summary
     slugs: CorpusSlugs  # unique page names of outlets, speakers and sources

@@ -1,0 +1,134 @@
+"""Documents and analyses kept on disk while a build runs, so its memory does not grow with the
+corpus.
+
+An :class:`AnalysisSpool` is a sequence of analyses: each is pickled into one temporary file as
+it arrives and read back when it is asked for, so a loop over the spool holds one analysis at a
+time. Code that changes an analysis stores it back (``spool[i] = analysis``; for a list that
+line changes nothing), which is how the corpus passes work on a list and on a spool alike.
+The id and outlet of every analysis stay in memory: grouping by outlet and ordering by id need
+no reading.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar, overload
+
+from .model import ArticleAnalysis
+from .output import OutputError
+
+T = TypeVar("T")
+
+
+class Spool(Sequence[T]):
+    """Items pickled one after another into a temporary file, read back one at a time.
+
+    ``folder``: where the file goes; a build gives its output folder (the disk the user chose
+    for the site, where /tmp may be a RAM disk). The file has no name there (removed by the
+    system when closed or when the process ends); a failed write is an OutputError naming the
+    folder, the one line a full disk gives anywhere in a build.
+    """
+
+    def __init__(self, items: Iterable[T] = (), folder: Path | None = None) -> None:
+        self.folder = folder
+        try:
+            self._file = tempfile.TemporaryFile(prefix=".reportgen-spool-", dir=folder)  # noqa: SIM115
+        except OSError as exc:
+            raise self._error(exc) from exc
+        self._places: list[tuple[int, int]] = []  # (offset, length) of each pickle
+        self._end = 0
+        for item in items:
+            self.append(item)
+
+    def _error(self, exc: OSError) -> OutputError:
+        where = f"{self.folder}/" if self.folder else "the temporary folder"
+        return OutputError(f"cannot write {where} (spooled data: {exc.strerror or exc})")
+
+    def _put(self, item: T) -> tuple[int, int]:
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self._file.seek(self._end)
+            self._file.write(data)
+        except OSError as exc:
+            raise self._error(exc) from exc
+        place = (self._end, len(data))
+        self._end += len(data)
+        return place
+
+    def append(self, item: T) -> None:
+        self._places.append(self._put(item))
+
+    def __setitem__(self, index: int, item: T) -> None:
+        # the new pickle goes at the end; the old bytes stay unused until the spool is closed
+        self._places[index] = self._put(item)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        offset, length = self._places[index]
+        try:
+            self._file.seek(offset)  # flushes what was written before
+            data = self._file.read(length)
+        except OSError as exc:
+            raise self._error(exc) from exc
+        return pickle.loads(data)
+
+    def __iter__(self) -> Iterator[T]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class AnalysisSpool(Spool[ArticleAnalysis]):
+    """A spool of analyses that also keeps each one's id and outlet in memory."""
+
+    def __init__(self, items: Iterable[ArticleAnalysis] = (), folder: Path | None = None) -> None:
+        self.ids: list[str] = []
+        self.outlets: list[str] = []
+        super().__init__(items, folder)
+
+    def append(self, item: ArticleAnalysis) -> None:
+        super().append(item)
+        self.ids.append(item.id)
+        self.outlets.append(item.outlet)
+
+    def __setitem__(self, index: int, item: ArticleAnalysis) -> None:
+        super().__setitem__(index, item)
+        self.ids[index], self.outlets[index] = item.id, item.outlet
+
+
+def ids_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    return analyses.ids if isinstance(analyses, AnalysisSpool) else [a.id for a in analyses]
+
+
+def outlets_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    if isinstance(analyses, AnalysisSpool):
+        return analyses.outlets
+    return [a.outlet for a in analyses]
+
+
+def by_id(analyses: Sequence[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
+    """The analyses in order of their ids, one at a time (ids are unique in a build)."""
+    ids = ids_of(analyses)
+    for index in sorted(range(len(analyses)), key=ids.__getitem__):
+        yield analyses[index]
+
+
+def outlet_groups(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[int]]:
+    """Outlet -> the positions of its analyses, outlets in sorted order."""
+    groups: dict[str, list[int]] = {}
+    for index, outlet in enumerate(outlets_of(analyses)):
+        groups.setdefault(outlet, []).append(index)
+    return dict(sorted(groups.items()))

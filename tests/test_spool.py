@@ -1,0 +1,51 @@
+"""A build keeps its analyses on disk (reportgen/spool.py): what is read back is what was
+stored, the corpus passes store back what they change, and a spool gives the same analyses and
+the same site as a list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import write_file
+from test_segment import _write_outlet
+
+from reportgen.build import BuildResult, analyze_corpus
+from reportgen.spool import AnalysisSpool, by_id, outlet_groups
+
+
+def test_a_build_spools_its_analyses_and_reads_back_what_it_stored(
+    built_site: tuple[Path, BuildResult],
+) -> None:
+    site, result = built_site
+    spool = result.analyses
+    assert isinstance(spool, AnalysisSpool) and len(spool) == 10
+    lines = (site / "data" / "analysis.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [a.to_dict() for a in spool] == [json.loads(line) for line in lines]
+    assert [a.id for a in by_id(spool)] == sorted(spool.ids)
+    assert list(outlet_groups(spool)) == sorted(set(spool.outlets))
+    # a changed analysis is what comes back once stored, and only then
+    first = spool[0]
+    first.title = "Changed"
+    assert spool[0].title != "Changed"
+    copy = AnalysisSpool(spool)
+    copy[0] = first
+    assert copy[0].title == "Changed" and copy[1].to_dict() == spool[1].to_dict()
+    assert [a.id for a in copy[1:3]] == spool.ids[1:3]
+
+
+def test_the_corpus_passes_on_a_spool_give_what_they_give_on_a_list(tmp_path: Path) -> None:
+    _write_outlet(tmp_path)  # furniture recurring across an outlet: the fingerprint relabels it
+    write_file(tmp_path / "blatt" / "eins.txt", "Neue Brücke\n\nBausenatorin Greta Vollmerhaus "
+               "stellte am Montag die Pläne vor.\n")  # fmt: skip
+    write_file(tmp_path / "blatt" / "zwei.txt", "Brücke wird teurer\n\n„Wir bleiben im "
+               "Rahmen“, sagte Vollmerhaus am Dienstag.\n")  # fmt: skip
+    in_list = analyze_corpus(tmp_path).analyses
+    (tmp_path.parent / "spool").mkdir()
+    spooled = analyze_corpus(tmp_path, spool=tmp_path.parent / "spool").analyses
+    assert list((tmp_path.parent / "spool").iterdir()) == []  # the spool files have no names
+    assert isinstance(spooled, AnalysisSpool) and isinstance(in_list, list)
+    assert [a.to_dict() for a in spooled] == [a.to_dict() for a in in_list]
+    warnings = [w for a in spooled for w in a.warnings]
+    assert any("outlet fingerprint" in w for w in warnings)
+    assert any("Vollmerhaus is named here by surname only" in w for w in warnings)
