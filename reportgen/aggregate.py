@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from .aggregate_reuse import outlet_reuse, reuse_matrix
+from .aggregate_time import timeline
 from .analyze.fingerprint import outlet_fingerprint
 from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
@@ -187,6 +189,8 @@ def outlet_summary(
             for k, v in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "boilerplate_histogram": _ratio_histogram(ratios),
+        "timeline": timeline(analyses),
+        "reuse": outlet_reuse(analyses, name),
     }
 
 
@@ -211,6 +215,8 @@ def corpus_summary(
         "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
         "quote_count": sum(a.stats.quote_count for a in analyses),
         "top_entities": entity_table(analyses),
+        "timeline": timeline(analyses),
+        "reuse_matrix": reuse_matrix(analyses),
     }
 
 

@@ -16,6 +16,7 @@ from .build import ArticleCallback, BuildResult, analyze_inputs, build
 from .ingest import make_ids_unique, read_corpus, read_file
 from .limits import DEFAULT_LIMITS, Limits
 from .model import BODY_KINDS, ArticleAnalysis, Document, ReadError
+from .reuse_options import DEFAULT_REUSE, ReuseOptions
 
 __all__ = ["Inputs", "analyze", "body_texts", "build_site", "read", "report_article"]
 
@@ -46,10 +47,14 @@ def analyze(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
-    """Read ``path`` (file or folder) and analyse its articles, corpus passes included."""
+    """Read ``path`` (file or folder) and analyse its articles, corpus passes included (text
+    reuse unless ``reuse`` turns it off)."""
     inputs = read(path, limits)
-    return analyze_inputs(inputs.documents, inputs.errors, inputs.files, model, jobs, on_article)
+    return analyze_inputs(
+        inputs.documents, inputs.errors, inputs.files, model, jobs, on_article, reuse
+    )
 
 
 def report_article(

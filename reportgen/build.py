@@ -11,12 +11,14 @@ from pathlib import Path
 from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
+from .analyze.reuse import find_reuse
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
+from .reuse_options import DEFAULT_REUSE, ReuseOptions
 from .workers import ARTICLES_PER_WORKER, worker_count
 
 
@@ -63,10 +65,11 @@ def analyze_corpus(
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
     documents, errors, files = read_corpus(corpus, limits)
-    return analyze_inputs(documents, errors, files, model, jobs, on_article)
+    return analyze_inputs(documents, errors, files, model, jobs, on_article, reuse)
 
 
 def analyze_inputs(
@@ -76,6 +79,7 @@ def analyze_inputs(
     model: str = "auto",
     jobs: int = 1,
     on_article: ArticleCallback | None = None,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
     came from a folder or one file, the same articles give the same analyses."""
@@ -95,6 +99,8 @@ def analyze_inputs(
     apply_fingerprints(analyses)
     merge_corpus_entities(analyses)
     unique_entity_ids(analyses)
+    # After the fingerprint: an outlet's recurring furniture is boilerplate, not reuse.
+    find_reuse(analyses, reuse)
     return BuildResult(analyses=analyses, errors=errors, files=files, skipped=skipped)
 
 
@@ -109,16 +115,18 @@ def build(
     on_pdf: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     force: bool = False,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Raises OutputError (before any analysis if it can be known then) when the output folder
     cannot be used."""
     folder = claim_output(output, force)
     try:
-        result = analyze_corpus(corpus, model, jobs, on_article, limits)
+        result = analyze_corpus(corpus, model, jobs, on_article, limits, reuse)
         # the folder's name titles every page: an undecodable name must not break the writes
         name = clean_string(corpus.resolve().name, {}) or "corpus"
         options = SiteOptions(
-            corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
+            corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped,
+            reuse=reuse,
         )
         result.site = write_site(
             output, result.analyses, result.errors, result.files, options, on_pdf

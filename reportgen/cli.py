@@ -14,6 +14,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .reuse_options import ReuseOptions
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -56,6 +57,9 @@ MaxCharsOpt = Annotated[
         "warning (default 100,000; see docs/limits.md).",
     ),
 ]
+
+NoReuseOpt = Annotated[bool, typer.Option("--no-reuse", help="Skip the text-reuse pass.")]
+ThresholdOpt = Annotated[float | None, typer.Option(help="Text reuse: shingle similarity (0.5).")]
 
 
 def _err(message: str) -> None:
@@ -137,6 +141,8 @@ def build(
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
+    no_reuse: NoReuseOpt = False,
+    reuse_threshold: ThresholdOpt = None,
     force: ForceOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -155,6 +161,8 @@ def build(
         jobs=jobs,
         templates=templates,
         max_article_chars=max_article_chars,
+        reuse=False if no_reuse else None,
+        reuse_threshold=reuse_threshold,
     )
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
@@ -172,12 +180,22 @@ def build(
                 on_pdf=progress.pdf,
                 limits=limits_from(s),
                 force=force,
+                reuse=_reuse_options(s),
             )
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     _build_summary(result, out, quiet)
     raise typer.Exit(1 if result.errors else 0)
+
+
+def _reuse_options(settings: dict) -> ReuseOptions:
+    from .reuse_options import reuse_options_from
+    try:
+        return reuse_options_from(settings)
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
 
 
 def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
@@ -204,6 +222,7 @@ def analyze(
     model: ModelOpt = "auto",
     jobs: JobsOpt = None,  # type: ignore[assignment]
     max_article_chars: MaxCharsOpt = None,
+    no_reuse: NoReuseOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
@@ -219,7 +238,8 @@ def analyze(
     with _Progress("Analysing", quiet or output == "-", False) as progress:
         from .workers import AUTO
 
-        result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits)
+        reuse = _reuse_options({"reuse": not no_reuse})
+        result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, reuse)
     text = analyses_jsonl(result.analyses)
     if output == "-":
         sys.stdout.write(text)

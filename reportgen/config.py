@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .limits import LIMIT_KEYS, Limits
+from .reuse_options import REUSE_KEYS, REUSE_TYPES, ReuseOptions
 
 SETTING_TYPES: dict[str, type] = {
     "output": str,
@@ -20,6 +21,7 @@ SETTING_TYPES: dict[str, type] = {
     "pdf": bool,
     "quiet": bool,
     **{key: int for key in sorted(LIMIT_KEYS)},
+    **REUSE_TYPES,
 }
 KNOWN_KEYS = frozenset(SETTING_TYPES)
 
@@ -31,13 +33,16 @@ def check_settings(settings: dict[str, Any], origin: str) -> None:
         raise ValueError(f"{origin}: unknown settings {', '.join(sorted(unknown))}")
     for key, value in settings.items():
         expected = SETTING_TYPES[key]
+        # a whole number is a number (`reuse_threshold = 1`)
+        allowed = (int, float) if expected is float else expected
         # bool is a subclass of int in Python; `jobs = true` is still a mistake
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        if not isinstance(value, allowed) or (expected is not bool and isinstance(value, bool)):
             raise ValueError(
                 f"{origin}: {key} must be {expected.__name__}, not {type(value).__name__}"
             )
     try:
         Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings})
+        ReuseOptions(**{key: settings[key] for key in REUSE_KEYS if key in settings})
     except ValueError as exc:
         raise ValueError(f"{origin}: {exc}") from exc
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..aggregate_reuse import REUSE_HEADER, reuse_rows
 from ..model import ArticleAnalysis, ReadError
 
 
@@ -101,6 +102,11 @@ def sources_csv(analyses: list[ArticleAnalysis]) -> str:
     return _csv(header, rows)
 
 
+def reuse_csv(analyses: list[ArticleAnalysis]) -> str:
+    """Every shared passage once per pair of articles, with both texts (docs/analysis.md)."""
+    return _csv(REUSE_HEADER, reuse_rows(analyses))
+
+
 def errors_csv(errors: list[ReadError]) -> str:
     return _csv(["source_path", "reason"], ([e.source_path, e.reason] for e in errors))
 
@@ -110,4 +116,5 @@ DATA_FILES = {
     "entities.csv": entities_csv,
     "quotes.csv": quotes_csv,
     "sources.csv": sources_csv,
+    "reuse.csv": reuse_csv,
 }
