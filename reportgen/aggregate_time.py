@@ -34,12 +34,16 @@ def _months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
 
 
 def _ticks(labels: list[str]) -> list[dict[str, Any]]:
-    """Where each year starts among the periods, thinned to at most about ten labels."""
+    """Where each month (over two years or less) or each year starts among the periods,
+    thinned to at most eight labels."""
+    digits = 7 if len({label[:4] for label in labels}) <= 2 else 4
     starts = [
-        (i, label[:4]) for i, label in enumerate(labels) if i == 0 or label[:4] != labels[i - 1][:4]
+        (i, label[:digits])
+        for i, label in enumerate(labels)
+        if i == 0 or label[:digits] != labels[i - 1][:digits]
     ]
-    step = max(1, len(starts) // 10 + (len(starts) % 10 > 0))
-    return [{"index": i, "label": year} for i, year in starts[::step]]
+    step = -(-len(starts) // 8)
+    return [{"index": i, "label": label} for i, label in starts[::step]]
 
 
 def _article_periods(days: list[dt.date]) -> tuple[str, list[dict[str, Any]]]:
