@@ -125,7 +125,8 @@ def test_pages_show_the_passages_the_matrix_and_escape_the_outlet(reuse_site) ->
 def test_undated_articles_are_counted_apart(reuse_site) -> None:
     site, _ = reuse_site
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert "3 dated articles of the corpus, 2021-03-01 to 2021-04-10; 2 without a date" in index
+    assert "3 dated articles of the corpus, 2021-03-01 to 2021-04-10; undated" in index
+    assert "counted apart in no week or month: 2 (" in index
     chart = re.search(r'<svg class="chart timeline".*?</svg>', index, re.S).group(0)
     assert "undated: 2" in chart and "2021-03-01: 2" in chart  # the week of Monday 1 March
     blog = next(p for p in site.glob("outlets/*/index.html") if "undated-blog" in str(p))
@@ -167,3 +168,24 @@ def test_date_order_never_guesses() -> None:
     assert date_order("2021-03-04", "2021-03-04T23:00:00") == "same"
     assert date_order(None, "2021-03-04") == "unknown"
     assert date_order("2021-03-04", "not a date") == "unknown"
+
+
+def test_an_outlets_recurring_furniture_is_not_reuse(tmp_path: Path) -> None:
+    from conftest import analyze_article
+
+    from reportgen.analyze.reuse import find_reuse
+
+    notice = ("{name} strives for a broad range of opinions. Guest articles and opinion pieces do "
+              "not have to reflect the views of the editorial team in any way at all.")  # fmt: skip
+    own = [P1, UNRELATED, UNDATED]
+    analyses = [
+        analyze_article(tmp_path, f"daily/{i}.md", article(f"Daily {i}", f"2021-05-0{i + 1}",
+                        [own[i], notice.format(name=name)]))
+        for i, name in enumerate(["Daily News", "Daily Net", "DAILY"])
+    ]  # fmt: skip
+    analyses.append(analyze_article(tmp_path, "weekly/copy.md", article(
+        "Weekly", "2021-05-09", ["The weekly takes the daily's story. " + P1])))  # fmt: skip
+    counts = find_reuse(analyses, ReuseOptions())
+    assert counts.furniture == 3 and counts.article_pairs == 1
+    [passage] = analyses[-1].reuse
+    assert passage.other_id == analyses[0].id and passage.text == P1 and passage.order == "later"

@@ -8,7 +8,8 @@ times the reuse pass over the same analyses in the same run: the ratio is what r
 build's analysis. `--analyses FILE` keeps the analyses as JSON Lines and reads them back on the
 next run (then the analysis time printed is the one stored with them). Prints the article pairs
 and passages found, by outlet pair, and writes `--sample` random pairs (fixed seed) with both
-passages side by side for checking by hand. Without ../shared the script says so and exits 0.
+passages side by side for checking by hand, and as many of the pairs between two outlets.
+Without ../shared the script says so and exits 0.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from reportgen.reuse_options import ReuseOptions  # noqa: E402
 
 def load_or_analyse(corpus: Path, jobs: int, store: Path | None) -> tuple[list, float]:
     if store and store.is_file():
-        lines = store.read_text(encoding="utf-8").splitlines()
+        lines = store.read_text(encoding="utf-8").rstrip("\n").split("\n")
         seconds = json.loads(lines[0])["analysis_seconds"]
         return [ArticleAnalysis.from_dict(json.loads(line)) for line in lines[1:]], seconds
     started = time.perf_counter()
@@ -92,23 +93,31 @@ def main() -> int:
         return 0
     analyses, analysis_seconds = load_or_analyse(corpus, args.jobs, args.analyses)
     started = time.perf_counter()
-    article_pairs = find_reuse(analyses, ReuseOptions(reuse_threshold=args.threshold))
+    counts = find_reuse(analyses, ReuseOptions(reuse_threshold=args.threshold))
     reuse_seconds = time.perf_counter() - started
     pairs = pair_rows(analyses)
+    ids = {a.id: a.outlet for a in analyses}
     passages = sum(len(v) for v in pairs.values())
     print(f"corpus {args.corpus}: {len(analyses)} articles, threshold {args.threshold}")
     print(f"analysis (reuse off, -j{args.jobs}): {analysis_seconds:8.1f} s")
     print(f"reuse pass (one process):  {reuse_seconds:8.1f} s"
           f"  = {reuse_seconds / analysis_seconds:.1%} of the analysis")  # fmt: skip
-    print(f"article pairs sharing text: {article_pairs}; passages: {passages}")
+    print(f"paragraphs indexed: {counts.paragraphs}; candidate pairs kept: {counts.candidates}; "
+          f"set aside as outlet furniture: {counts.furniture} paragraphs")  # fmt: skip
+    print(f"article pairs sharing text: {counts.article_pairs}; passages: {passages}")
+    cross = sum(1 for left, right in pairs if ids[left] != ids[right])
+    print(f"  of them between two outlets: {cross}")
     by_outlets: Counter[tuple[str, str]] = Counter()
-    ids = {a.id: a.outlet for a in analyses}
     for left, right in pairs:
         by_outlets[tuple(sorted((ids[left], ids[right])))] += 1
     for (left, right), n in by_outlets.most_common(25):
         print(f"  {n:5d}  {left} / {right}")
     write_sample(analyses, pairs, args.sample, args.out)
     print(f"sample of {min(args.sample, len(pairs))} pairs -> {args.out}")
+    between = {key: value for key, value in pairs.items() if ids[key[0]] != ids[key[1]]}
+    other = args.out.with_name(args.out.stem + "-between-outlets" + args.out.suffix)
+    write_sample(analyses, between, args.sample, other)
+    print(f"sample of {min(args.sample, len(between))} pairs between two outlets -> {other}")
     return 0
 
 

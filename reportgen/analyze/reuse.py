@@ -27,6 +27,12 @@ from .source_kb import lookup_domain
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 SEED = 20240601  # fixed: the same corpus gives the same signatures, candidates and output
+# Near-copies of one paragraph in at least this many articles of one outlet (as many as the
+# fingerprint asks of exact repeats) are the outlet's furniture (a disclaimer in three
+# wordings, an app or magazine advert), recurring by design and not reuse: the fingerprint
+# takes out only exact repeats, and only those in a quarter of an outlet's pages. The price: an
+# outlet's own article run three times over is not listed either.
+FURNITURE_ARTICLES = 3
 # Two aligned runs of words separated by at most this many unaligned words in each paragraph
 # are one passage (a changed word or a cut subordinate clause does not split it).
 MAX_GAP = 4
@@ -151,21 +157,65 @@ def _passage(
     )  # fmt: skip
 
 
-def find_reuse(analyses: list[ArticleAnalysis], options: ReuseOptions = DEFAULT_REUSE) -> int:
-    """Set every analysis' `reuse` (each shared passage is listed in both articles); returns
-    the number of article pairs that share text. Off (`options.reuse` false): all empty."""
+def furniture(
+    paragraphs: list[Paragraph], pairs: list[tuple[int, int]], outlets: list[str]
+) -> set[int]:
+    """The paragraphs whose near-copies within their own outlet (chained: each variant like the
+    next) occur in at least FURNITURE_ARTICLES of the outlet's articles."""
+    parent = list(range(len(paragraphs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = set()
+    for earlier, later in pairs:
+        if outlets[paragraphs[earlier].article] == outlets[paragraphs[later].article]:
+            parent[root(later)] = root(earlier)
+            linked.update((earlier, later))
+    articles: dict[int, set[int]] = defaultdict(set)
+    for i in linked:
+        articles[root(i)].add(paragraphs[i].article)
+    return {i for i in linked if len(articles[root(i)]) >= FURNITURE_ARTICLES}
+
+
+@dataclass
+class ReuseCounts:
+    """What the pass did, for the benchmark and the build summary."""
+
+    paragraphs: int = 0  # indexed
+    candidates: int = 0  # pairs of paragraphs the LSH index and the exact check kept
+    furniture: int = 0  # paragraphs set aside as an outlet's near-duplicate furniture
+    passages: int = 0  # shared passages (each once)
+    article_pairs: int = 0  # pairs of articles that share at least one passage
+
+
+def find_reuse(
+    analyses: list[ArticleAnalysis], options: ReuseOptions = DEFAULT_REUSE
+) -> ReuseCounts:
+    """Set every analysis' `reuse` (each shared passage is listed in both articles). Off
+    (`options.reuse` false): all empty."""
     for a in analyses:
         a.reuse = []
+    counts = ReuseCounts()
     if not options.reuse or len(analyses) < 2:
-        return 0
+        return counts
     ordered = sorted(analyses, key=lambda a: a.id)
     paragraphs = [
         p for i, a in enumerate(ordered) for p in body_paragraphs(a, i, options.reuse_min_words)
     ]
+    counts.paragraphs = len(paragraphs)
     if not paragraphs:
-        return 0
+        return counts
+    pairs = candidate_pairs(paragraphs, options.reuse_threshold)
+    template = furniture(paragraphs, pairs, [a.outlet for a in ordered])
+    counts.candidates, counts.furniture = len(pairs), len(template)
     article_pairs: set[tuple[int, int]] = set()
-    for earlier, later in candidate_pairs(paragraphs, options.reuse_threshold):
+    for earlier, later in pairs:
+        if earlier in template or later in template:
+            continue
         p, q = paragraphs[earlier], paragraphs[later]
         a, b = ordered[p.article], ordered[q.article]
         similarity = round(jaccard(p, q), 4)
@@ -175,16 +225,9 @@ def find_reuse(analyses: list[ArticleAnalysis], options: ReuseOptions = DEFAULT_
             a.reuse.append(_passage(a, b, (*spans_a, *spans_b), words, similarity))
             b.reuse.append(_passage(b, a, (*spans_b, *spans_a), words, similarity))
             article_pairs.add((p.article, q.article))
+            counts.passages += 1
     for a in ordered:
         a.reuse.sort(key=lambda r: (r.start, r.other_id, r.other_start))
-    return len(article_pairs)
+    counts.article_pairs = len(article_pairs)
+    return counts
 
-
-def outlet_pairs(analyses: list[ArticleAnalysis]) -> dict[tuple[str, str], set[str]]:
-    """(outlet, other outlet) -> the ids of the outlet's articles that share text with one of
-    the other outlet's articles."""
-    found: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for a in analyses:
-        for r in a.reuse:
-            found[(a.outlet, r.other_outlet)].add(a.id)
-    return found
