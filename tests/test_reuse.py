@@ -73,15 +73,16 @@ def test_copied_paragraphs_are_found_with_the_right_first(reuse_site) -> None:
     _, result = reuse_site
     a = by_title(result)
     original, copy = a["Harbour bridge to close"], a["Bridge closes, shops worry"]
-    from_copy = [r for r in copy.reuse if r.other_id == original.id]
-    assert len(from_copy) == 2  # the changed paragraph and the verbatim one
-    assert {r.order for r in from_copy} == {"later"}  # the copy came after the original
-    assert all(r.other_outlet == "wire-desk" and r.other_date == "2021-03-01" for r in from_copy)
-    assert {r.text for r in from_copy} == {P2.replace("four months", "four long months"), P3}
-    back = [r for r in original.reuse if r.other_id == copy.id]
-    assert {r.order for r in back} == {"earlier"}
-    for r in back:  # the other article's offsets point at its copy of the passage
-        assert copy.text[r.other_start : r.other_end] in (P3, P2.replace("four", "four long", 1))
+    # the changed paragraph and the verbatim one after it are one passage, without the copy's
+    # own words around them
+    [passage] = [r for r in copy.reuse if r.other_id == original.id]
+    assert passage.text == P2.replace("four months", "four long months") + "\n\n" + P3
+    assert passage.order == "later"  # the copy came after the original
+    assert passage.other_outlet == "wire-desk" and passage.other_date == "2021-03-01"
+    assert original.text[passage.other_start : passage.other_end] == P2 + "\n\n" + P3
+    [back] = [r for r in original.reuse if r.other_id == copy.id]
+    assert back.order == "earlier" and back.text == P2 + "\n\n" + P3
+    assert copy.text[back.other_start : back.other_end] == passage.text
 
 
 def test_unrelated_articles_share_nothing_and_undated_order_is_unknown(reuse_site) -> None:
@@ -101,8 +102,8 @@ def test_reuse_is_in_the_contract_and_the_csv(reuse_site) -> None:
     rows = list(csv.DictReader(io.StringIO((site / "data/reuse.csv").read_text("utf-8"))))
     original = by_title(result)["Harbour bridge to close"].id
     copy_rows = [r for r in rows if "undated-blog" not in {r["outlet"], r["other_outlet"]}]
-    assert len(copy_rows) == 2 and {r["first"] for r in copy_rows} == {original}
-    assert sorted(r["first"] for r in rows) == sorted([original, original, "unknown"])
+    assert len(copy_rows) == 1 and {r["first"] for r in copy_rows} == {original}
+    assert sorted(r["first"] for r in rows) == sorted([original, "unknown"])
     broken = dict(json.loads(lines[0]), reuse=[{"start": 0, "end": 3, "text": "nope"}])
     assert validate(broken)  # the check can fail
 
@@ -176,7 +177,10 @@ def test_an_outlets_recurring_furniture_is_not_reuse(tmp_path: Path) -> None:
     from reportgen.analyze.reuse import find_reuse
 
     notice = ("{name} strives for a broad range of opinions. Guest articles and opinion pieces do "
-              "not have to reflect the views of the editorial team in any way at all.")  # fmt: skip
+              "not have to reflect the views of the editorial team in any way at all. Our "
+              "writers come from many countries and report on politics, business and culture "
+              "from the capital and the regions, with a weekly focus on the economy and the "
+              "courts of the state.")  # fmt: skip
     own = [P1, UNRELATED, UNDATED]
     analyses = [
         analyze_article(tmp_path, f"daily/{i}.md", article(f"Daily {i}", f"2021-05-0{i + 1}",
@@ -186,6 +190,6 @@ def test_an_outlets_recurring_furniture_is_not_reuse(tmp_path: Path) -> None:
     analyses.append(analyze_article(tmp_path, "weekly/copy.md", article(
         "Weekly", "2021-05-09", ["The weekly takes the daily's story. " + P1])))  # fmt: skip
     counts = find_reuse(analyses, ReuseOptions())
-    assert counts.furniture == 3 and counts.article_pairs == 1
+    assert counts.furniture >= 3 and counts.article_pairs == 1
     [passage] = analyses[-1].reuse
     assert passage.other_id == analyses[0].id and passage.text == P1 and passage.order == "later"

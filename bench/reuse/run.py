@@ -102,8 +102,8 @@ def main() -> int:
     print(f"analysis (reuse off, -j{args.jobs}): {analysis_seconds:8.1f} s")
     print(f"reuse pass (one process):  {reuse_seconds:8.1f} s"
           f"  = {reuse_seconds / analysis_seconds:.1%} of the analysis")  # fmt: skip
-    print(f"paragraphs indexed: {counts.paragraphs}; candidate pairs kept: {counts.candidates}; "
-          f"set aside as outlet furniture: {counts.furniture} paragraphs")  # fmt: skip
+    print(f"windows indexed: {counts.windows}; candidate pairs kept: {counts.candidates}; "
+          f"set aside as outlet furniture: {counts.furniture} windows")  # fmt: skip
     print(f"article pairs sharing text: {counts.article_pairs}; passages: {passages}")
     cross = sum(1 for left, right in pairs if ids[left] != ids[right])
     print(f"  of them between two outlets: {cross}")

@@ -1,20 +1,23 @@
-"""Text reuse: body paragraphs that two articles of the corpus share, near-verbatim.
+"""Text reuse: body passages that two articles of the corpus share, near-verbatim.
 
 A corpus pass, after the outlet fingerprint (paragraphs an outlet repeats on every page are
-boilerplate by then, so a shared page template is not reuse). Each body or lead paragraph of at
-least `reuse_min_words` words becomes a set of word 5-grams ("shingles") and a MinHash
-signature (`datasketch`, fixed seed). One pass over the paragraphs, in article-id order, asks
-a MinHash LSH index for earlier paragraphs like it, then adds it: the cost grows with the
-paragraphs and the true matches, not with the pairs of articles. A candidate is kept when the
-exact Jaccard similarity of the two shingle sets reaches `reuse_threshold`; difflib's
-SequenceMatcher then aligns the two paragraphs word by word, and each run of aligned words of
-at least `reuse_min_words` words is a shared passage, with its offsets in both texts.
+boilerplate by then, so a shared page template is not reuse). Only the words of body and lead
+paragraphs count. They are read as windows of 40 words (every 20 words, across the paragraph
+breaks of one body but never across a block of another kind): one outlet's two long paragraphs
+are another's ten short ones, and whole paragraphs would then never look alike. Each window
+becomes a set of word 5-grams ("shingles") and a MinHash signature (`datasketch`, fixed seed).
+One pass over the windows, in article-id order, asks a MinHash LSH index for earlier windows like
+it, then adds it: the cost grows with the text and the true matches, not with the pairs of
+articles. A candidate is kept when the exact Jaccard similarity of the two shingle sets reaches
+`reuse_threshold`. Two articles with a kept pair of windows are then aligned word by word
+(difflib's SequenceMatcher over their body words), and each run of aligned words of at least
+`reuse_min_words` words is a shared passage, with its offsets in both texts.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -25,96 +28,154 @@ from ..text.patterns import WORD
 from .source_kb import lookup_domain
 
 SHINGLE_WORDS = 5
+WINDOW_WORDS = 40
+WINDOW_STEP = 20  # two copies of a text have windows at most 10 words apart: Jaccard >= 0.56
 PERMUTATIONS = 128
+LSH_MARGIN = 0.8
 SEED = 20240601  # fixed: the same corpus gives the same signatures, candidates and output
-# Near-copies of one paragraph in at least this many articles of one outlet (as many as the
+# Near-copies of one window in at least this many articles of one outlet (as many as the
 # fingerprint asks of exact repeats) are the outlet's furniture (a disclaimer in three
 # wordings, an app or magazine advert), recurring by design and not reuse: the fingerprint
 # takes out only exact repeats, and only those in a quarter of an outlet's pages. The price: an
 # outlet's own article run three times over is not listed either.
 FURNITURE_ARTICLES = 3
-# Two aligned runs of words separated by at most this many unaligned words in each paragraph
-# are one passage (a changed word or a cut subordinate clause does not split it).
+# Aligned runs of words separated by at most this many unaligned words in each text are one
+# passage (a changed word or a cut subordinate clause does not split it).
 MAX_GAP = 4
-
+MIN_BLOCK = 3  # aligned words in a row that a passage is made of
 # A passage ends after its last word's closing punctuation (a full stop, a closing quote mark).
 CLOSING = frozenset(".,;:!?…)]»«“”\"'’")
-Word = tuple[int, int, str]  # start, end, casefolded
-Run = tuple[int, int, int, int, int]  # first, last word in a; first, last in b; aligned words
 
 
 @dataclass
-class Paragraph:
-    article: int  # index into the analyses sorted by id
-    words: list[Word]
-    shingles: frozenset[bytes]
-    end: int  # of the paragraph's block
+class Body:
+    """An article's body words: (start, end, casefolded) each, with the end of its block and
+    the stretch of body it is in (a block of another kind between two words starts a new one)."""
+
+    words: list[tuple[int, int, str]] = field(default_factory=list)
+    block_ends: list[int] = field(default_factory=list)
+    stretches: list[int] = field(default_factory=list)
 
     def span(self, text: str, first: int, last: int) -> tuple[int, int]:
         """The offsets of words first..last, with the punctuation that closes the last."""
         end = self.words[last][1]
-        while end < self.end and text[end] in CLOSING:
+        while end < self.block_ends[last] and text[end] in CLOSING:
             end += 1
         return self.words[first][0], end
 
 
-def body_paragraphs(a: ArticleAnalysis, index: int, min_words: int) -> list[Paragraph]:
-    found = []
+def body_of(a: ArticleAnalysis) -> Body:
+    body, stretch, previous_body = Body(), 0, False
     for block in a.blocks:
         if block.kind not in BODY_KINDS:
+            stretch += previous_body
+            previous_body = False
             continue
-        words = [
-            (m.start(), m.end(), m.group(0).casefold())
-            for m in WORD.finditer(a.text, block.start, block.end)
-        ]
-        if len(words) < min_words:
-            continue
-        tokens = [w[2] for w in words]
+        previous_body = True
+        for m in WORD.finditer(a.text, block.start, block.end):
+            body.words.append((m.start(), m.end(), m.group(0).casefold()))
+            body.block_ends.append(block.end)
+            body.stretches.append(stretch)
+    return body
+
+
+@dataclass
+class Window:
+    article: int  # index into the analyses sorted by id
+    first: int  # its first word in the article's body
+    shingles: frozenset[bytes]
+
+
+def windows_of(body: Body, article: int, min_words: int) -> list[Window]:
+    tokens = [w[2] for w in body.words]
+    if len(tokens) < min_words:
+        return []
+    last = max(0, len(tokens) - WINDOW_WORDS)
+    starts = sorted({*range(0, last + 1, WINDOW_STEP), last})
+    found = []
+    for start in starts:
+        part = tokens[start : start + WINDOW_WORDS]
         shingles = frozenset(
-            " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8")
-            for i in range(len(tokens) - SHINGLE_WORDS + 1)
+            " ".join(part[i : i + SHINGLE_WORDS]).encode("utf-8")
+            for i in range(len(part) - SHINGLE_WORDS + 1)
         )
-        found.append(Paragraph(index, words, shingles, block.end))
+        found.append(Window(article, start, shingles))
     return found
 
 
-def candidate_pairs(paragraphs: list[Paragraph], threshold: float) -> list[tuple[int, int]]:
-    """(earlier, later) indexes of paragraphs of different articles whose shingle sets are at
+def jaccard(a: Window, b: Window) -> float:
+    return len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
+
+
+def candidate_pairs(windows: list[Window], threshold: float) -> list[tuple[int, int]]:
+    """(earlier, later) indexes of windows of different articles whose shingle sets are at
     least `threshold` alike, in a stable order."""
     from datasketch import MinHash, MinHashLSH  # imported here: it loads scipy (~2 s)
 
     signatures = MinHash.bulk(
-        [sorted(p.shingles) for p in paragraphs], num_perm=PERMUTATIONS, seed=SEED
+        [sorted(w.shingles) for w in windows], num_perm=PERMUTATIONS, seed=SEED
     )
-    lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    # The index is tuned below the threshold: LSH misses some pairs just above its own (one in
+    # three at 0.54 for 0.5), and the exact check after it costs little.
+    lsh = MinHashLSH(threshold=max(0.05, LSH_MARGIN * threshold), num_perm=PERMUTATIONS)
     pairs = []
-    for later, (paragraph, signature) in enumerate(zip(paragraphs, signatures, strict=True)):
+    for later, (window, signature) in enumerate(zip(windows, signatures, strict=True)):
         for earlier in sorted(lsh.query(signature)):
-            other = paragraphs[earlier]
-            if other.article != paragraph.article and jaccard(other, paragraph) >= threshold:
+            other = windows[earlier]
+            if other.article != window.article and jaccard(other, window) >= threshold:
                 pairs.append((earlier, later))
         lsh.insert(later, signature)
     return pairs
 
 
-def jaccard(a: Paragraph, b: Paragraph) -> float:
-    return len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
+def furniture(
+    windows: list[Window], pairs: list[tuple[int, int]], outlets: list[str]
+) -> set[int]:
+    """The windows whose near-copies within their own outlet (chained: each variant like the
+    next) occur in at least FURNITURE_ARTICLES of the outlet's articles."""
+    parent = list(range(len(windows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = set()
+    for earlier, later in pairs:
+        if outlets[windows[earlier].article] == outlets[windows[later].article]:
+            parent[root(later)] = root(earlier)
+            linked.update((earlier, later))
+    articles: dict[int, set[int]] = defaultdict(set)
+    for i in linked:
+        articles[root(i)].add(windows[i].article)
+    return {i for i in linked if len(articles[root(i)]) >= FURNITURE_ARTICLES}
 
 
-def aligned_runs(a: Paragraph, b: Paragraph, min_words: int) -> list[Run]:
-    """Runs of words the two paragraphs share, each of at least `min_words` aligned words."""
+Run = tuple[int, int, int, int, int]  # first, last word in a; first, last in b; aligned words
+
+
+def aligned_runs(a: Body, b: Body, min_words: int) -> list[Run]:
+    """Runs of words the two bodies share, each of at least `min_words` aligned words; a run
+    stays within one stretch of body in each text."""
     matcher = SequenceMatcher(None, [w[2] for w in a.words], [w[2] for w in b.words], False)
     runs: list[list[int]] = []
     for block in matcher.get_matching_blocks():
-        if not block.size:
+        if block.size < MIN_BLOCK:  # "the", "in der": words any two texts share by chance
             continue
-        last = runs[-1] if runs else None
-        if last and block.a - last[1] - 1 <= MAX_GAP and block.b - last[3] - 1 <= MAX_GAP:
-            last[1], last[3] = block.a + block.size - 1, block.b + block.size - 1
-            last[4] += block.size
-        else:
-            runs.append([block.a, block.a + block.size - 1, block.b, block.b + block.size - 1,
-                         block.size])  # fmt: skip
+        for start in range(block.size):  # split where a stretch of either body ends
+            i, j = block.a + start, block.b + start
+            last = runs[-1] if runs else None
+            if (
+                last
+                and 0 <= i - last[1] - 1 <= MAX_GAP
+                and 0 <= j - last[3] - 1 <= MAX_GAP
+                and a.stretches[i] == a.stretches[last[1]]
+                and b.stretches[j] == b.stretches[last[3]]
+            ):
+                last[1], last[3], last[4] = i, j, last[4] + 1
+            else:
+                runs.append([i, i, j, j, 1])
     return [(r[0], r[1], r[2], r[3], r[4]) for r in runs if r[4] >= min_words]
 
 
@@ -157,39 +218,28 @@ def _passage(
     )  # fmt: skip
 
 
-def furniture(
-    paragraphs: list[Paragraph], pairs: list[tuple[int, int]], outlets: list[str]
-) -> set[int]:
-    """The paragraphs whose near-copies within their own outlet (chained: each variant like the
-    next) occur in at least FURNITURE_ARTICLES of the outlet's articles."""
-    parent = list(range(len(paragraphs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    linked = set()
-    for earlier, later in pairs:
-        if outlets[paragraphs[earlier].article] == outlets[paragraphs[later].article]:
-            parent[root(later)] = root(earlier)
-            linked.update((earlier, later))
-    articles: dict[int, set[int]] = defaultdict(set)
-    for i in linked:
-        articles[root(i)].add(paragraphs[i].article)
-    return {i for i in linked if len(articles[root(i)]) >= FURNITURE_ARTICLES}
-
-
 @dataclass
 class ReuseCounts:
-    """What the pass did, for the benchmark and the build summary."""
+    """What the pass did, for the benchmark."""
 
-    paragraphs: int = 0  # indexed
-    candidates: int = 0  # pairs of paragraphs the LSH index and the exact check kept
-    furniture: int = 0  # paragraphs set aside as an outlet's near-duplicate furniture
+    windows: int = 0  # indexed
+    candidates: int = 0  # pairs of windows the LSH index and the exact check kept
+    furniture: int = 0  # windows set aside as an outlet's near-duplicate furniture
     passages: int = 0  # shared passages (each once)
     article_pairs: int = 0  # pairs of articles that share at least one passage
+
+
+def _article_pairs(
+    windows: list[Window], pairs: list[tuple[int, int]], template: set[int]
+) -> dict[tuple[int, int], float]:
+    """(earlier article, later article) -> the best Jaccard similarity of their kept windows."""
+    best: dict[tuple[int, int], float] = {}
+    for earlier, later in pairs:
+        if earlier in template or later in template:
+            continue
+        key = (windows[earlier].article, windows[later].article)
+        best[key] = max(best.get(key, 0.0), jaccard(windows[earlier], windows[later]))
+    return best
 
 
 def find_reuse(
@@ -203,31 +253,32 @@ def find_reuse(
     if not options.reuse or len(analyses) < 2:
         return counts
     ordered = sorted(analyses, key=lambda a: a.id)
-    paragraphs = [
-        p for i, a in enumerate(ordered) for p in body_paragraphs(a, i, options.reuse_min_words)
+    bodies = [body_of(a) for a in ordered]
+    windows = [
+        w for i, body in enumerate(bodies) for w in windows_of(body, i, options.reuse_min_words)
     ]
-    counts.paragraphs = len(paragraphs)
-    if not paragraphs:
+    counts.windows = len(windows)
+    if not windows:
         return counts
-    pairs = candidate_pairs(paragraphs, options.reuse_threshold)
-    template = furniture(paragraphs, pairs, [a.outlet for a in ordered])
+    pairs = candidate_pairs(windows, options.reuse_threshold)
+    template = furniture(windows, pairs, [a.outlet for a in ordered])
     counts.candidates, counts.furniture = len(pairs), len(template)
-    article_pairs: set[tuple[int, int]] = set()
-    for earlier, later in pairs:
-        if earlier in template or later in template:
-            continue
-        p, q = paragraphs[earlier], paragraphs[later]
-        a, b = ordered[p.article], ordered[q.article]
-        similarity = round(jaccard(p, q), 4)
-        for first_a, last_a, first_b, last_b, words in aligned_runs(p, q, options.reuse_min_words):
-            spans_a = p.span(a.text, first_a, last_a)
-            spans_b = q.span(b.text, first_b, last_b)
+    covered: dict[int, set[int]] = defaultdict(set)  # article -> its words in furniture
+    for k in template:
+        covered[windows[k].article].update(range(windows[k].first, windows[k].first + WINDOW_WORDS))
+    for (i, j), similarity in sorted(_article_pairs(windows, pairs, template).items()):
+        a, b, similarity = ordered[i], ordered[j], round(similarity, 4)
+        runs = [
+            run for run in aligned_runs(bodies[i], bodies[j], options.reuse_min_words)
+            if 2 * len(covered[i].intersection(range(run[0], run[1] + 1))) <= run[1] - run[0] + 1
+        ]
+        for first_a, last_a, first_b, last_b, words in runs:
+            spans_a = bodies[i].span(a.text, first_a, last_a)
+            spans_b = bodies[j].span(b.text, first_b, last_b)
             a.reuse.append(_passage(a, b, (*spans_a, *spans_b), words, similarity))
             b.reuse.append(_passage(b, a, (*spans_b, *spans_a), words, similarity))
-            article_pairs.add((p.article, q.article))
-            counts.passages += 1
+        counts.passages += len(runs)
+        counts.article_pairs += bool(runs)
     for a in ordered:
         a.reuse.sort(key=lambda r: (r.start, r.other_id, r.other_start))
-    counts.article_pairs = len(article_pairs)
     return counts
-
