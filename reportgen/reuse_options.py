@@ -13,12 +13,13 @@ from dataclasses import dataclass, fields
 class ReuseOptions:
     # Off: no passage is compared and every article's `reuse` is empty.
     reuse: bool = True
-    # Two body paragraphs are compared when the Jaccard similarity of their sets of word
-    # 5-grams is at least this (MinHash LSH finds the candidates, the exact sets confirm them).
-    # 0.5 keeps a paragraph copied with a sentence added or cut; lower finds looser rewrites.
+    # Two articles are aligned when two 40-word windows of their bodies have sets of word
+    # 5-grams at least this alike (Jaccard; MinHash LSH finds the candidates, the exact sets
+    # confirm them). 0.5 keeps a passage copied with words changed or cut; lower finds looser
+    # rewrites and scattered shared quotations.
     reuse_threshold: float = 0.5
-    # A shared passage has at least this many words in both articles (and a paragraph shorter
-    # than this is not indexed): "Foto: dpa" or a standard sign-off is not reuse.
+    # A shared passage has at least this many aligned words (and a body shorter than this is
+    # not indexed): "Foto: dpa" or a standard sign-off is not reuse.
     reuse_min_words: int = 12
 
     def __post_init__(self) -> None:
