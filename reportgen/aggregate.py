@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .aggregate_reuse import outlet_reuse, reuse_matrix
+from .aggregate_time import timeline
 from .analyze.fingerprint import outlet_fingerprint
 from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
@@ -189,6 +191,8 @@ def outlet_summary(
             for k, v in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "boilerplate_histogram": _ratio_histogram(ratios),
+        "timeline": timeline(analyses),
+        "reuse": outlet_reuse(analyses, name),
     }
 
 
@@ -207,6 +211,8 @@ def corpus_summary(
         "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
         "quote_count": sum(a.stats.quote_count for a in analyses),
         "top_entities": entity_table(analyses),
+        "timeline": timeline(analyses),
+        "reuse_matrix": reuse_matrix(analyses),
     }
 
 

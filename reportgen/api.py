@@ -17,6 +17,7 @@ from .executors import LOCAL, ExecutorOptions, open_engine
 from .ingest import make_ids_unique, read_corpus, read_file
 from .limits import DEFAULT_LIMITS, Limits
 from .model import BODY_KINDS, ArticleAnalysis, Document, ReadError
+from .reuse_options import DEFAULT_REUSE, ReuseOptions
 
 __all__ = ["Inputs", "analyze", "body_texts", "build_site", "read", "report_article"]
 
@@ -48,13 +49,16 @@ def analyze(
     on_article: ArticleCallback | None = None,
     limits: Limits = DEFAULT_LIMITS,
     executor: ExecutorOptions = LOCAL,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
-    """Read ``path`` (file or folder) and analyse its articles, corpus passes included;
-    ``executor``: where the articles are analysed (this machine, or a Dask cluster)."""
+    """Read ``path`` (file or folder) and analyse its articles, corpus passes included (text
+    reuse unless ``reuse`` turns it off); ``executor``: where the articles are analysed (this
+    machine, or a Dask cluster)."""
     inputs = read(path, limits)
     with open_engine(executor, jobs) as engine:
         return analyze_inputs(
-            inputs.documents, inputs.errors, inputs.files, model, jobs, on_article, engine
+            inputs.documents, inputs.errors, inputs.files, model, jobs, on_article, engine,
+            reuse=reuse,
         )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
+from .analyze.reuse import find_reuse
 from .executors import LOCAL, Engine, ExecutorOptions, LocalEngine, open_engine
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
@@ -17,6 +18,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
+from .reuse_options import DEFAULT_REUSE, ReuseOptions
 from .spool import AnalysisSpool
 from .workers import ARTICLES_PER_WORKER
 
@@ -79,10 +81,13 @@ def analyze_corpus(
     limits: Limits = DEFAULT_LIMITS,
     engine: Engine | None = None,
     spool: Path | None = None,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
     documents, errors, files = read_corpus(corpus, limits, spool)
-    return analyze_inputs(documents, errors, files, model, jobs, on_article, engine, spool)
+    return analyze_inputs(
+        documents, errors, files, model, jobs, on_article, engine, spool, reuse
+    )
 
 
 def analyze_inputs(
@@ -94,6 +99,7 @@ def analyze_inputs(
     on_article: ArticleCallback | None = None,
     engine: Engine | None = None,
     spool: Path | None = None,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
     came from a folder or one file, the same articles give the same analyses. ``spool``: a
@@ -115,6 +121,8 @@ def analyze_inputs(
     apply_fingerprints(analyses)
     merge_corpus_entities(analyses)
     unique_entity_ids(analyses)
+    # After the fingerprint: an outlet's recurring furniture is boilerplate, not reuse.
+    find_reuse(analyses, reuse)
     return BuildResult(analyses=analyses, errors=errors, files=files, skipped=skipped)
 
 
@@ -130,6 +138,7 @@ def build(
     limits: Limits = DEFAULT_LIMITS,
     force: bool = False,
     executor: ExecutorOptions = LOCAL,
+    reuse: ReuseOptions = DEFAULT_REUSE,
 ) -> BuildResult:
     """Raises OutputError (before any analysis if it can be known then) when the output folder
     cannot be used, ExecutorError when ``executor`` cannot run."""
@@ -137,12 +146,15 @@ def build(
     try:
         with open_engine(executor, jobs) as engine:
             # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
-            result = analyze_corpus(corpus, model, jobs, on_article, limits, engine, output)
+            result = analyze_corpus(
+                corpus, model, jobs, on_article, limits, engine, output, reuse
+            )
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(
-                corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
-            )
+                corpus_name=name, pdf=pdf, templates=templates, jobs=jobs,
+                skipped=result.skipped, reuse=reuse,
+            )  # fmt: skip
             result.site = write_site(
                 output, result.analyses, result.errors, result.files, options, on_pdf, engine
             )

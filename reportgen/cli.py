@@ -12,9 +12,11 @@ import typer
 
 from . import __version__
 from .executors import ExecutorError, ExecutorKind, ExecutorOptions
+from .progress import Progress
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .reuse_options import ReuseOptions
 
 app = typer.Typer(
     help="Research reports on news corpora: named entities, quotations and speakers, cited "
@@ -61,6 +63,9 @@ MaxCharsOpt = Annotated[
         "warning (default 100,000; see docs/limits.md).",
     ),
 ]
+
+NoReuseOpt = Annotated[bool, typer.Option("--no-reuse", help="Skip the text-reuse pass.")]
+ThresholdOpt = Annotated[float | None, typer.Option(help="Text reuse: shingle similarity (0.5).")]
 
 
 def _err(message: str) -> None:
@@ -152,6 +157,8 @@ def build(
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
     max_article_chars: MaxCharsOpt = None,
+    no_reuse: NoReuseOpt = False,
+    reuse_threshold: ThresholdOpt = None,
     force: ForceOpt = False,
     executor: ExecutorOpt = None,
     scheduler: SchedulerOpt = None,
@@ -166,14 +173,15 @@ def build(
 
     _check_corpus(corpus)
     s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates,
-                  max_article_chars=max_article_chars,
+                  max_article_chars=max_article_chars, reuse=False if no_reuse else None,
+                  reuse_threshold=reuse_threshold,
                   executor=executor and executor.value, scheduler=scheduler)  # fmt: skip
     engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
     try:
-        with _Progress("Analysing", quiet, verbose) as progress:
+        with Progress("Analysing", quiet, verbose) as progress:
             result = run_build(
                 corpus,
                 out,
@@ -186,12 +194,22 @@ def build(
                 limits=limits_from(s),
                 force=force,
                 executor=engine,
+                reuse=_reuse_options(s),
             )
     except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     _build_summary(result, out, quiet)
     raise typer.Exit(1 if result.errors else 0)
+
+
+def _reuse_options(settings: dict) -> ReuseOptions:
+    from .reuse_options import reuse_options_from
+    try:
+        return reuse_options_from(settings)
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
 
 
 def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
@@ -220,6 +238,7 @@ def analyze(
     max_article_chars: MaxCharsOpt = None,
     executor: ExecutorOpt = None,
     scheduler: SchedulerOpt = None,
+    no_reuse: NoReuseOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Write one analysis (the JSON contract) per article as JSON Lines."""
@@ -236,8 +255,11 @@ def analyze(
     from .workers import AUTO
 
     try:
-        with _Progress("Analysing", quiet or output == "-", False) as progress:
-            result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
+        with Progress("Analysing", quiet or output == "-", False) as progress:
+            reuse = _reuse_options({"reuse": not no_reuse})
+            result = api.analyze(
+                corpus, model, jobs or AUTO, progress.article, limits, engine, reuse
+            )
     except ExecutorError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -355,43 +377,3 @@ def serve(
     except ServeError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
-
-
-class _Progress:
-    """A progress bar on stderr for long work; one line per article with --verbose; nothing
-    with --quiet."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str, quiet: bool, verbose: bool) -> None:
-        self.label, self.quiet, self.verbose = label, quiet, verbose
-        self.drawn = False
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.drawn:
-            sys.stderr.write("\n")
-
-    def article(self, done: int, total: int, item: object) -> None:
-        name = getattr(item, "id", None) or getattr(item, "source_path", "")
-        self._step("Analysing", done, total, "articles", name)
-
-    def pdf(self, done: int, total: int, path: str) -> None:
-        self._step("Rendering", done, total, "PDFs", path)
-
-    def _step(self, label: str, done: int, total: int, unit: str, name: str) -> None:
-        if self.quiet:
-            return
-        if self.verbose:
-            _err(f"[{done}/{total}] {name}")
-            return
-        if label != self.label and self.drawn:
-            sys.stderr.write("\n")
-        self.label = label
-        filled = self.WIDTH * done // max(total, 1)
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r{label} [{bar}] {done}/{total} {unit}")
-        sys.stderr.flush()
-        self.drawn = True

@@ -12,6 +12,7 @@ from typing import Any
 
 from .executors import executor_kind
 from .limits import LIMIT_KEYS, Limits
+from .reuse_options import REUSE_KEYS, REUSE_TYPES, ReuseOptions
 
 SETTING_TYPES: dict[str, type] = {
     "output": str,
@@ -23,6 +24,7 @@ SETTING_TYPES: dict[str, type] = {
     "executor": str,  # local or dask (executors.ExecutorKind)
     "scheduler": str,  # tcp://HOST:8786
     **{key: int for key in sorted(LIMIT_KEYS)},
+    **REUSE_TYPES,
 }
 KNOWN_KEYS = frozenset(SETTING_TYPES)
 
@@ -34,8 +36,10 @@ def check_settings(settings: dict[str, Any], origin: str) -> None:
         raise ValueError(f"{origin}: unknown settings {', '.join(sorted(unknown))}")
     for key, value in settings.items():
         expected = SETTING_TYPES[key]
+        # a whole number is a number (`reuse_threshold = 1`)
+        allowed = (int, float) if expected is float else expected
         # bool is a subclass of int in Python; `jobs = true` is still a mistake
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        if not isinstance(value, allowed) or (expected is not bool and isinstance(value, bool)):
             raise ValueError(
                 f"{origin}: {key} must be {expected.__name__}, not {type(value).__name__}"
             )
@@ -43,6 +47,7 @@ def check_settings(settings: dict[str, Any], origin: str) -> None:
         Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings})
         if "executor" in settings:
             executor_kind(settings["executor"])
+        ReuseOptions(**{key: settings[key] for key in REUSE_KEYS if key in settings})
     except ValueError as exc:
         raise ValueError(f"{origin}: {exc}") from exc
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import fields
 from typing import Any
 
-from .model import BLOCK_KINDS, SOURCE_TYPES, Stats
+from .model import BLOCK_KINDS, REUSE_ORDERS, SOURCE_TYPES, Stats
 
 REQUIRED: dict[str, type | tuple[type, ...]] = {
     "id": str,
@@ -105,6 +105,22 @@ def _links_and_comments(data: dict[str, Any], spans: Spans) -> Problems:
         spans.append(_span_problem(data["text"], comment, f"comments[{i}]"))
 
 
+def _reuse(data: dict[str, Any], spans: Spans) -> Problems:
+    for i, passage in enumerate(data.get("reuse", [])):
+        if passage.get("order") not in REUSE_ORDERS:
+            yield f"reuse[{i}]: order {passage.get('order')!r}"
+        if not isinstance(passage.get("other_id"), str) or passage.get("other_id") == data["id"]:
+            yield f"reuse[{i}]: other_id is not another article's id"
+        if not _nullable(passage.get("other_date"), str):
+            yield f"reuse[{i}]: other_date is not a string or null"
+        other = (passage.get("other_start"), passage.get("other_end"))
+        if not all(isinstance(x, int) for x in other) or not 0 <= other[0] <= other[1]:
+            yield f"reuse[{i}]: bad other offsets {other[0]}..{other[1]}"
+        if not isinstance(passage.get("words"), int) or not isinstance(passage.get("cited"), bool):
+            yield f"reuse[{i}]: words is not a whole number or cited not a bool"
+        spans.append(_span_problem(data["text"], passage, f"reuse[{i}]"))
+
+
 def _header_and_stats(data: dict[str, Any], spans: Spans) -> Problems:
     if "/" not in data["id"]:
         yield "id is not <outlet>/<article>"
@@ -117,7 +133,9 @@ def _header_and_stats(data: dict[str, Any], spans: Spans) -> Problems:
             yield f"stats lacks {key}"
 
 
-_SECTIONS = (_header_and_stats, _blocks, _entities, _quotes, _sources, _links_and_comments)
+_SECTIONS = (
+    _header_and_stats, _blocks, _entities, _quotes, _sources, _links_and_comments, _reuse,
+)  # fmt: skip
 
 
 def validate(data: dict[str, Any]) -> list[str]:

@@ -168,6 +168,29 @@ class Comment:
 
 
 @dataclass
+class SharedPassage:
+    """A passage of this article's body that another article of the corpus shares (text reuse,
+    found by the corpus pass in `analyze/reuse.py`). `start`, `end` and `text` are this
+    article's; `other_start` and `other_end` are offsets into the other article's text."""
+
+    start: int
+    end: int
+    text: str
+    other_id: str
+    other_outlet: str
+    other_date: str | None
+    other_start: int
+    other_end: int
+    words: int  # words of the aligned passage found in both
+    similarity: float  # Jaccard similarity of the two paragraphs' word shingles
+    order: str  # this article's date against the other's: earlier | later | same | unknown
+    cited: bool = False  # this article cites the other's outlet as a source
+
+
+REUSE_ORDERS = ("earlier", "later", "same", "unknown")
+
+
+@dataclass
 class Stats:
     """The figures of ``ArticleAnalysis.stats`` (the JSON keeps this order)."""
 
@@ -224,6 +247,7 @@ class ArticleAnalysis:
     comments: list[Comment] = field(default_factory=list)
     format: str = "txt"
     schema_version: int = SCHEMA_VERSION
+    reuse: list[SharedPassage] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -254,6 +278,7 @@ class ArticleAnalysis:
         data["links"] = [Link(**link) for link in data["links"]]
         data["comments"] = [Comment(**c) for c in data.get("comments", [])]
         data["stats"] = Stats.from_dict(data["stats"])
+        data["reuse"] = [SharedPassage(**r) for r in data.get("reuse", [])]
         return cls(**data)
 
     @property

@@ -21,6 +21,8 @@ FORBIDDEN = {
     "ingest": {"analyze", "render", "aggregate", "build", "api", "cli"},
     "analyze": {"ingest", "render", "build", "api", "cli"},
     "render": {"ingest", "build", "api", "cli"},
+    "aggregate_reuse": {"ingest", "render", "build", "api", "cli"},
+    "aggregate_time": {"ingest", "render", "build", "api", "cli"},
 }
 
 

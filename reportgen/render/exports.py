@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..aggregate_reuse import REUSE_HEADER, reuse_rows
 from ..model import ArticleAnalysis, ReadError
 
 
@@ -121,6 +122,11 @@ def sources_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     return _csv_pieces(header, rows)
 
 
+def reuse_csv(analyses: list[ArticleAnalysis]) -> str:
+    """Every shared passage once per pair of articles, with both texts (docs/analysis.md)."""
+    return _csv(REUSE_HEADER, reuse_rows(analyses))
+
+
 def errors_csv(errors: list[ReadError]) -> str:
     return _csv(["source_path", "reason"], ([e.source_path, e.reason] for e in errors))
 
@@ -130,4 +136,5 @@ DATA_FILES = {
     "entities.csv": entities_csv,
     "quotes.csv": quotes_csv,
     "sources.csv": sources_csv,
+    "reuse.csv": reuse_csv,
 }

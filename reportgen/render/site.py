@@ -16,6 +16,7 @@ from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
 from ..paths import atomic_write, safe_join
+from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, errors_csv, jsonl_lines
@@ -31,6 +32,7 @@ class SiteOptions:
     templates: Path | None = None
     jobs: int = 1  # PDF workers (workers.AUTO: by the work); the rest of the site is cheap
     skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
+    reuse: ReuseOptions = DEFAULT_REUSE  # what the text-reuse pass was run with
 
 
 @dataclass

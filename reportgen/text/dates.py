@@ -3,6 +3,7 @@ names of every language's dates.txt), and an article's date inferred from its to
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
@@ -32,8 +33,6 @@ def _months() -> tuple[dict[str, int], re.Pattern[str]]:
 
 def parse_date(text: str) -> tuple[str, str] | None:
     """The first date written in `text`, as (ISO 8601, the text as written)."""
-    import datetime as dt
-
     months, pattern = _months()
     for match in pattern.finditer(text):
         g = match.groupdict()
@@ -64,3 +63,15 @@ def infer_date(text: str, top: int = 8, longest: int = 160) -> tuple[str, str] |
             if found:
                 return found
     return None
+
+
+def parse_iso(value: str | None) -> dt.date | dt.datetime | None:
+    """An analysis' `date` (ISO 8601) as a date when it gives the day only, a datetime when it
+    gives a time; None when there is none or it is not ISO. Nothing is guessed."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if "T" in value or " " in value.strip() else moment.date()

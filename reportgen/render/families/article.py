@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ... import aggregate
+from ...aggregate_reuse import shared_with
 from ...model import ArticleAnalysis
 from ...slugs import CorpusSlugs
 from ..archive import article_archive
@@ -29,6 +30,7 @@ def quote_groups(a: ArticleAnalysis, slugs: CorpusSlugs) -> list[dict[str, Any]]
 
 @page_family("articles", order=10)
 def article_pages(writer: SiteWriter, site: SiteData) -> None:
+    by_id = {a.id: a for a in site.analyses}
     for a in site.analyses:
         writer.page(
             f"articles/{a.id}.html",
@@ -41,4 +43,5 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             segments=block_pieces(a),
             quote_groups=quote_groups(a, site.slugs),
             source_slug=site.slugs.source,
+            shared=shared_with(a, by_id),
         )

@@ -26,5 +26,6 @@ def index_page(writer: SiteWriter, site: SiteData) -> None:
         c=site.corpus,
         errors=site.errors,
         skipped=writer.options.skipped,
+        reuse_on=writer.options.reuse.reuse,
         data_files=["analysis.jsonl", *DATA_FILES, "errors.csv"],
     )

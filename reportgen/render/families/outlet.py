@@ -29,4 +29,7 @@ def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
             pdf_archive=archive,
             title=summary["name"],
             o=summary,
+            outlet_page=site.slugs.outlet,
+            reuse_on=writer.options.reuse.reuse,
+            reuse_min_words=writer.options.reuse.reuse_min_words,
         )

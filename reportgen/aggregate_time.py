@@ -1,0 +1,127 @@
+"""Time series of a set of articles (one outlet, or the corpus): articles per week, quotations
+by the type of their cited source per month, and the state-affiliated share of source mentions
+per month. Only an article's own `date` counts; an article without one (or with one that is not
+ISO 8601) is counted apart as undated, never placed by a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from .model import ArticleAnalysis
+from .text.dates import parse_iso
+
+# A span of more weeks than this is drawn by month (a chart of 1,000 weekly bars is a smudge).
+MAX_WEEKS = 260
+
+
+def article_day(a: ArticleAnalysis) -> dt.date | None:
+    moment = parse_iso(a.date)
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def _month(day: dt.date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    months, (year, month) = [], _month(first)
+    while (year, month) <= _month(last):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _ticks(labels: list[str]) -> list[dict[str, Any]]:
+    """Where each month (over two years or less) or each year starts among the periods,
+    thinned to at most eight labels."""
+    digits = 7 if len({label[:4] for label in labels}) <= 2 else 4
+    starts = [
+        (i, label[:digits])
+        for i, label in enumerate(labels)
+        if i == 0 or label[:digits] != labels[i - 1][:digits]
+    ]
+    step = -(-len(starts) // 8)
+    return [{"index": i, "label": label} for i, label in starts[::step]]
+
+
+def _article_periods(days: list[dt.date]) -> tuple[str, list[dict[str, Any]]]:
+    """Articles per week (weeks start on Monday), or per month over long spans, every period
+    between the first and the last date included."""
+    first, last = min(days), max(days)
+    mondays = tuple(d - dt.timedelta(days=d.weekday()) for d in (first, last))
+    weeks = (mondays[1] - mondays[0]).days // 7 + 1
+    if weeks <= MAX_WEEKS:
+        counts = Counter(d - dt.timedelta(days=d.weekday()) for d in days)
+        starts = [mondays[0] + dt.timedelta(weeks=i) for i in range(weeks)]
+        rows = [{"label": s.isoformat(), "articles": counts[s]} for s in starts]
+        return "week", rows
+    by_month = Counter(_month(d) for d in days)
+    rows = [{"label": f"{y:04d}-{m:02d}", "articles": by_month[(y, m)]}
+            for y, m in _months_between(first, last)]  # fmt: skip
+    return "month", rows
+
+
+def _source_counts(a: ArticleAnalysis) -> tuple[Counter[str], int, int]:
+    """The article's quotations by source type, its source mentions and the state-affiliated
+    ones (the outlet summary's definitions)."""
+    types = {s.name: s.type for s in a.sources}
+    quotes = Counter(
+        types.get(q.source, "unknown") if q.source else "none" for q in a.article_quotes
+    )
+    mentions = sum(len(s.mentions) + len(s.links) for s in a.sources)
+    state = sum(len(s.mentions) + len(s.links) for s in a.sources if s.state_affiliated)
+    return quotes, mentions, state
+
+
+def _monthly(dated: list[tuple[dt.date, ArticleAnalysis]]) -> tuple[list[dict[str, Any]], list]:
+    quotes: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
+    mentions: Counter[tuple[int, int]] = Counter()
+    state: Counter[tuple[int, int]] = Counter()
+    for day, a in dated:
+        q, m, s = _source_counts(a)
+        quotes[_month(day)].update(q)
+        mentions[_month(day)] += m
+        state[_month(day)] += s
+    overall: Counter[str] = sum(quotes.values(), Counter())
+    types = [t for t, _n in sorted(overall.items(), key=lambda kv: (-kv[1], kv[0]))]
+    rows = []
+    for key in _months_between(min(d for d, _a in dated), max(d for d, _a in dated)):
+        rows.append({
+            "label": f"{key[0]:04d}-{key[1]:02d}", "quotes": dict(quotes[key]),
+            "quote_total": sum(quotes[key].values()), "mentions": mentions[key],
+            "state": state[key],
+            "state_share": round(state[key] / mentions[key], 4) if mentions[key] else None,
+        })  # fmt: skip
+    return rows, types
+
+
+def timeline(analyses: list[ArticleAnalysis]) -> dict[str, Any]:
+    """The time series of `analyses`; `dated` false when no article has a date."""
+    dated = sorted(
+        ((day, a) for a in analyses if (day := article_day(a)) is not None),
+        key=lambda pair: (pair[0], pair[1].id),
+    )
+    undated = [a for a in analyses if article_day(a) is None]
+    apart = [_source_counts(a) for a in undated]
+    result: dict[str, Any] = {
+        "dated": len(dated), "undated": len(undated),
+        "undated_quotes": sum(sum(q.values()) for q, _m, _s in apart),
+        "undated_mentions": sum(m for _q, m, _s in apart),
+        "undated_state": sum(s for _q, _m, s in apart),
+    }  # fmt: skip
+    if not dated:
+        return {**result, "unit": None, "periods": [], "ticks": [], "months": [],
+                "month_ticks": [], "quote_types": [], "first": None, "last": None, "peak": 0,
+                "quote_peak": 0}  # fmt: skip
+    unit, periods = _article_periods([d for d, _a in dated])
+    months, types = _monthly(dated)
+    return {
+        **result, "unit": unit, "periods": periods,
+        "ticks": _ticks([p["label"] for p in periods]),
+        "peak": max(p["articles"] for p in periods),
+        "months": months, "month_ticks": _ticks([m["label"] for m in months]),
+        "quote_types": types, "quote_peak": max(m["quote_total"] for m in months),
+        "first": dated[0][0].isoformat(), "last": dated[-1][0].isoformat(),
+    }  # fmt: skip

@@ -1,0 +1,320 @@
+"""Text reuse: body passages that two articles of the corpus share, near-verbatim.
+
+A corpus pass, after the outlet fingerprint (paragraphs an outlet repeats on every page are
+boilerplate by then, so a shared page template is not reuse). Only the words of body and lead
+paragraphs count. They are read as windows of 40 words (every 20 words, across the paragraph
+breaks of one body but never across a block of another kind): one outlet's two long paragraphs
+are another's ten short ones, and whole paragraphs would then never look alike. Each window
+becomes a set of word 5-grams ("shingles") and a MinHash signature (`datasketch`, fixed seed).
+One pass over the windows, in article-id order, asks a MinHash LSH index for earlier windows like
+it, then adds it: the cost grows with the text and the true matches, not with the pairs of
+articles. A candidate is kept when the exact Jaccard similarity of the two shingle sets reaches
+`reuse_threshold`. Two articles with a kept pair of windows are then aligned word by word
+(difflib's SequenceMatcher over their body words), and each run of aligned words of at least
+`reuse_min_words` words is a shared passage, with its offsets in both texts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+
+from ..model import BODY_KINDS, ArticleAnalysis, SharedPassage
+from ..reuse_options import DEFAULT_REUSE, ReuseOptions
+from ..spool import ids_of
+from ..text.dates import parse_iso
+from ..text.patterns import WORD
+from .source_kb import lookup_domain
+
+SHINGLE_WORDS = 5
+WINDOW_WORDS = 40
+WINDOW_STEP = 20  # two copies of a text have windows at most 10 words apart: Jaccard >= 0.56
+PERMUTATIONS = 128
+LSH_MARGIN = 0.8
+SEED = 20240601  # fixed: the same corpus gives the same signatures, candidates and output
+# Near-copies of one window in at least this many articles of one outlet (as many as the
+# fingerprint asks of exact repeats) are the outlet's furniture (a disclaimer in three
+# wordings, an app or magazine advert), recurring by design and not reuse: the fingerprint
+# takes out only exact repeats, and only those in a quarter of an outlet's pages. The price: an
+# outlet's own article run three times over is not listed either.
+FURNITURE_ARTICLES = 3
+# Aligned runs of words separated by at most this many unaligned words in each text are one
+# passage (a changed word or a cut subordinate clause does not split it).
+MAX_GAP = 4
+MIN_BLOCK = 3  # aligned words in a row that a passage is made of
+# A passage ends after its last word's closing punctuation (a full stop, a closing quote mark).
+CLOSING = frozenset(".,;:!?…)]»«“”\"'’")
+
+
+@dataclass
+class Body:
+    """An article's body words: (start, end, casefolded) each, with the end of its block and
+    the stretch of body it is in (a block of another kind between two words starts a new one)."""
+
+    words: list[tuple[int, int, str]] = field(default_factory=list)
+    block_ends: list[int] = field(default_factory=list)
+    stretches: list[int] = field(default_factory=list)
+
+    def span(self, text: str, first: int, last: int) -> tuple[int, int]:
+        """The offsets of words first..last, with the punctuation that closes the last."""
+        end = self.words[last][1]
+        while end < self.block_ends[last] and text[end] in CLOSING:
+            end += 1
+        return self.words[first][0], end
+
+
+def body_of(a: ArticleAnalysis) -> Body:
+    body, stretch, previous_body = Body(), 0, False
+    for block in a.blocks:
+        if block.kind not in BODY_KINDS:
+            stretch += previous_body
+            previous_body = False
+            continue
+        previous_body = True
+        for m in WORD.finditer(a.text, block.start, block.end):
+            body.words.append((m.start(), m.end(), m.group(0).casefold()))
+            body.block_ends.append(block.end)
+            body.stretches.append(stretch)
+    return body
+
+
+@dataclass
+class Window:
+    article: int  # index into the analyses sorted by id
+    first: int  # its first word in the article's body
+    shingles: frozenset[bytes]
+
+
+def windows_of(body: Body, article: int, min_words: int) -> list[Window]:
+    tokens = [w[2] for w in body.words]
+    if len(tokens) < min_words:
+        return []
+    last = max(0, len(tokens) - WINDOW_WORDS)
+    starts = sorted({*range(0, last + 1, WINDOW_STEP), last})
+    found = []
+    for start in starts:
+        part = tokens[start : start + WINDOW_WORDS]
+        shingles = frozenset(
+            " ".join(part[i : i + SHINGLE_WORDS]).encode("utf-8")
+            for i in range(len(part) - SHINGLE_WORDS + 1)
+        )
+        found.append(Window(article, start, shingles))
+    return found
+
+
+def jaccard(a: Window, b: Window) -> float:
+    return len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
+
+
+def candidate_pairs(windows: list[Window], threshold: float) -> list[tuple[int, int]]:
+    """(earlier, later) indexes of windows of different articles whose shingle sets are at
+    least `threshold` alike, in a stable order."""
+    from datasketch import MinHash, MinHashLSH  # imported here: it loads scipy (~2 s)
+
+    signatures = MinHash.bulk(
+        [sorted(w.shingles) for w in windows], num_perm=PERMUTATIONS, seed=SEED
+    )
+    # The index is tuned below the threshold: LSH misses some pairs just above its own (one in
+    # three at 0.54 for 0.5), and the exact check after it costs little.
+    lsh = MinHashLSH(threshold=max(0.05, LSH_MARGIN * threshold), num_perm=PERMUTATIONS)
+    pairs = []
+    for later, (window, signature) in enumerate(zip(windows, signatures, strict=True)):
+        for earlier in sorted(lsh.query(signature)):
+            other = windows[earlier]
+            if other.article != window.article and jaccard(other, window) >= threshold:
+                pairs.append((earlier, later))
+        lsh.insert(later, signature)
+    return pairs
+
+
+def furniture(
+    windows: list[Window], pairs: list[tuple[int, int]], outlets: list[str]
+) -> set[int]:
+    """The windows whose near-copies within their own outlet (chained: each variant like the
+    next) occur in at least FURNITURE_ARTICLES of the outlet's articles."""
+    parent = list(range(len(windows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = set()
+    for earlier, later in pairs:
+        if outlets[windows[earlier].article] == outlets[windows[later].article]:
+            parent[root(later)] = root(earlier)
+            linked.update((earlier, later))
+    articles: dict[int, set[int]] = defaultdict(set)
+    for i in linked:
+        articles[root(i)].add(windows[i].article)
+    return {i for i in linked if len(articles[root(i)]) >= FURNITURE_ARTICLES}
+
+
+Run = tuple[int, int, int, int, int]  # first, last word in a; first, last in b; aligned words
+
+
+def aligned_runs(a: Body, b: Body, min_words: int) -> list[Run]:
+    """Runs of words the two bodies share, each of at least `min_words` aligned words; a run
+    stays within one stretch of body in each text."""
+    matcher = SequenceMatcher(None, [w[2] for w in a.words], [w[2] for w in b.words], False)
+    runs: list[list[int]] = []
+    for block in matcher.get_matching_blocks():
+        if block.size < MIN_BLOCK:  # "the", "in der": words any two texts share by chance
+            continue
+        for start in range(block.size):  # split where a stretch of either body ends
+            i, j = block.a + start, block.b + start
+            last = runs[-1] if runs else None
+            if (
+                last
+                and 0 <= i - last[1] - 1 <= MAX_GAP
+                and 0 <= j - last[3] - 1 <= MAX_GAP
+                and a.stretches[i] == a.stretches[last[1]]
+                and b.stretches[j] == b.stretches[last[3]]
+            ):
+                last[1], last[3], last[4] = i, j, last[4] + 1
+            else:
+                runs.append([i, i, j, j, 1])
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in runs if r[4] >= min_words]
+
+
+def date_order(this: str | None, other: str | None) -> str:
+    """`this` date against `other`: earlier, later, same, or unknown when either is missing.
+    Two times are compared when both dates give one (and both or neither give a zone), else
+    the days."""
+    a, b = parse_iso(this), parse_iso(other)
+    if a is None or b is None:
+        return "unknown"
+    if type(a) is not type(b) or (getattr(a, "tzinfo", None) is None) != (
+        getattr(b, "tzinfo", None) is None
+    ):
+        a, b = (x.date() if hasattr(x, "hour") else x for x in (a, b))
+    return "same" if a == b else ("earlier" if a < b else "later")
+
+
+@cache
+def _outlet_source(outlet: str) -> str | None:
+    """The knowledge base's source for an outlet named by its site ("de.rt.com" -> RT)."""
+    entry = lookup_domain(outlet.casefold())
+    return entry.name if entry else None
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What the pass keeps of each analysis while it compares them (not the whole analysis:
+    a build's analyses stay on disk and are read one at a time)."""
+
+    id: str
+    outlet: str
+    date: str | None
+    text: str
+    cited: frozenset[str]  # names of the sources it cites
+
+    @classmethod
+    def of(cls, a: ArticleAnalysis) -> _Article:
+        cited = frozenset(s.name for s in a.sources if s.cited)
+        return cls(a.id, a.outlet, a.date, a.text, cited)
+
+
+def _cites(a: _Article, outlet: str) -> bool:
+    """Whether `a` cites the other article's outlet as a source ("laut RT", a link to it)."""
+    name = _outlet_source(outlet)
+    return name is not None and name in a.cited
+
+
+def _passage(
+    a: _Article, b: _Article, spans: tuple[int, int, int, int], words: int, similarity: float
+) -> SharedPassage:
+    start, end, other_start, other_end = spans
+    return SharedPassage(
+        start=start, end=end, text=a.text[start:end], other_id=b.id, other_outlet=b.outlet,
+        other_date=b.date, other_start=other_start, other_end=other_end, words=words,
+        similarity=similarity, order=date_order(a.date, b.date), cited=_cites(a, b.outlet),
+    )  # fmt: skip
+
+
+@dataclass
+class ReuseCounts:
+    """What the pass did, for the benchmark."""
+
+    windows: int = 0  # indexed
+    candidates: int = 0  # pairs of windows the LSH index and the exact check kept
+    furniture: int = 0  # windows set aside as an outlet's near-duplicate furniture
+    passages: int = 0  # shared passages (each once)
+    article_pairs: int = 0  # pairs of articles that share at least one passage
+
+
+def _article_pairs(
+    windows: list[Window], pairs: list[tuple[int, int]], template: set[int]
+) -> dict[tuple[int, int], float]:
+    """(earlier article, later article) -> the best Jaccard similarity of their kept windows."""
+    best: dict[tuple[int, int], float] = {}
+    for earlier, later in pairs:
+        if earlier in template or later in template:
+            continue
+        key = (windows[earlier].article, windows[later].article)
+        best[key] = max(best.get(key, 0.0), jaccard(windows[earlier], windows[later]))
+    return best
+
+
+def find_reuse(
+    analyses: Sequence[ArticleAnalysis], options: ReuseOptions = DEFAULT_REUSE
+) -> ReuseCounts:
+    """Set every analysis' `reuse` (each shared passage is listed in both articles) and store
+    back the analyses that changed. Off (`options.reuse` false): all empty."""
+    counts = ReuseCounts()
+    ids = list(ids_of(analyses))
+    order = sorted(range(len(analyses)), key=ids.__getitem__)
+    found: dict[int, list[SharedPassage]] = defaultdict(list)  # by position in `order`
+    if options.reuse and len(analyses) >= 2:
+        articles, bodies = [], []
+        for index in order:
+            a = analyses[index]
+            articles.append(_Article.of(a))
+            bodies.append(body_of(a))
+        _compare(articles, bodies, options, counts, found)
+    for position, index in enumerate(order):
+        passages = sorted(found[position], key=lambda r: (r.start, r.other_id, r.other_start))
+        a = analyses[index]
+        if a.reuse != passages:
+            a.reuse = passages
+            analyses[index] = a  # type: ignore[index]  # a spool stores it back
+    return counts
+
+
+def _compare(
+    articles: list[_Article],
+    bodies: list[Body],
+    options: ReuseOptions,
+    counts: ReuseCounts,
+    found: dict[int, list[SharedPassage]],
+) -> None:
+    """The shared passages of every pair of articles (by position in id order)."""
+    windows = [
+        w for i, body in enumerate(bodies) for w in windows_of(body, i, options.reuse_min_words)
+    ]
+    counts.windows = len(windows)
+    if not windows:
+        return
+    pairs = candidate_pairs(windows, options.reuse_threshold)
+    template = furniture(windows, pairs, [a.outlet for a in articles])
+    counts.candidates, counts.furniture = len(pairs), len(template)
+    covered: dict[int, set[int]] = defaultdict(set)  # article -> its words in furniture
+    for k in template:
+        covered[windows[k].article].update(range(windows[k].first, windows[k].first + WINDOW_WORDS))
+    for (i, j), similarity in sorted(_article_pairs(windows, pairs, template).items()):
+        a, b, similarity = articles[i], articles[j], round(similarity, 4)
+        runs = [
+            run for run in aligned_runs(bodies[i], bodies[j], options.reuse_min_words)
+            if 2 * len(covered[i].intersection(range(run[0], run[1] + 1))) <= run[1] - run[0] + 1
+        ]
+        for first_a, last_a, first_b, last_b, words in runs:
+            spans_a = bodies[i].span(a.text, first_a, last_a)
+            spans_b = bodies[j].span(b.text, first_b, last_b)
+            found[i].append(_passage(a, b, (*spans_a, *spans_b), words, similarity))
+            found[j].append(_passage(b, a, (*spans_b, *spans_a), words, similarity))
+        counts.passages += len(runs)
+        counts.article_pairs += bool(runs)
