@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .executors import ExecutorError, ExecutorKind, ExecutorOptions
+from .progress import Progress
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -151,6 +152,9 @@ def build(
         typer.Option(help="Folder of templates that override the built-in ones (same names)."),
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Analyse and render everything anew.")
+    ] = False,
     max_article_chars: MaxCharsOpt = None,
     force: ForceOpt = False,
     executor: ExecutorOpt = None,
@@ -160,6 +164,7 @@ def build(
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
+    from .cache import default_cache_dir
     from .limits import limits_from
     from .output import OutputError
     from .workers import AUTO
@@ -173,7 +178,7 @@ def build(
     pdf = s.get("pdf", True) and not no_pdf
     quiet = quiet or bool(s.get("quiet", False))
     try:
-        with _Progress("Analysing", quiet, verbose) as progress:
+        with Progress("Analysing", quiet, verbose) as progress:
             result = run_build(
                 corpus,
                 out,
@@ -186,10 +191,12 @@ def build(
                 limits=limits_from(s),
                 force=force,
                 executor=engine,
+                cache_dir=None if no_cache or not s.get("cache", True) else default_cache_dir(),
             )
     except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
+    _cache_summary(result, quiet, verbose)
     _build_summary(result, out, quiet)
     raise typer.Exit(1 if result.errors else 0)
 
@@ -207,6 +214,24 @@ def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
         f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
     )
+
+
+def _cache_summary(result: BuildResult, quiet: bool, verbose: bool) -> None:
+    if (report := result.cache) and not quiet:
+        lines = [f"warning: {w}" for w in report.warnings]
+        lines += [f"analysed: {path}: {why}" for path, why in report.misses if verbose]
+        _err("\n".join([*lines, f"cache: {report.hits} analyses reused, {len(report.misses)} not"]))
+
+
+app.add_typer(cache_app := typer.Typer(help="The build cache."), name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every entry of the build cache ($REPORTGEN_CACHE_DIR, else ~/.cache/reportgen)."""
+    from .cache import clear_cache, default_cache_dir
+
+    _err(f"removed {clear_cache(folder := default_cache_dir())} cache files from {folder}")
 
 
 @app.command()
@@ -236,7 +261,7 @@ def analyze(
     from .workers import AUTO
 
     try:
-        with _Progress("Analysing", quiet or output == "-", False) as progress:
+        with Progress("Analysing", quiet or output == "-", False) as progress:
             result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
     except ExecutorError as exc:
         _err(f"error: {exc}")
@@ -355,43 +380,3 @@ def serve(
     except ServeError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
-
-
-class _Progress:
-    """A progress bar on stderr for long work; one line per article with --verbose; nothing
-    with --quiet."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str, quiet: bool, verbose: bool) -> None:
-        self.label, self.quiet, self.verbose = label, quiet, verbose
-        self.drawn = False
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.drawn:
-            sys.stderr.write("\n")
-
-    def article(self, done: int, total: int, item: object) -> None:
-        name = getattr(item, "id", None) or getattr(item, "source_path", "")
-        self._step("Analysing", done, total, "articles", name)
-
-    def pdf(self, done: int, total: int, path: str) -> None:
-        self._step("Rendering", done, total, "PDFs", path)
-
-    def _step(self, label: str, done: int, total: int, unit: str, name: str) -> None:
-        if self.quiet:
-            return
-        if self.verbose:
-            _err(f"[{done}/{total}] {name}")
-            return
-        if label != self.label and self.drawn:
-            sys.stderr.write("\n")
-        self.label = label
-        filled = self.WIDTH * done // max(total, 1)
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r{label} [{bar}] {done}/{total} {unit}")
-        sys.stderr.flush()
-        self.drawn = True

@@ -21,6 +21,7 @@ FORBIDDEN = {
     "ingest": {"analyze", "render", "aggregate", "build", "api", "cli"},
     "analyze": {"ingest", "render", "build", "api", "cli"},
     "render": {"ingest", "build", "api", "cli"},
+    "cache": {"ingest", "render", "aggregate", "build", "api", "cli"},
 }
 
 
