@@ -192,6 +192,13 @@ def outlet_summary(
     }
 
 
+def group_by_outlet(analyses: Iterable[ArticleAnalysis]) -> dict[str, list[ArticleAnalysis]]:
+    groups: dict[str, list[ArticleAnalysis]] = defaultdict(list)
+    for a in analyses:
+        groups[a.outlet].append(a)
+    return dict(sorted(groups.items()))
+
+
 def corpus_summary(
     analyses: Sequence[ArticleAnalysis], files: int, slugs: CorpusSlugs | None = None
 ) -> dict[str, Any]:
