@@ -13,13 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import ArticleCallback, BuildResult, analyze_inputs, build
+from .cache import default_cache_dir
+from .cache.analyses import AnalysisCache
 from .executors import LOCAL, ExecutorOptions, open_engine
 from .ingest import make_ids_unique, read_corpus, read_file
 from .limits import DEFAULT_LIMITS, Limits
 from .model import BODY_KINDS, ArticleAnalysis, Document, ReadError
 from .reuse_options import DEFAULT_REUSE, ReuseOptions
 
-__all__ = ["Inputs", "analyze", "body_texts", "build_site", "read", "report_article"]
+__all__ = [
+    "Inputs",
+    "analyze",
+    "body_texts",
+    "build_site",
+    "default_cache_dir",
+    "read",
+    "report_article",
+]
 
 build_site = build
 
@@ -50,15 +60,18 @@ def analyze(
     limits: Limits = DEFAULT_LIMITS,
     executor: ExecutorOptions = LOCAL,
     reuse: ReuseOptions = DEFAULT_REUSE,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
     """Read ``path`` (file or folder) and analyse its articles, corpus passes included (text
     reuse unless ``reuse`` turns it off); ``executor``: where the articles are analysed (this
-    machine, or a Dask cluster)."""
+    machine, or a Dask cluster); with ``cache_dir`` (e.g. ``default_cache_dir()``) reusing the
+    analyses kept there that fit."""
     inputs = read(path, limits)
+    cache = AnalysisCache(cache_dir, path, model, limits) if cache_dir else None
     with open_engine(executor, jobs) as engine:
         return analyze_inputs(
             inputs.documents, inputs.errors, inputs.files, model, jobs, on_article, engine,
-            reuse=reuse,
+            reuse=reuse, cache=cache,
         )
 
 

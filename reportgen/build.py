@@ -11,6 +11,7 @@ from .analyze import analyze
 from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
 from .analyze.reuse import find_reuse
+from .cache.analyses import AnalysisCache, CacheReport
 from .executors import LOCAL, Engine, ExecutorOptions, LocalEngine, open_engine
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
@@ -31,6 +32,7 @@ class BuildResult:
     site: SiteResult | None = None
     warnings: list[str] = field(default_factory=list)
     skipped: list[ReadError] = field(default_factory=list)  # hidden files, pipes, output folders
+    cache: CacheReport | None = None  # what the analysis cache served, None without a cache
 
 
 def _analyze_one(args: tuple[Document, str]) -> ArticleAnalysis | ReadError:
@@ -82,11 +84,14 @@ def analyze_corpus(
     engine: Engine | None = None,
     spool: Path | None = None,
     reuse: ReuseOptions = DEFAULT_REUSE,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
-    """Read a corpus folder and analyse it (:func:`analyze_inputs`)."""
+    """Read a corpus folder and analyse it (:func:`analyze_inputs`), reusing the analyses kept
+    in `cache_dir` (none without it) that still fit."""
     documents, errors, files = read_corpus(corpus, limits, spool)
+    cache = AnalysisCache(cache_dir, corpus, model, limits) if cache_dir else None
     return analyze_inputs(
-        documents, errors, files, model, jobs, on_article, engine, spool, reuse
+        documents, errors, files, model, jobs, on_article, engine, spool, reuse, cache
     )
 
 
@@ -100,6 +105,7 @@ def analyze_inputs(
     engine: Engine | None = None,
     spool: Path | None = None,
     reuse: ReuseOptions = DEFAULT_REUSE,
+    cache: AnalysisCache | None = None,
 ) -> BuildResult:
     """Every article's analysis, then the corpus passes over all of them: whether the articles
     came from a folder or one file, the same articles give the same analyses. ``spool``: a
@@ -108,7 +114,8 @@ def analyze_inputs(
     skipped = [e for e in errors if e.skipped]
     errors = [e for e in errors if not e.skipped]
     analyses: list[ArticleAnalysis] | AnalysisSpool = AnalysisSpool(folder=spool) if spool else []
-    for done, item in enumerate(analyze_documents(documents, model, jobs, engine), start=1):
+    items = _cached_or_analysed(documents, model, jobs, engine, cache)
+    for done, item in enumerate(items, start=1):
         if isinstance(item, ReadError):
             errors.append(item)
         else:
@@ -123,7 +130,49 @@ def analyze_inputs(
     unique_entity_ids(analyses)
     # After the fingerprint: an outlet's recurring furniture is boilerplate, not reuse.
     find_reuse(analyses, reuse)
-    return BuildResult(analyses=analyses, errors=errors, files=files, skipped=skipped)
+    report = cache.report if cache else None
+    return BuildResult(analyses, errors, files, skipped=skipped, cache=report)
+
+
+def _cached_or_analysed(
+    documents: Sequence[Document],
+    model: str,
+    jobs: int,
+    engine: Engine | None,
+    cache: AnalysisCache | None,
+) -> Iterator[ArticleAnalysis | ReadError]:
+    """Each document's analysis in input order, one at a time: from the cache when an entry
+    fits (kept before any corpus pass, so the passes see what a cold build sees), else
+    analysed and kept. Only the missing articles go to the engine."""
+    if cache is None:
+        yield from analyze_documents(documents, model, jobs, engine)
+        return
+    kept = [cache.has(document) for document in documents]
+    missing = _Subset(documents, [i for i, found in enumerate(kept) if not found])
+    fresh = analyze_documents(missing, model, jobs, engine)
+    for document, found in zip(documents, kept, strict=True):
+        item = cache.load(document) if found else None
+        if item is None:  # missing, or an entry that turned out unreadable
+            item = next(fresh) if not found else _analyze_one((document, model))
+            if isinstance(item, ArticleAnalysis):
+                cache.store(document, item)
+        yield item
+    cache.save_index()
+
+
+class _Subset(Sequence[Document]):
+    """The documents at `indexes`, read when asked for (a spool stays on disk)."""
+
+    def __init__(self, documents: Sequence[Document], indexes: list[int]) -> None:
+        self.documents, self.indexes = documents, indexes
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [self.documents[i] for i in self.indexes[index]]
+        return self.documents[self.indexes[index]]
 
 
 def build(
@@ -139,21 +188,23 @@ def build(
     force: bool = False,
     executor: ExecutorOptions = LOCAL,
     reuse: ReuseOptions = DEFAULT_REUSE,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
     """Raises OutputError (before any analysis if it can be known then) when the output folder
-    cannot be used, ExecutorError when ``executor`` cannot run."""
+    cannot be used, ExecutorError when ``executor`` cannot run. With `cache_dir`, analyses and
+    PDFs whose inputs did not change since they were kept there are reused (same bytes)."""
     folder = claim_output(output, force)
     try:
         with open_engine(executor, jobs) as engine:
             # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
             result = analyze_corpus(
-                corpus, model, jobs, on_article, limits, engine, output, reuse
+                corpus, model, jobs, on_article, limits, engine, output, reuse, cache_dir
             )
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(
                 corpus_name=name, pdf=pdf, templates=templates, jobs=jobs,
-                skipped=result.skipped, reuse=reuse,
+                skipped=result.skipped, reuse=reuse, cache=cache_dir,
             )  # fmt: skip
             result.site = write_site(
                 output, result.analyses, result.errors, result.files, options, on_pdf, engine

@@ -11,7 +11,24 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
-from .executors import ExecutorError, ExecutorKind, ExecutorOptions
+from .cli_options import (
+    CorpusArg,
+    ExecutorOpt,
+    ForceOpt,
+    JobsOpt,
+    MaxCharsOpt,
+    ModelOpt,
+    NoCacheOpt,
+    NoPdfOpt,
+    NoReuseOpt,
+    QuietOpt,
+    SchedulerOpt,
+    SiteOutputOpt,
+    TemplatesOpt,
+    ThresholdOpt,
+    VerboseOpt,
+)
+from .executors import ExecutorError, ExecutorOptions
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -25,47 +42,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-CorpusArg = Annotated[
-    Path, typer.Argument(help="Corpus folder: one subfolder per outlet, or files at the top.")
-]
-ModelOpt = Annotated[
-    str,
-    typer.Option(
-        "--model",
-        "-m",
-        help="NLP pipeline: 'auto' (best installed spaCy model per language, else the embedded "
-        "one), 'rules' (always the embedded one), or a spaCy package name or path.",
-    ),
-]
-JobsOpt = Annotated[
-    int,
-    typer.Option(
-        "--jobs", "-j", min=1,
-        help="Worker processes (analysis, PDFs); default: the cores this process may use.",
-    ),
-]
-ExecutorOpt = Annotated[ExecutorKind | None, typer.Option(
-    help="Where articles are analysed and PDFs rendered: local processes (default) or a Dask "
-    "cluster (--scheduler, else a local one of --jobs workers).")]  # fmt: skip
-SchedulerOpt = Annotated[str | None, typer.Option(help="Dask scheduler, tcp://HOST:8786.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Write into a non-empty folder no reportgen build made.")
-]
-MaxCharsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--max-article-chars",
-        min=1,
-        help="Characters of each article that are analysed; longer texts are cut, with a "
-        "warning (default 100,000; see docs/limits.md).",
-    ),
-]
-
-NoReuseOpt = Annotated[bool, typer.Option("--no-reuse", help="Skip the text-reuse pass.")]
-ThresholdOpt = Annotated[float | None, typer.Option(help="Text reuse: shingle similarity (0.5).")]
 
 
 def _err(message: str) -> None:
@@ -146,16 +122,12 @@ def _check_corpus(corpus: Path) -> None:
 @app.command()
 def build(
     corpus: CorpusArg = Path("corpus"),
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Site folder (default: output/).")
-    ] = None,
+    output: SiteOutputOpt = None,
     model: ModelOpt = None,  # type: ignore[assignment]
     jobs: JobsOpt = None,  # type: ignore[assignment]
-    templates: Annotated[
-        Path | None,
-        typer.Option(help="Folder of templates that override the built-in ones (same names)."),
-    ] = None,
-    no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
+    templates: TemplatesOpt = None,
+    no_pdf: NoPdfOpt = False,
+    no_cache: NoCacheOpt = False,
     max_article_chars: MaxCharsOpt = None,
     no_reuse: NoReuseOpt = False,
     reuse_threshold: ThresholdOpt = None,
@@ -167,6 +139,7 @@ def build(
 ) -> None:
     """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
     from .build import build as run_build
+    from .cache import default_cache_dir
     from .limits import limits_from
     from .output import OutputError
     from .workers import AUTO
@@ -195,10 +168,12 @@ def build(
                 force=force,
                 executor=engine,
                 reuse=_reuse_options(s),
+                cache_dir=None if no_cache or not s.get("cache", True) else default_cache_dir(),
             )
     except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
+    _cache_summary(result, quiet, verbose)
     _build_summary(result, out, quiet)
     raise typer.Exit(1 if result.errors else 0)
 
@@ -225,6 +200,24 @@ def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
         f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
     )
+
+
+def _cache_summary(result: BuildResult, quiet: bool, verbose: bool) -> None:
+    if (report := result.cache) and not quiet:
+        lines = [f"warning: {w}" for w in report.warnings]
+        lines += [f"analysed: {path}: {why}" for path, why in report.misses if verbose]
+        _err("\n".join([*lines, f"cache: {report.hits} analyses reused, {len(report.misses)} not"]))
+
+
+app.add_typer(cache_app := typer.Typer(help="The build cache."), name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every entry of the build cache ($REPORTGEN_CACHE_DIR, else ~/.cache/reportgen)."""
+    from .cache import clear_cache, default_cache_dir
+
+    _err(f"removed {clear_cache(folder := default_cache_dir())} cache files from {folder}")
 
 
 @app.command()

@@ -23,6 +23,7 @@ SETTING_TYPES: dict[str, type] = {
     "quiet": bool,
     "executor": str,  # local or dask (executors.ExecutorKind)
     "scheduler": str,  # tcp://HOST:8786
+    "cache": bool,
     **{key: int for key in sorted(LIMIT_KEYS)},
     **REUSE_TYPES,
 }

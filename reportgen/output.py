@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .paths import UnsafePathError, atomic_write, safe_join
+from .paths import UnsafePathError, safe_join, write_if_changed
 
 try:
     import fcntl
@@ -97,7 +97,7 @@ def claim_output(path: Path, force: bool = False) -> OutputFolder:
 
 def _write_manifest(path: Path, files: list[str]) -> None:
     manifest = {"tool": "reportgen", "version": __version__, "files": sorted(files)}
-    atomic_write(path / MARKER, json.dumps(manifest, indent=0) + "\n")
+    write_if_changed(path / MARKER, json.dumps(manifest, indent=0) + "\n")
 
 
 def finish_output(folder: OutputFolder, written: list[str]) -> list[str]:

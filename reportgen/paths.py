@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import tempfile
@@ -61,3 +62,41 @@ def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_if_changed(path: Path, data: bytes | str | Iterable[str | bytes]) -> bool:
+    """`atomic_write` unless `path` already holds exactly these bytes, which keeps its mtime
+    (a static host's sync then uploads only what changed). Returns whether it wrote. Pieces
+    (a generator) go to a temporary file first and are compared from there."""
+    if isinstance(data, str | bytes):
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        if _holds(path, payload):
+            return False
+        atomic_write(path, payload)
+        return True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for piece in data:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        if path.is_file() and not path.is_symlink() and filecmp.cmp(tmp, path, shallow=False):
+            os.unlink(tmp)
+            return False
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def _holds(path: Path, payload: bytes) -> bool:
+    try:
+        if path.is_file() and not path.is_symlink() and path.stat().st_size == len(payload):
+            with path.open("rb") as handle:
+                return handle.read() == payload
+    except OSError:
+        pass  # unreadable: write it anew
+    return False

@@ -23,6 +23,7 @@ FORBIDDEN = {
     "render": {"ingest", "build", "api", "cli"},
     "aggregate_reuse": {"ingest", "render", "build", "api", "cli"},
     "aggregate_time": {"ingest", "render", "build", "api", "cli"},
+    "cache": {"ingest", "render", "aggregate", "build", "api", "cli"},
 }
 
 

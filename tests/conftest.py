@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,11 @@ CORPUS = REPO / "corpus"
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "000_01257365a1ad734e.txt"
 BUNDLED_SEED = CORPUS / "ostwind-kurier" / "000_01257365a1ad734e.txt"
+
+# The CLI caches analyses in the user's cache folder; the tests' builds keep to a folder of
+# their own, so a test run never reads or fills the user's cache.
+os.environ["REPORTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
+atexit.register(shutil.rmtree, os.environ["REPORTGEN_CACHE_DIR"], ignore_errors=True)
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not available")
 

@@ -1,6 +1,7 @@
 """Scale benchmark: where a build's time goes on a real corpus, and what --jobs buys.
 
     python bench/scale/run.py [--corpus news_en] [--limit 200] [--jobs 2] [--pdf-limit 30]
+    python bench/scale/run.py --done-when [--corpus news_de] [--limit N] [--sample 500] [--verify]
 
 Reads a corpus from ../shared/corpora (a sample of `--limit` files, outlets kept), then times
 each stage of `reportgen build` as the library runs it: reading, analysis with one process and
@@ -8,11 +9,16 @@ with `--jobs` processes, the HTML site without PDFs, and PDFs for the first `--p
 articles with one process and with `--jobs`. The ratios compare runs made in this same process
 and minute, so a busy machine slows both sides alike. Without ../shared the script says so and
 exits 0.
+
+`--done-when` prints instead the rows of issue 12's "Done when" table that `done_when.py`
+measures: throughput against spaCy's small pipeline, the whole corpus built cold, rebuilt
+unchanged and rebuilt with one article changed, and peak memory (see that module).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -56,11 +62,16 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--pdf-limit", type=int, default=30)
+    parser.add_argument("--done-when", action="store_true", help="issue 12's table rows")
+    parser.add_argument("--sample", type=int, default=500, help="--done-when: throughput sample")
+    parser.add_argument("--verify", action="store_true", help="--done-when: compare with cold")
     args = parser.parse_args()
     source = CORPORA / args.corpus
     if not source.is_dir():
         print(f"{source} is not available; nothing to measure.")
         return 0
+    if args.done_when:
+        return done_when(source, args)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         files = sample(source, args.limit, corpus)
@@ -90,6 +101,24 @@ def main() -> int:
         print(f"PDFs -j1    {t_pdf_one:7.1f} s   {t_pdf_one / count:6.2f} s per PDF "
               f"({count} PDFs incl. outlets and corpus; HTML pages included)")  # fmt: skip
         print(f"PDFs -j{args.jobs}    {t_pdf_many:7.1f} s   speed-up {t_pdf_one / t_pdf_many:.2f}x")
+    return 0
+
+
+def done_when(source: Path, args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import done_when as table
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        limit = args.limit if "--limit" in sys.argv else 10**9
+        files = sample(source, limit, corpus)
+        documents, _errors, _files = read_corpus(corpus)
+        print(f"corpus {args.corpus}: {files} files, {len(documents)} articles; "
+              f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")  # fmt: skip
+        print("| figure | measured |\n|---|---|")
+        table.throughput(documents, args.sample)
+        del documents
+        table.rebuilds(corpus, Path(tmp), args.verify)
     return 0
 
 

@@ -6,23 +6,28 @@ folder; every file is written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import aggregate
+from ..cache import hash_files
+from ..cache.pdfs import PdfManifest
+from ..cache.sites import SiteState, site_key
 from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
-from ..paths import atomic_write, safe_join
+from ..paths import safe_join, write_if_changed
 from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, errors_csv, jsonl_lines
 from .families import FAMILIES, SiteData
 from .pdf import PdfArchive, render_pdf
-from .templates import environment, stylesheet
+from .templates import builtin_template_dir, environment, static_dir, stylesheet
 
 
 @dataclass
@@ -33,6 +38,7 @@ class SiteOptions:
     jobs: int = 1  # PDF workers (workers.AUTO: by the work); the rest of the site is cheap
     skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
     reuse: ReuseOptions = DEFAULT_REUSE  # what the text-reuse pass was run with
+    cache: Path | None = None  # the build cache: PDFs whose inputs did not change are kept
 
 
 @dataclass
@@ -41,6 +47,7 @@ class SiteResult:
     pdfs: list[str] = field(default_factory=list)
     data: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # every file, in the order written
+    rewritten: list[str] = field(default_factory=list)  # those whose bytes changed (or new)
     removed: list[str] = field(default_factory=list)  # stale files of the previous build
 
 
@@ -69,16 +76,41 @@ class SiteWriter:
         self.progress = progress or (lambda _done, _total, _path: None)
         self.pending_pdfs: list[tuple[str, str, list[str], PdfArchive | None]] = []
         self._seen: set[str] = set()
+        self.digest = hashlib.sha256()  # of everything written, in order
 
     def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
             raise DuplicateWriteError(f"{relative} would be written twice in one build")
         self._seen.add(relative)
+        self.digest.update(f"{relative}\0".encode())
+        pieces = [data] if isinstance(data, str | bytes) else data
         try:
-            atomic_write(safe_join(self.output, relative), data)
+            if write_if_changed(safe_join(self.output, relative), self._hashed(pieces)):
+                self.result.rewritten.append(relative)
         except OSError as exc:
             raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
         self.result.written.append(relative)
+
+    def _hashed(self, pieces: Iterable[str | bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            payload = piece.encode("utf-8") if isinstance(piece, str) else piece
+            self.digest.update(f"{len(payload)}\0".encode() + payload)
+            yield payload
+
+    def keep(self, relative: str) -> None:
+        """A file already in place with this build's bytes: part of the build, not written."""
+        if relative in self._seen:
+            raise DuplicateWriteError(f"{relative} would be written twice in one build")
+        self._seen.add(relative)
+        self.result.written.append(relative)
+
+    def keep_site(self, state: dict) -> SiteResult:
+        """Every file of the last build, unchanged since: this build's too, none rewritten."""
+        for relative in state["files"]:
+            if relative not in self._seen:
+                self.keep(relative)
+        self.result.pages, self.result.pdfs = list(state["pages"]), list(state["pdfs"])
+        return self.result
 
     def page(
         self,
@@ -118,19 +150,67 @@ class SiteWriter:
 
     def render_pdfs(self) -> None:
         """WeasyPrint is the slow part of a build: with jobs > 1 (or on a Dask cluster) the
-        PDFs render in worker processes, and are written in the order they were queued."""
+        PDFs render in worker processes, and are written in the order they were queued. With a
+        cache, a PDF whose inputs are those it was rendered from is kept as it is."""
+        keep = _PdfKeeper(self)
         tasks = [(html, css, archive) for _path, html, css, archive in self.pending_pdfs]
         paths = [path for path, *_task in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
         rendered = self.engine.map(_render_pdf_task, tasks, PDFS_PER_WORKER)
         for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
-            self.write(path, data)
+            keep.write(path, data)
             self.progress(done, total, path)
+        keep.save()
 
     def assets(self) -> None:
         for name in ("style.css", "print.css"):
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
+
+
+class _PdfKeeper:
+    """With a cache: the queued PDFs still current in the output folder are kept and taken off
+    the queue; the manifest records what the others are rendered from."""
+
+    def __init__(self, writer: SiteWriter) -> None:
+        self.writer = writer
+        self.keys: dict[str, str] = {}
+        cache = writer.options.cache
+        self.manifest = PdfManifest(cache, writer.output, _renderer()) if cache else None
+        if self.manifest is None:
+            return
+        pending = []
+        for path, html, css, archive in writer.pending_pdfs:
+            embedded = json.dumps(asdict(archive), sort_keys=True) if archive else ""
+            self.keys[path] = self.manifest.inputs_key(html, [*css, embedded])
+            if self.manifest.still_current(path, self.keys[path]):
+                writer.keep(path)
+            else:
+                pending.append((path, html, css, archive))
+        writer.pending_pdfs = pending
+
+    def write(self, path: str, data: bytes) -> None:
+        self.writer.write(path, data)
+        if self.manifest:
+            self.manifest.record(path, self.keys[path], data)
+
+    def save(self) -> None:
+        if self.manifest:
+            self.manifest.save()
+
+
+def _renderer() -> str:
+    """What a PDF depends on besides its HTML and CSS: WeasyPrint, the code that drives it and
+    the assets its fetcher serves."""
+    import weasyprint
+
+    here, assets = Path(__file__).parent, static_dir()
+    code = hash_files(here.glob("*.py"), here)  # pdf.py, archive.py and what calls them
+    return f"weasyprint {weasyprint.__version__}|{code}|{hash_files(_files(assets), assets)}"
+
+
+def _files(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file()]
 
 
 def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
@@ -151,8 +231,25 @@ def write_site(
     writer = SiteWriter(output, options, progress, slugs, engine)
     writer.assets()
     writer.data(analyses, errors)
+    state = SiteState(options.cache, output) if options.cache else None
+    key = _site_key(writer, files) if state else ""
+    if state and (kept := state.unchanged(key)):
+        return writer.keep_site(kept)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     for family in FAMILIES:
         family.write(writer, site)
     writer.render_pdfs()
+    if state:
+        state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
     return writer.result
+
+
+def _site_key(writer: SiteWriter, files: int) -> str:
+    """Everything the pages are made of, once the data exports (every analysis and error) and
+    the assets are written: nothing else needs rendering to know the site did not change."""
+    options = writer.options
+    settings = json.dumps(
+        [options.corpus_name, options.pdf, files, [asdict(item) for item in options.skipped]]
+    )
+    folders = [builtin_template_dir(), *([options.templates] if options.templates else [])]
+    return site_key(writer.digest.hexdigest(), settings, folders)

@@ -1,0 +1,72 @@
+"""The build cache: analyses reused when nothing they depend on changed, and the inputs of the
+PDFs already rendered into an output folder.
+
+It is a folder of its own (default `~/.cache/reportgen`, or `$XDG_CACHE_HOME/reportgen`, or
+`$REPORTGEN_CACHE_DIR`), never inside the site: a static host's sync must not upload it, and
+the build's clean-up of stale files never sees it. Entries are content-addressed, so one folder
+serves every corpus and output folder, and two builds may share it at once (every file is
+written atomically; the worst a race costs is an analysis done twice).
+
+    analyses/<2 hex>/<key>.json.gz   one article's analysis before the corpus passes
+    index/<scope>.json               per corpus: the key parts each article had last time,
+                                     which is how a miss can say what changed
+    pdfs/<output>.json               per output folder: the inputs and hash of each PDF
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+CACHE_ENV = "REPORTGEN_CACHE_DIR"
+# The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
+# cache folder pointed at a folder with other files in it loses none of them.
+PARTS = ("analyses", "index", "pdfs", "sites")
+# The Cache Directory Tagging convention: backup tools skip a folder holding this file.
+TAG = "CACHEDIR.TAG"
+TAG_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by reportgen (reportgen cache clear).\n"
+)
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportgen"
+
+
+def hash_files(paths: Iterable[Path], root: Path) -> str:
+    """One hash over the files' names (relative to `root`) and contents, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def scope_name(path: Path) -> str:
+    """A file name for a corpus or output folder: the hash of its absolute path."""
+    return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]
+
+
+def prepare(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tag = folder / TAG
+    if not tag.exists():
+        tag.write_text(TAG_TEXT, encoding="utf-8")
+
+
+def clear_cache(folder: Path) -> int:
+    """Remove every entry of the cache in `folder`; returns how many files were removed."""
+    removed = 0
+    for part in PARTS:
+        target = folder / part
+        if target.is_dir() and not target.is_symlink():
+            removed += sum(1 for p in target.rglob("*") if p.is_file())
+            shutil.rmtree(target)
+    return removed

@@ -1,0 +1,60 @@
+"""Which PDFs of an output folder are still what their inputs would render: per output folder,
+a manifest of each PDF's inputs hash (the HTML and CSS handed to WeasyPrint, and the renderer)
+and of its bytes. A PDF is rendered again only when its inputs changed or the file in the
+output folder is not the one the manifest recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..paths import UnsafePathError, atomic_write, safe_join
+from . import prepare, scope_name
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PdfManifest:
+    def __init__(self, cache_dir: Path, output: Path, renderer: str) -> None:
+        self.cache_dir, self.output, self.renderer = cache_dir, output, renderer
+        self.path = cache_dir / "pdfs" / f"{scope_name(output)}.json"
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = {}  # no manifest or a damaged one: every PDF is rendered
+        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.current: dict[str, dict[str, str]] = {}
+
+    def inputs_key(self, html: str, stylesheets: list[str]) -> str:
+        digest = hashlib.sha256(self.renderer.encode("utf-8"))
+        for text in (html, *stylesheets):
+            digest.update(b"\0" + hashlib.sha256(text.encode("utf-8")).digest())
+        return digest.hexdigest()
+
+    def still_current(self, relative: str, key: str) -> bool:
+        """Whether the PDF at `relative` was rendered from inputs with `key` and is unchanged
+        since; if so it is recorded as this build's too."""
+        entry = self.previous.get(relative)
+        if not isinstance(entry, dict) or entry.get("inputs") != key:
+            return False
+        try:
+            data = safe_join(self.output, relative).read_bytes()
+        except (OSError, UnsafePathError):
+            return False
+        if _sha256(data) != entry.get("sha256"):
+            return False
+        self.current[relative] = entry
+        return True
+
+    def record(self, relative: str, key: str, data: bytes) -> None:
+        self.current[relative] = {"inputs": key, "sha256": _sha256(data)}
+
+    def save(self) -> None:
+        try:
+            prepare(self.cache_dir)
+            atomic_write(self.path, json.dumps(self.current, sort_keys=True, indent=0) + "\n")
+        except OSError:
+            pass  # the next build renders these PDFs again: slower, never wrong

@@ -1,0 +1,77 @@
+"""Whether a whole site is already what a build would write: per output folder, the hash of
+everything the site is made from (the data exports, which hold every analysis and error, the
+site options, the code, templates and libraries that render it) and the size and mtime of every
+file it wrote. When both still match, a build keeps the folder as it is instead of rendering
+tens of thousands of pages to find that none changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from ..paths import UnsafePathError, atomic_write, safe_join
+from . import hash_files, prepare, scope_name
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+
+
+@cache
+def _package() -> str:
+    """All of reportgen's code and data, and the libraries that render: what a site is made
+    with besides its analyses (more than it needs, which only costs a render)."""
+    libraries = " ".join(f"{name} {version(name)}" for name in ("jinja2", "weasyprint"))
+    return f"{libraries}|{hash_files(_files(PACKAGE_DIR), PACKAGE_DIR)}"
+
+
+def site_key(data_digest: str, settings: str, folders: list[Path]) -> str:
+    """The hash of a site's inputs: the digest of its data exports, its settings as text and
+    the files of the template and asset folders it renders with."""
+    parts = [_package(), data_digest, settings]
+    parts += [hash_files(_files(folder), folder) for folder in folders if folder.is_dir()]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class SiteState:
+    def __init__(self, cache_dir: Path, output: Path) -> None:
+        self.cache_dir, self.output = cache_dir, output
+        self.path = cache_dir / "sites" / f"{scope_name(output)}.json"
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {}  # none yet, or damaged: the site is rendered
+        self.previous: dict = state if isinstance(state, dict) else {}
+
+    def unchanged(self, key: str) -> dict | None:
+        """The last build's record (pages, pdfs, files) if it was made from `key` and every file
+        it wrote is still in place, untouched; else None."""
+        state = self.previous
+        files = state.get("files")
+        if state.get("key") != key or not isinstance(files, dict):
+            return None
+        for relative, stamp in files.items():
+            try:
+                info = safe_join(self.output, relative).stat()
+            except (OSError, UnsafePathError):
+                return None
+            if [info.st_size, info.st_mtime_ns] != stamp:
+                return None
+        return state
+
+    def record(self, key: str, pages: list[str], pdfs: list[str], written: list[str]) -> None:
+        files = {}
+        for relative in written:
+            info = safe_join(self.output, relative).stat()
+            files[relative] = [info.st_size, info.st_mtime_ns]
+        state = {"key": key, "pages": pages, "pdfs": pdfs, "files": files}
+        try:
+            prepare(self.cache_dir)
+            atomic_write(self.path, json.dumps(state, separators=(",", ":")))
+        except OSError:
+            pass  # the next build renders the site again: slower, never wrong

@@ -1,0 +1,166 @@
+"""The build cache: a warm build writes what a cold one writes, reuses what still fits, says
+why the rest missed, keeps unchanged files as they are, and survives a damaged entry."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+from conftest import CORPUS
+from typer.testing import CliRunner
+
+from reportgen.analyze import analyze
+from reportgen.build import build
+from reportgen.cache.keys import key_parts
+from reportgen.ingest import read_corpus
+from reportgen.limits import DEFAULT_LIMITS, Limits
+from reportgen.model import ArticleAnalysis
+
+ARTICLE = "rheinblick/impfzentren.txt"
+
+
+def _files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of a site (the build's lock aside): its bytes and mtime."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".reportgen-lock"
+    }
+
+
+def _bytes(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, (data, _mtime) in _files(folder).items()}
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    return corpus
+
+
+def _round_trip(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    return ArticleAnalysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
+
+
+def test_analyses_round_trip_through_json_exactly() -> None:
+    """What the cache keeps (before the corpus passes) and what they make of it."""
+    documents, _errors, _files_read = read_corpus(CORPUS / "harbour-gazette")
+    for document in documents:  # Markdown, HTML and JSON records
+        analysis = analyze(document)
+        assert _round_trip(analysis) == analysis, document.id
+
+
+def test_warm_build_reuses_everything_and_writes_nothing(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    cold = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert cold.cache.hits == 0 and {why for _id, why in cold.cache.misses} == {"new input"}
+    before = _files(tmp_path / "site")
+    warm = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert warm.cache.hits == len(cold.analyses) == 10 and warm.cache.misses == []
+    cold_analyses = list(cold.analyses)  # a build's analyses are a spool on disk
+    assert warm.site.rewritten == [] and list(warm.analyses) == cold_analyses
+    assert [_round_trip(a) for a in cold_analyses] == cold_analyses
+    assert _files(tmp_path / "site") == before  # same bytes, same mtimes
+    assert warm.site.pages == cold.site.pages and sorted(warm.site.written) == sorted(
+        cold.site.written
+    )
+    # a page edited in the site is put back, and only it is rewritten
+    page = tmp_path / "site" / "articles" / "rheinblick" / "impfzentren.html"
+    page.write_text("edited")
+    again = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert again.site.rewritten == ["articles/rheinblick/impfzentren.html"]
+    # ... and a build without the cache writes the same bytes
+    build(corpus, tmp_path / "uncached", pdf=False)
+    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "site")
+
+
+def test_one_changed_article_is_the_only_one_analysed(tmp_path: Path) -> None:
+    corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(corpus, site, pdf=False, cache_dir=cache)
+    article = corpus / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    warm = build(corpus, site, pdf=False, cache_dir=cache)
+    assert warm.cache.misses == [("rheinblick/impfzentren", "input changed")]
+    assert warm.cache.hits == 9
+    assert "articles/rheinblick/impfzentren.html" in warm.site.rewritten
+    assert "articles/ostwind-kurier/gaspreise-winter.html" not in warm.site.rewritten
+    assert "outlets/ostwind-kurier/index.html" not in warm.site.rewritten
+    build(corpus, tmp_path / "cold", pdf=False)
+    assert _bytes(tmp_path / "cold") == _bytes(site)
+
+
+def test_a_changed_setting_misses_every_entry_and_says_so(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    limits = Limits(max_article_chars=50_000)
+    warm = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache, limits=limits)
+    assert warm.cache.hits == 0
+    assert {why for _id, why in warm.cache.misses} == {"settings changed"}
+
+
+def test_each_part_of_the_key_names_its_own_reason() -> None:
+    documents, _errors, _files_read = read_corpus(CORPUS)
+    parts = key_parts(documents[0], "auto", DEFAULT_LIMITS)
+    previous = {name: getattr(parts, name) for name in parts.__dataclass_fields__}
+    assert parts.reason_against(None) == "new input"
+    expected = {"code": "reportgen changed", "language_data": "language data changed",
+                "pipeline": "pipeline changed", "settings": "settings changed",
+                "input": "input changed"}  # fmt: skip
+    for name, reason in expected.items():
+        assert parts.reason_against({**previous, name: "other"}) == reason
+    assert key_parts(documents[1], "auto", DEFAULT_LIMITS).key != parts.key
+    assert key_parts(documents[0], "rules", DEFAULT_LIMITS).key != parts.key
+
+
+def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    entries = sorted((cache / "analyses").rglob("*.json.gz"))
+    entries[0].write_bytes(b"not gzip at all")
+    entries[1].write_bytes(gzip.compress(b'{"format": 1, "key": "x", "analysis": {}}'))
+    warm = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert warm.cache.hits == 8 and len(warm.cache.warnings) == 2
+    assert [why for _id, why in warm.cache.misses] == ["cache entry unreadable"] * 2
+    assert warm.site.rewritten == []  # the same analyses again, so the same bytes
+    again = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert again.cache.hits == 10 and again.cache.warnings == []
+
+
+def test_unchanged_pdfs_are_not_rendered_again(tmp_path: Path) -> None:
+    corpus, cache, site = tmp_path / "corpus", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(CORPUS / "rheinblick", corpus / "rheinblick")
+    rendered: list[str] = []
+    build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
+    assert len(rendered) == 5  # three articles, the outlet and the corpus
+    before, rendered[:] = _files(site), []
+    warm = build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
+    assert rendered == [] and len(warm.site.pdfs) == 5 and _files(site) == before
+    # a PDF replaced in the site is rendered again, and only that one
+    (site / warm.site.pdfs[0]).write_bytes(b"%PDF-1.7 edited")
+    build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
+    assert rendered == [warm.site.pdfs[0]]
+    assert _bytes(site) == {k: data for k, (data, _m) in before.items()}
+
+
+def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatch) -> None:
+    from reportgen.cli import app
+
+    runner = CliRunner()
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(cache))
+    site = str(tmp_path / "site")
+    first = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf", "-v"])
+    assert first.exit_code == 0, first.stderr
+    assert "analysed: rheinblick/impfzentren: new input" in first.stderr
+    warm = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
+    assert "cache: 10 analyses reused, 0 not" in warm.stderr
+    uncached = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf", "--no-cache"])
+    assert uncached.exit_code == 0 and "cache:" not in uncached.stderr
+    (cache / "notes.txt").write_text("not the cache's")
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "removed 13 " in cleared.stderr  # 10 + index, PDFs, site
+    assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
+    again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
+    assert "cache: 0 analyses reused, 10 not" in again.stderr
