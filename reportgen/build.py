@@ -130,9 +130,13 @@ def build(
     limits: Limits = DEFAULT_LIMITS,
     force: bool = False,
     executor: ExecutorOptions = LOCAL,
+    search: bool = True,
+    min_mentions: int = SiteOptions.min_mentions,
 ) -> BuildResult:
-    """Raises OutputError (before any analysis if it can be known then) when the output folder
-    cannot be used, ExecutorError when ``executor`` cannot run."""
+    """`search`: index the site with Pagefind (the last step); `min_mentions`: entities
+    mentioned fewer times in the corpus get no page. Raises OutputError (before any analysis
+    if it can be known then) when the output folder cannot be used, ExecutorError when
+    ``executor`` cannot run."""
     folder = claim_output(output, force)
     try:
         with open_engine(executor, jobs) as engine:
@@ -141,7 +145,8 @@ def build(
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(
-                corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped
+                corpus_name=name, pdf=pdf, templates=templates, jobs=jobs, skipped=result.skipped,
+                search=search, min_mentions=min_mentions,
             )
             result.site = write_site(
                 output, result.analyses, result.errors, result.files, options, on_pdf, engine

@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .executors import ExecutorError, ExecutorKind, ExecutorOptions
+from .progress import ProgressBar
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -51,6 +52,17 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and t
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="One line per article.")]
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Write into a non-empty folder no reportgen build made.")
+]
+NoSearchOpt = Annotated[
+    bool, typer.Option("--no-search", help="Skip the search index (Pagefind) and search box.")
+]
+MinMentionsOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Entities mentioned fewer times in the corpus get no page of their own "
+        "(default 2; 1: every entity).",
+    ),
 ]
 MaxCharsOpt = Annotated[
     int | None,
@@ -151,6 +163,8 @@ def build(
         typer.Option(help="Folder of templates that override the built-in ones (same names)."),
     ] = None,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")] = False,
+    no_search: NoSearchOpt = False,
+    min_mentions: MinMentionsOpt = None,
     max_article_chars: MaxCharsOpt = None,
     force: ForceOpt = False,
     executor: ExecutorOpt = None,
@@ -158,22 +172,24 @@ def build(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
+    """Analyse a corpus and write the whole site: pages, PDFs, data exports, search index."""
     from .build import build as run_build
     from .limits import limits_from
     from .output import OutputError
+    from .render.site import SiteOptions
     from .workers import AUTO
 
     _check_corpus(corpus)
     s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates,
-                  max_article_chars=max_article_chars,
+                  max_article_chars=max_article_chars, min_mentions=min_mentions,
                   executor=executor and executor.value, scheduler=scheduler)  # fmt: skip
     engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
+    search = s.get("search", True) and not no_search
     quiet = quiet or bool(s.get("quiet", False))
     try:
-        with _Progress("Analysing", quiet, verbose) as progress:
+        with ProgressBar("Analysing", quiet, verbose) as progress:
             result = run_build(
                 corpus,
                 out,
@@ -186,6 +202,8 @@ def build(
                 limits=limits_from(s),
                 force=force,
                 executor=engine,
+                search=search,
+                min_mentions=s.get("min_mentions", SiteOptions.min_mentions),
             )
     except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
@@ -201,11 +219,14 @@ def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
         for item in result.skipped:
             _err(f"skipped: {item.source_path}: {item.reason}")
     site = result.site
+    for warning in site.warnings:
+        _err(f"warning: {warning}")
     removed = f"; {len(site.removed)} stale files removed" if site.removed else ""
+    search = f", search index of {len(site.search)} files" if site.search else ""
     _err(
         f"{len(result.analyses)} articles from {result.files} input files, "
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
-        f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
+        f"{len(site.pages)} pages, {len(site.pdfs)} PDFs{search} -> {out}{removed}"
     )
 
 
@@ -236,7 +257,7 @@ def analyze(
     from .workers import AUTO
 
     try:
-        with _Progress("Analysing", quiet or output == "-", False) as progress:
+        with ProgressBar("Analysing", quiet or output == "-", False) as progress:
             result = api.analyze(corpus, model, jobs or AUTO, progress.article, limits, engine)
     except ExecutorError as exc:
         _err(f"error: {exc}")
@@ -355,43 +376,3 @@ def serve(
     except ServeError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
-
-
-class _Progress:
-    """A progress bar on stderr for long work; one line per article with --verbose; nothing
-    with --quiet."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str, quiet: bool, verbose: bool) -> None:
-        self.label, self.quiet, self.verbose = label, quiet, verbose
-        self.drawn = False
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.drawn:
-            sys.stderr.write("\n")
-
-    def article(self, done: int, total: int, item: object) -> None:
-        name = getattr(item, "id", None) or getattr(item, "source_path", "")
-        self._step("Analysing", done, total, "articles", name)
-
-    def pdf(self, done: int, total: int, path: str) -> None:
-        self._step("Rendering", done, total, "PDFs", path)
-
-    def _step(self, label: str, done: int, total: int, unit: str, name: str) -> None:
-        if self.quiet:
-            return
-        if self.verbose:
-            _err(f"[{done}/{total}] {name}")
-            return
-        if label != self.label and self.drawn:
-            sys.stderr.write("\n")
-        self.label = label
-        filled = self.WIDTH * done // max(total, 1)
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r{label} [{bar}] {done}/{total} {unit}")
-        sys.stderr.flush()
-        self.drawn = True

@@ -7,7 +7,7 @@ folder; every file is written atomically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,15 @@ from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, errors_csv, jsonl_lines
 from .families import FAMILIES, SiteData
+from .families.entities import entities_with_pages
 from .pdf import PdfArchive, render_pdf
+from .search import (
+    SEARCH_PAGE,
+    SearchIndexError,
+    index_language,
+    search_unavailable,
+    write_search_index,
+)
 from .templates import environment, stylesheet
 
 
@@ -31,6 +39,14 @@ class SiteOptions:
     templates: Path | None = None
     jobs: int = 1  # PDF workers (workers.AUTO: by the work); the rest of the site is cheap
     skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
+    search: bool = True  # a Pagefind index of the pages and search.html, the last build step
+    min_mentions: int = 2  # an entity mentioned fewer times in the corpus gets no page
+    listing_rows: int = 500  # rows per page of the entity, speaker and source listings
+
+    def __post_init__(self) -> None:
+        for name in ("min_mentions", "listing_rows"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
 
 
 @dataclass
@@ -40,6 +56,8 @@ class SiteResult:
     data: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # every file, in the order written
     removed: list[str] = field(default_factory=list)  # stale files of the previous build
+    search: list[str] = field(default_factory=list)  # the Pagefind bundle's files
+    warnings: list[str] = field(default_factory=list)  # one line each, for the build summary
 
 
 class DuplicateWriteError(RuntimeError):
@@ -67,6 +85,8 @@ class SiteWriter:
         self.progress = progress or (lambda _done, _total, _path: None)
         self.pending_pdfs: list[tuple[str, str, list[str], PdfArchive | None]] = []
         self._seen: set[str] = set()
+        # ids of the entities that have a page; None: every entity (a page links them all)
+        self.linked_entities: frozenset[str] | None = None
 
     def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
@@ -89,12 +109,18 @@ class SiteWriter:
         """Render `template` to `relative` (and to `pdf/...` if PDFs are on, embedding
         `pdf_archive`'s analysis and provenance)."""
         depth = relative.count("/")
-        common = {"root": "../" * depth, "corpus_name": self.options.corpus_name, **context}
+        common = {"root": "../" * depth, "corpus_name": self.options.corpus_name,
+                  "search_href": "../" * depth + SEARCH_PAGE if self.options.search else None,
+                  "search_facets": None, "linked_entities": self.linked_entities,
+                  **context}  # fmt: skip
+        if not self.options.search:
+            common["search_facets"] = None  # no index: nothing to mark for it
         pdf_href = None
         if pdf and self.options.pdf:
             pdf_href = "../" * depth + pdf
             html = self.env.get_template(template).render(
-                **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None}
+                **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None,
+                   "search_href": None, "search_facets": None}
             )
             css = [stylesheet("style.css", self.options.templates),
                    stylesheet("print.css", self.options.templates)]  # fmt: skip
@@ -127,8 +153,17 @@ class SiteWriter:
             self.progress(done, total, path)
 
     def assets(self) -> None:
-        for name in ("style.css", "print.css"):
+        names = ["style.css", "print.css", "favicon.svg"]
+        for name in [*names, "search.js"] if self.options.search else names:
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
+
+    def search_index(self, language: str) -> None:
+        """Pagefind over every page written so far; a failure leaves the site without search
+        (one warning line), never without its pages."""
+        try:
+            self.result.search = write_search_index(self, self.result.pages, language)
+        except SearchIndexError as exc:
+            self.result.warnings.append(f"search index not written, search will not work: {exc}")
 
 
 def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
@@ -147,10 +182,17 @@ def write_site(
 ) -> SiteResult:
     slugs = CorpusSlugs.of(analyses)
     writer = SiteWriter(output, options, progress, slugs, engine)
+    if options.search and (reason := search_unavailable()):
+        writer.options = replace(options, search=False)
+        writer.result.warnings.append(f"no search index: {reason}")
+    if options.min_mentions > 1:
+        writer.linked_entities = entities_with_pages(analyses, options.min_mentions)
     writer.assets()
     writer.data(analyses, errors)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     for family in FAMILIES:
         family.write(writer, site)
     writer.render_pdfs()
+    if writer.options.search:
+        writer.search_index(index_language(analyses))
     return writer.result

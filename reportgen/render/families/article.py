@@ -41,4 +41,5 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             segments=block_pieces(a),
             quote_groups=quote_groups(a, site.slugs),
             source_slug=site.slugs.source,
+            search_facets=site.facets("article", [a.id]),
         )

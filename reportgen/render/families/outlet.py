@@ -27,4 +27,5 @@ def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
             pdf_archive=archive,
             title=summary["name"],
             o=summary,
+            search_facets=site.facets("outlet", [row["id"] for row in summary["articles"]]),
         )
