@@ -99,7 +99,8 @@ def test_every_kind_of_page_opens_cleanly_and_draws_its_charts(
         drawn = watched.page.evaluate(
             "() => [...document.querySelectorAll('main svg')].filter(svg => {"
             " const box = svg.getBoundingClientRect();"
-            " return box.width > 0 && box.height > 0 && svg.querySelector('rect, path, circle');"
+            " const shapes = 'rect, path, circle, line, polyline, polygon';"
+            " return box.width > 0 && box.height > 0 && svg.querySelector(shapes);"
             "}).length"
         )
         assert drawn == charts, f"{page}: {drawn} of {charts} charts drawn"
