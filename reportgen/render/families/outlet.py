@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 @page_family("outlets", order=20)
 def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
-    groups = aggregate.group_by_outlet(site.analyses)
+    # one outlet's analyses at a time (a spool reads them from disk)
+    groups = aggregate.outlet_groups(site.analyses)
     for summary in site.corpus["outlets"]:
         slug = summary["slug"]
         name = summary["name"]
         pdf_on = writer.options.pdf
-        archive = summary_archive("outlet", name, summary, groups[name]) if pdf_on else None
+        members = (site.analyses[i] for i in groups[name])
+        archive = summary_archive("outlet", name, summary, members) if pdf_on else None
         writer.page(
             f"outlets/{slug}/index.html",
             "outlet.html",
