@@ -75,7 +75,8 @@ def test_pdfs_get_no_search_box(tmp_path: Path) -> None:
     facets = SearchFacets("article", {"outlet": ["o"]})
     writer.page("articles/o/a.html", "search.html", pdf="pdf/a.pdf", title="t",
                 bundle="pagefind", search_facets=facets)  # fmt: skip
-    [(_, pdf_html, _)] = writer.pending_pdfs
+    [pending] = writer.pending_pdfs
+    pdf_html = pending[1]
     page_html = (tmp_path / "articles" / "o" / "a.html").read_text(encoding="utf-8")
     assert 'class="site-search"' in page_html and "data-pagefind-filter" in page_html
     assert 'class="site-search"' not in pdf_html and "data-pagefind" not in pdf_html
