@@ -189,10 +189,14 @@ def build(
     executor: ExecutorOptions = LOCAL,
     reuse: ReuseOptions = DEFAULT_REUSE,
     cache_dir: Path | None = None,
+    search: bool = True,
+    min_mentions: int = SiteOptions.min_mentions,
 ) -> BuildResult:
-    """Raises OutputError (before any analysis if it can be known then) when the output folder
-    cannot be used, ExecutorError when ``executor`` cannot run. With `cache_dir`, analyses and
-    PDFs whose inputs did not change since they were kept there are reused (same bytes)."""
+    """`search`: index the site with Pagefind (the last step); `min_mentions`: entities
+    mentioned fewer times in the corpus get no page. Raises OutputError (before any analysis
+    if it can be known then) when the output folder cannot be used, ExecutorError when
+    ``executor`` cannot run. With `cache_dir`, analyses and PDFs whose inputs did not change
+    since they were kept there are reused (same bytes)."""
     folder = claim_output(output, force)
     try:
         with open_engine(executor, jobs) as engine:
@@ -204,7 +208,8 @@ def build(
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(
                 corpus_name=name, pdf=pdf, templates=templates, jobs=jobs,
-                skipped=result.skipped, reuse=reuse, cache=cache_dir,
+                skipped=result.skipped, reuse=reuse, cache=cache_dir, search=search,
+                min_mentions=min_mentions,
             )  # fmt: skip
             result.site = write_site(
                 output, result.analyses, result.errors, result.files, options, on_pdf, engine

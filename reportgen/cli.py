@@ -17,10 +17,12 @@ from .cli_options import (
     ForceOpt,
     JobsOpt,
     MaxCharsOpt,
+    MinMentionsOpt,
     ModelOpt,
     NoCacheOpt,
     NoPdfOpt,
     NoReuseOpt,
+    NoSearchOpt,
     QuietOpt,
     SchedulerOpt,
     SiteOutputOpt,
@@ -128,6 +130,8 @@ def build(
     templates: TemplatesOpt = None,
     no_pdf: NoPdfOpt = False,
     no_cache: NoCacheOpt = False,
+    no_search: NoSearchOpt = False,
+    min_mentions: MinMentionsOpt = None,
     max_article_chars: MaxCharsOpt = None,
     no_reuse: NoReuseOpt = False,
     reuse_threshold: ThresholdOpt = None,
@@ -137,39 +141,34 @@ def build(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Analyse a corpus and write the whole site: pages, PDFs and data exports."""
+    """Analyse a corpus and write the whole site: pages, PDFs, data exports, search index."""
     from .build import build as run_build
     from .cache import default_cache_dir
     from .limits import limits_from
     from .output import OutputError
+    from .render.site import SiteOptions
     from .workers import AUTO
 
     _check_corpus(corpus)
     s = _settings(corpus, output=output, model=model, jobs=jobs, templates=templates,
                   max_article_chars=max_article_chars, reuse=False if no_reuse else None,
-                  reuse_threshold=reuse_threshold,
+                  reuse_threshold=reuse_threshold, min_mentions=min_mentions,
                   executor=executor and executor.value, scheduler=scheduler)  # fmt: skip
     engine = _executor(s)
     out = Path(s.get("output", "output"))
     pdf = s.get("pdf", True) and not no_pdf
+    search = s.get("search", True) and not no_search
     quiet = quiet or bool(s.get("quiet", False))
     try:
         with Progress("Analysing", quiet, verbose) as progress:
             result = run_build(
-                corpus,
-                out,
-                model=s.get("model", "auto"),
-                jobs=int(s.get("jobs") or AUTO),
-                pdf=pdf,
-                templates=Path(s["templates"]) if s.get("templates") else None,
-                on_article=progress.article,
-                on_pdf=progress.pdf,
-                limits=limits_from(s),
-                force=force,
-                executor=engine,
-                reuse=_reuse_options(s),
+                corpus, out, model=s.get("model", "auto"), jobs=int(s.get("jobs") or AUTO),
+                pdf=pdf, templates=Path(s["templates"]) if s.get("templates") else None,
+                on_article=progress.article, on_pdf=progress.pdf, limits=limits_from(s),
+                force=force, executor=engine, reuse=_reuse_options(s),
                 cache_dir=None if no_cache or not s.get("cache", True) else default_cache_dir(),
-            )
+                search=search, min_mentions=s.get("min_mentions", SiteOptions.min_mentions),
+            )  # fmt: skip
     except (OutputError, ExecutorError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -194,11 +193,14 @@ def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:
         for item in result.skipped:
             _err(f"skipped: {item.source_path}: {item.reason}")
     site = result.site
+    for warning in site.warnings:
+        _err(f"warning: {warning}")
     removed = f"; {len(site.removed)} stale files removed" if site.removed else ""
+    search = f", search index of {len(site.search)} files" if site.search else ""
     _err(
         f"{len(result.analyses)} articles from {result.files} input files, "
         f"{len(result.errors)} not read, {len(result.skipped)} skipped; "
-        f"{len(site.pages)} pages, {len(site.pdfs)} PDFs -> {out}{removed}"
+        f"{len(site.pages)} pages, {len(site.pdfs)} PDFs{search} -> {out}{removed}"
     )
 
 

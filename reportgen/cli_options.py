@@ -58,3 +58,14 @@ TemplatesOpt = Annotated[
 ]
 NoPdfOpt = Annotated[bool, typer.Option("--no-pdf", help="Skip the PDFs.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Analyse and render everything anew.")]
+NoSearchOpt = Annotated[
+    bool, typer.Option("--no-search", help="Skip the search index (Pagefind) and search box.")
+]
+MinMentionsOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Entities mentioned fewer times in the corpus get no page of their own "
+        "(default 2; 1: every entity).",
+    ),
+]

@@ -20,6 +20,8 @@ SETTING_TYPES: dict[str, type] = {
     "model": str,
     "templates": str,
     "pdf": bool,
+    "search": bool,
+    "min_mentions": int,
     "quiet": bool,
     "executor": str,  # local or dask (executors.ExecutorKind)
     "scheduler": str,  # tcp://HOST:8786
@@ -44,6 +46,8 @@ def check_settings(settings: dict[str, Any], origin: str) -> None:
             raise ValueError(
                 f"{origin}: {key} must be {expected.__name__}, not {type(value).__name__}"
             )
+    if settings.get("min_mentions", 1) < 1:
+        raise ValueError(f"{origin}: min_mentions must be at least 1")
     try:
         Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings})
         if "executor" in settings:

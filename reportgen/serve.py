@@ -34,14 +34,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-def serve_site(output: Path, port: int, on_ready: Callable[[str], None]) -> None:
+def site_server(output: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """A server for `output` on 127.0.0.1:`port` (0: a free port, see `server_address`)."""
     handler = functools.partial(SiteHandler, directory=str(output.resolve()))
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ServeError(f"cannot listen on 127.0.0.1:{port} ({reason}); try --port") from exc
-    with server:
+
+
+def serve_site(output: Path, port: int, on_ready: Callable[[str], None]) -> None:
+    with site_server(output, port) as server:
+        port = server.server_address[1]
         on_ready(f"serving {output} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

@@ -9,43 +9,54 @@ slug stays the same from build to build as long as the set of names that collide
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .model import ArticleAnalysis
 from .paths import slugify
 
-# Listing pages live beside the item pages of their folder: no item may take their names.
+# Listing pages live beside the item pages of their folder: no item may take their names
+# (`index.html`, and `index-2.html`, ... when a listing is paged: render/listing.py).
 LISTING_NAMES = frozenset({"index"})
+_LISTING_PAGE = re.compile(r"index-[0-9]+")
 
 
-def _hashed(name: str, slug: str, taken: set[str]) -> str:
+def is_listing_name(slug: str) -> bool:
+    return slug in LISTING_NAMES or _LISTING_PAGE.fullmatch(slug) is not None
+
+
+def _hashed(name: str, slug: str, taken: set[str], reserved: Callable[[str], bool]) -> str:
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
     for length in range(6, len(digest) + 1, 2):  # longer only if a suffix itself collides
         candidate = f"{slug}-{digest[:length]}"
-        if candidate not in taken:
+        if candidate not in taken and not reserved(candidate):
             return candidate
     raise AssertionError(f"no free slug for {name!r}")
 
 
 def unique_slugs(
-    names: Iterable[str], fallback: str, reserved: Iterable[str] = LISTING_NAMES
+    names: Iterable[str],
+    fallback: str,
+    reserved: Callable[[str], bool] | Iterable[str] = is_listing_name,
 ) -> dict[str, str]:
-    """A slug for each distinct name; no two names share one and none is in `reserved`."""
+    """A slug for each distinct name; no two names share one and none is reserved (a name in
+    `reserved`, or one it says yes to)."""
+    if not callable(reserved):
+        reserved = frozenset(reserved).__contains__
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(names)):
         groups[slugify(name, fallback)].append(name)
-    reserved = set(reserved)
-    taken = set(groups) | reserved
+    taken = set(groups)
     slugs: dict[str, str] = {}
     for slug, group in sorted(groups.items()):
-        keeper = None if slug in reserved else next((n for n in group if n == slug), group[0])
+        keeper = None if reserved(slug) else next((n for n in group if n == slug), group[0])
         for name in group:
             if name == keeper:
                 slugs[name] = slug
             else:
-                slugs[name] = _hashed(name, slug, taken)
+                slugs[name] = _hashed(name, slug, taken, reserved)
                 taken.add(slugs[name])
     return slugs
 

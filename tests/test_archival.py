@@ -18,6 +18,7 @@ from reportgen.build import BuildResult
 from reportgen.render.exports import summary_json
 from reportgen.render.families import SiteData
 from reportgen.render.families.article import article_pages
+from reportgen.render.families.entities import entities_with_pages
 from reportgen.render.pdf import XMP_NAMESPACE, render_pdf
 from reportgen.render.site import SiteOptions, SiteWriter
 from reportgen.slugs import CorpusSlugs
@@ -117,6 +118,8 @@ def test_shared_fonts_and_stylesheets_give_the_bytes_of_a_fresh_render(
     site, result = built_site
     slugs = CorpusSlugs.of(result.analyses)
     writer = SiteWriter(tmp_path / "again", SiteOptions(pdf=True), slugs=slugs)
+    # as write_site does: entities mentioned too rarely are named without a link
+    writer.linked_entities = entities_with_pages(result.analyses, writer.options.min_mentions)
     article_pages(writer, SiteData(result.analyses, [], {}, writer.slugs))
     for path, html, css, archive in reversed(writer.pending_pdfs):
         fresh = render_pdf(html, css, archive, reuse=False)

@@ -117,7 +117,8 @@ def test_pages_show_the_passages_the_matrix_and_escape_the_outlet(reuse_site) ->
     heat = re.search(r'<svg class="chart heatmap".*?</svg>', index, re.S).group(0)
     assert "<script" not in heat and "&lt;script&gt;" in heat
     for page in site.rglob("*.html"):
-        assert "<script" not in page.read_text(encoding="utf-8"), page
+        if page.name != "search.html" and "pagefind" not in page.parts:  # the one scripted page
+            assert "<script" not in page.read_text(encoding="utf-8"), page
     outlets = sorted(site.glob("outlets/*/index.html"))
     wire = next(p for p in outlets if "wire-desk" in str(p)).read_text(encoding="utf-8")
     assert "Text shared with other outlets" in wire and "50.0 %" in wire  # 1 of 2 articles

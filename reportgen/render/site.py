@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,16 @@ from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, errors_csv, jsonl_lines
 from .families import FAMILIES, SiteData
+from .families.entities import entities_with_pages
 from .pdf import PdfArchive, render_pdf
+from .search import BUNDLE as SEARCH_BUNDLE
+from .search import (
+    SEARCH_PAGE,
+    SearchIndexError,
+    index_language,
+    search_unavailable,
+    write_search_index,
+)
 from .templates import builtin_template_dir, environment, static_dir, stylesheet
 
 
@@ -39,6 +48,14 @@ class SiteOptions:
     skipped: list[ReadError] = field(default_factory=list)  # listed on the index page
     reuse: ReuseOptions = DEFAULT_REUSE  # what the text-reuse pass was run with
     cache: Path | None = None  # the build cache: PDFs whose inputs did not change are kept
+    search: bool = True  # a Pagefind index of the pages and search.html, the last build step
+    min_mentions: int = 2  # an entity mentioned fewer times in the corpus gets no page
+    listing_rows: int = 500  # rows per page of the entity, speaker and source listings
+
+    def __post_init__(self) -> None:
+        for name in ("min_mentions", "listing_rows"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
 
 
 @dataclass
@@ -49,6 +66,8 @@ class SiteResult:
     written: list[str] = field(default_factory=list)  # every file, in the order written
     rewritten: list[str] = field(default_factory=list)  # those whose bytes changed (or new)
     removed: list[str] = field(default_factory=list)  # stale files of the previous build
+    search: list[str] = field(default_factory=list)  # the Pagefind bundle's files
+    warnings: list[str] = field(default_factory=list)  # one line each, for the build summary
 
 
 class DuplicateWriteError(RuntimeError):
@@ -77,6 +96,8 @@ class SiteWriter:
         self.pending_pdfs: list[tuple[str, str, list[str], PdfArchive | None]] = []
         self._seen: set[str] = set()
         self.digest = hashlib.sha256()  # of everything written, in order
+        # ids of the entities that have a page; None: every entity (a page links them all)
+        self.linked_entities: frozenset[str] | None = None
 
     def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
@@ -110,6 +131,7 @@ class SiteWriter:
             if relative not in self._seen:
                 self.keep(relative)
         self.result.pages, self.result.pdfs = list(state["pages"]), list(state["pdfs"])
+        self.result.search = [f for f in state["files"] if f.startswith(f"{SEARCH_BUNDLE}/")]
         return self.result
 
     def page(
@@ -123,12 +145,18 @@ class SiteWriter:
         """Render `template` to `relative` (and to `pdf/...` if PDFs are on, embedding
         `pdf_archive`'s analysis and provenance)."""
         depth = relative.count("/")
-        common = {"root": "../" * depth, "corpus_name": self.options.corpus_name, **context}
+        common = {"root": "../" * depth, "corpus_name": self.options.corpus_name,
+                  "search_href": "../" * depth + SEARCH_PAGE if self.options.search else None,
+                  "search_facets": None, "linked_entities": self.linked_entities,
+                  **context}  # fmt: skip
+        if not self.options.search:
+            common["search_facets"] = None  # no index: nothing to mark for it
         pdf_href = None
         if pdf and self.options.pdf:
             pdf_href = "../" * depth + pdf
             html = self.env.get_template(template).render(
-                **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None}
+                **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None,
+                   "search_href": None, "search_facets": None}
             )
             css = [stylesheet("style.css", self.options.templates),
                    stylesheet("print.css", self.options.templates)]  # fmt: skip
@@ -164,8 +192,17 @@ class SiteWriter:
         keep.save()
 
     def assets(self) -> None:
-        for name in ("style.css", "print.css"):
+        names = ["style.css", "print.css", "favicon.svg"]
+        for name in [*names, "search.js"] if self.options.search else names:
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
+
+    def search_index(self, language: str) -> None:
+        """Pagefind over every page written so far; a failure leaves the site without search
+        (one warning line), never without its pages."""
+        try:
+            self.result.search = write_search_index(self, self.result.pages, language)
+        except SearchIndexError as exc:
+            self.result.warnings.append(f"search index not written, search will not work: {exc}")
 
 
 class _PdfKeeper:
@@ -229,6 +266,11 @@ def write_site(
 ) -> SiteResult:
     slugs = CorpusSlugs.of(analyses)
     writer = SiteWriter(output, options, progress, slugs, engine)
+    if options.search and (reason := search_unavailable()):
+        writer.options = replace(options, search=False)
+        writer.result.warnings.append(f"no search index: {reason}")
+    if options.min_mentions > 1:
+        writer.linked_entities = entities_with_pages(analyses, options.min_mentions)
     writer.assets()
     writer.data(analyses, errors)
     state = SiteState(options.cache, output) if options.cache else None
@@ -239,6 +281,8 @@ def write_site(
     for family in FAMILIES:
         family.write(writer, site)
     writer.render_pdfs()
+    if writer.options.search:
+        writer.search_index(index_language(analyses))
     if state:
         state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
     return writer.result
@@ -249,7 +293,8 @@ def _site_key(writer: SiteWriter, files: int) -> str:
     the assets are written: nothing else needs rendering to know the site did not change."""
     options = writer.options
     settings = json.dumps(
-        [options.corpus_name, options.pdf, files, [asdict(item) for item in options.skipped]]
+        [options.corpus_name, options.pdf, files, [asdict(item) for item in options.skipped],
+         options.search, options.min_mentions, options.listing_rows, repr(options.reuse)]
     )
     folders = [builtin_template_dir(), *([options.templates] if options.templates else [])]
     return site_key(writer.digest.hexdigest(), settings, folders)

@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from .. import __version__
-from ..model import BLOCK_KINDS
+from ..model import ARTICLE_KINDS, BLOCK_KINDS
 from ..paths import slugify
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +58,7 @@ def environment(user_dir: Path | None = None) -> Environment:
     env.globals["version"] = __version__
     env.filters["slug"] = slugify
     env.globals["kinds"] = BLOCK_KINDS
+    env.globals["article_kinds"] = ARTICLE_KINDS  # the blocks search indexes on article pages
     return env
 
 

@@ -3,12 +3,14 @@ domain objects to its own template. A new family is a new module imported here."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...model import ArticleAnalysis, ReadError
 from ...slugs import CorpusSlugs
+from ..search import SearchFacets
 
 if TYPE_CHECKING:
     from ..site import SiteWriter
@@ -22,6 +24,17 @@ class SiteData:
     errors: list[ReadError]
     corpus: dict[str, Any]  # aggregate.corpus_summary
     slugs: CorpusSlugs  # unique page names of outlets, speakers and sources
+
+    @cached_property
+    def outlet_and_language(self) -> dict[str, tuple[str, str]]:
+        """Each article's outlet and language, read once (the analyses may be on disk)."""
+        return {a.id: (a.outlet, a.lang) for a in self.analyses}
+
+    def facets(self, kind: str, article_ids: Iterable[str]) -> SearchFacets:
+        """The search filters of a page about these articles: their outlets and languages."""
+        known = [self.outlet_and_language[i] for i in article_ids if i in self.outlet_and_language]
+        return SearchFacets(kind, {"outlet": [o for o, _ in known],
+                                   "language": [lang for _, lang in known if lang]})  # fmt: skip
 
 
 WriteFamily = Callable[["SiteWriter", SiteData], None]
@@ -49,4 +62,4 @@ def page_family(name: str, order: int) -> Callable[[WriteFamily], WriteFamily]:
 
 
 # Registration happens on import.
-from . import article, entities, index, outlet, sources, speakers  # noqa: E402, F401
+from . import article, entities, index, outlet, search, sources, speakers  # noqa: E402, F401

@@ -44,4 +44,5 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             quote_groups=quote_groups(a, site.slugs),
             source_slug=site.slugs.source,
             shared=shared_with(a, by_id),
+            search_facets=site.facets("article", [a.id]),
         )

@@ -1,10 +1,14 @@
-"""One page per entity, a listing per kind (people, organisations, ...) and the entity index."""
+"""One page per entity mentioned often enough, a listing per kind (people, organisations, ...)
+and the entity index, both paged."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ... import aggregate
+from ...model import ArticleAnalysis
+from ..listing import write_listing
 from . import SiteData, page_family
 
 if TYPE_CHECKING:
@@ -19,24 +23,43 @@ ENTITY_KINDS = {
 }
 
 
+def entities_with_pages(analyses: list[ArticleAnalysis], min_mentions: int) -> frozenset[str]:
+    """Ids of the entities mentioned at least `min_mentions` times in the corpus, every block
+    counted (the article pages show every mention). The others are named without a link."""
+    mentions: Counter[str] = Counter()
+    for a in analyses:
+        for e in a.entities:
+            mentions[e.id] += len(e.mentions)
+    return frozenset(i for i, n in mentions.items() if n >= min_mentions)
+
+
 @page_family("entities", order=40)
 def entity_pages(writer: SiteWriter, site: SiteData) -> None:
+    linked = writer.linked_entities
     for entity in aggregate.entity_pages(site.analyses).values():
-        writer.page(f"entities/{entity['id']}.html", "entity.html", title=entity["name"],
-                    entity=entity)  # fmt: skip
-    table = aggregate.entity_table(site.analyses)
+        if linked is None or entity["id"] in linked:
+            facets = site.facets("entity", [r["id"] for r in entity["articles"]])
+            writer.page(f"entities/{entity['id']}.html", "entity.html", title=entity["name"],
+                        entity=entity, search_facets=facets)  # fmt: skip
+    table, unlinked = [], Counter()
+    for row in aggregate.entity_table(site.analyses):
+        if linked is None or row["id"] in linked:
+            table.append(row)
+        else:
+            unlinked[row["label"]] += 1
     kinds = [{"label": label, "slug": slug, "name": name}
              for label, (slug, name) in ENTITY_KINDS.items()
              if any(e["label"] == label for e in table)]  # fmt: skip
+    common = {"min_mentions": writer.options.min_mentions}
     for kind in kinds:
-        writer.page(
-            f"entities/{kind['slug']}.html", "entity_index.html", title=kind["name"],
+        write_listing(
+            writer, "entities", kind["slug"], "entity_index.html", "entities",
+            [e for e in table if e["label"] == kind["label"]], title=kind["name"],
             heading=kind["name"], intro=f"{kind['name']}, by number of articles.",
-            kind_links=[], with_label=False,
-            entities=[e for e in table if e["label"] == kind["label"]],
+            kind_links=[], with_label=False, unlinked=unlinked[kind["label"]], **common,
         )  # fmt: skip
-    writer.page(
-        "entities/index.html", "entity_index.html", title="Entities", heading="Entities",
-        intro="Every named entity, by number of articles.", kind_links=kinds, with_label=True,
-        entities=table,
+    write_listing(
+        writer, "entities", "index", "entity_index.html", "entities", table, title="Entities",
+        heading="Entities", intro="Every named entity, by number of articles.",
+        kind_links=kinds, with_label=True, unlinked=sum(unlinked.values()), **common,
     )  # fmt: skip

@@ -32,4 +32,5 @@ def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
             outlet_page=site.slugs.outlet,
             reuse_on=writer.options.reuse.reuse,
             reuse_min_words=writer.options.reuse.reuse_min_words,
+            search_facets=site.facets("outlet", [row["id"] for row in summary["articles"]]),
         )

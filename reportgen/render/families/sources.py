@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import aggregate
+from ..listing import write_listing
 from . import SiteData, page_family
 
 if TYPE_CHECKING:
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 def source_pages(writer: SiteWriter, site: SiteData) -> None:
     sources = aggregate.source_pages(site.analyses, site.slugs)
     for source in sources.values():
+        facets = site.facets("source", [r["id"] for r in source["articles"]])
         writer.page(f"sources/{source['slug']}.html", "source.html", title=source["name"],
-                    source=source)  # fmt: skip
+                    source=source, search_facets=facets)  # fmt: skip
     ranked = sorted(sources.items(), key=lambda kv: (-len(kv[1]["articles"]), kv[0]))
-    writer.page("sources/index.html", "source_index.html", title="Sources", sources=ranked)
+    write_listing(writer, "sources", "index", "source_index.html", "sources", ranked,
+                  title="Sources")

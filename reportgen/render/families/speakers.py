@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import aggregate
+from ..listing import write_listing
 from . import SiteData, page_family
 
 if TYPE_CHECKING:
@@ -15,7 +16,10 @@ if TYPE_CHECKING:
 def speaker_pages(writer: SiteWriter, site: SiteData) -> None:
     speakers = aggregate.speaker_pages(site.analyses, site.slugs)
     for speaker in speakers.values():
+        facets = site.facets("speaker", [q["article_id"] for q in speaker["quotes"]])
         writer.page(f"speakers/{speaker['slug']}.html", "speaker.html", title=speaker["name"],
-                    speaker=speaker, outlet_page=site.slugs.outlet)  # fmt: skip
+                    speaker=speaker, outlet_page=site.slugs.outlet,
+                    search_facets=facets)  # fmt: skip
     ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))
-    writer.page("speakers/index.html", "speaker_index.html", title="Speakers", speakers=ranked)
+    write_listing(writer, "speakers", "index", "speaker_index.html", "speakers", ranked,
+                  title="Speakers")

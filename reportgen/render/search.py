@@ -1,0 +1,144 @@
+"""Full-text search of the built site with Pagefind, run as the last step of a build.
+
+Pagefind (https://pagefind.app) reads the finished HTML and writes a static index plus its own
+JavaScript and WebAssembly into `pagefind/`; the browser fetches only the index chunks a query
+needs, so search works on any static host without a server-side part. Only the main content of
+the pages that carry `data-pagefind-body` (articles, outlets, entities, speakers, sources) is
+indexed; the filters come from `data-pagefind-filter` tags in their heads.
+
+The index is built from hard links to this build's pages in a temporary folder, so stale pages
+of a previous build (removed only once the build ends) are never indexed, and Pagefind's files
+are then written through the `SiteWriter` like every other file: atomically, inside the output
+folder and into the build manifest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import ArticleAnalysis
+from .stable_filters import UnknownBundleError, stabilise_filters
+
+if TYPE_CHECKING:
+    from .site import SiteWriter
+
+SEARCH_PAGE = "search.html"
+BUNDLE = "pagefind"  # the folder Pagefind's index and scripts go to, inside the site
+# Inside the indexed content, what is no text of its own: breadcrumbs, table headings, chart
+# labels and the kind label of each text block (their words would fill every excerpt).
+EXCLUDED = [".crumbs", "thead", "svg", ".block-label"]
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    """How one page is indexed: its kind and the filter values it is found under."""
+
+    kind: str  # article, outlet, entity, speaker, source
+    filters: dict[str, list[str]] = field(default_factory=dict)  # e.g. outlet, language
+
+    def tags(self) -> list[tuple[str, str]]:
+        """(filter, value) pairs in a stable order, the page kind first."""
+        pairs = [("kind", self.kind)]
+        for name in sorted(self.filters):
+            pairs.extend((name, value) for value in sorted(set(self.filters[name])))
+        return pairs
+
+
+def index_language(analyses: Iterable[ArticleAnalysis]) -> str:
+    """The corpus's most common article language (ties: alphabetical), "en" without articles.
+
+    The whole site is one index in this language: Pagefind otherwise makes one index per
+    `<html lang>` and searches only the one of the search page's language, so a German article
+    would not be found from an English listing page's search box."""
+    counts = Counter(a.lang for a in analyses if a.lang)
+    if not counts:
+        return "en"
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def search_unavailable() -> str | None:
+    """Why Pagefind cannot run here (None: it can). Asked before any page is written, so a
+    site without search has no search box either."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return "the pagefind package is not installed (pip install 'pagefind[bin]')"
+    executable = get_executable()
+    if executable is None or not executable.is_file():
+        return f"no Pagefind binary ({executable or 'pagefind_bin is not installed'})"
+    return None
+
+
+def write_search_index(writer: SiteWriter, pages: list[str], language: str) -> list[str]:
+    """Index `pages` (paths in the site) and write the bundle under `pagefind/`; returns the
+    paths written. Raises SearchIndexError when Pagefind is missing or fails."""
+    staging = Path(tempfile.mkdtemp(prefix=".reportgen-search-", dir=writer.output))
+    try:
+        site, bundle = staging / "site", staging / "bundle"
+        for page in pages:
+            _link_or_copy(writer.output / page, site / page)
+        _run_in_thread(_pagefind(site, bundle, language))
+        try:
+            stabilise_filters(bundle)
+        except (UnknownBundleError, OSError, ValueError) as exc:
+            raise SearchIndexError(f"cannot put Pagefind's filters in order: {exc}") from exc
+        files = sorted(p for p in bundle.rglob("*") if p.is_file())
+        if not files:
+            raise SearchIndexError("Pagefind wrote no index")
+        written = []
+        for path in files:
+            relative = f"{BUNDLE}/{path.relative_to(bundle).as_posix()}"
+            writer.write(relative, path.read_bytes())
+            written.append(relative)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
+
+
+def _run_in_thread(coroutine: object) -> None:
+    """asyncio.run in a thread of its own: it works the same when the caller already runs an
+    event loop (a notebook)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()  # type: ignore[arg-type]
+
+
+async def _pagefind(site: Path, bundle: Path, language: str) -> None:
+    try:
+        from pagefind.index import PagefindIndex
+    except ImportError as exc:
+        raise SearchIndexError("the pagefind package is not installed") from exc
+    # output_path here, not only to write_files: leaving the context writes the files again,
+    # to the configured folder (without one, to ./pagefind in the working directory).
+    config = {"force_language": language, "keep_index_url": True,
+              "exclude_selectors": EXCLUDED, "output_path": str(bundle)}  # fmt: skip
+    try:
+        async with PagefindIndex(config) as index:  # type: ignore[arg-type]
+            result = await index.add_directory(str(site))
+            if not result.get("page_count"):
+                raise SearchIndexError("Pagefind found no page to index")
+            # the files are written when the context ends without an error
+    except SearchIndexError:
+        raise
+    except Exception as exc:  # the binary is missing, crashed or answered with an error
+        raise SearchIndexError(f"Pagefind failed: {type(exc).__name__}: {exc}") from exc
