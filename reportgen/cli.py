@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -32,6 +33,8 @@ from .cli_options import (
 )
 from .executors import ExecutorError, ExecutorOptions
 from .progress import Progress
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -80,8 +83,13 @@ def _settings(corpus: Path, **flags: object) -> dict:
 def _executor(settings: dict) -> ExecutorOptions:
     from .executors import executor_options
 
+    return _typed(executor_options, settings)
+
+
+def _typed(make: Callable[[dict], T], settings: dict) -> T:
+    """Typed options from the settings; a bad value is one error line and exit 2."""
     try:
-        return executor_options(settings)
+        return make(settings)
     except ValueError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -179,11 +187,8 @@ def build(
 
 def _reuse_options(settings: dict) -> ReuseOptions:
     from .reuse_options import reuse_options_from
-    try:
-        return reuse_options_from(settings)
-    except ValueError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(2) from exc
+
+    return _typed(reuse_options_from, settings)
 
 
 def _build_summary(result: BuildResult, out: Path, quiet: bool) -> None:

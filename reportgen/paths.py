@@ -49,19 +49,7 @@ def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
     """Write a temporary file in the same folder, then rename: no reader sees half a file.
     ``data`` may be pieces of text (a generator), written as they come: a large export is
     never held whole in memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pieces = [data] if isinstance(data, str | bytes) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    _replace_with(path, [data] if isinstance(data, str | bytes) else data, compare=False)
 
 
 def write_if_changed(path: Path, data: bytes | str | Iterable[str | bytes]) -> bool:
@@ -74,13 +62,20 @@ def write_if_changed(path: Path, data: bytes | str | Iterable[str | bytes]) -> b
             return False
         atomic_write(path, payload)
         return True
+    return _replace_with(path, data, compare=True)
+
+
+def _replace_with(path: Path, pieces: Iterable[str | bytes], compare: bool) -> bool:
+    """The pieces into a temporary file beside `path`, renamed over it (unless `compare` and
+    `path` holds the same bytes already). Returns whether `path` was replaced."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            for piece in data:
+            for piece in pieces:
                 handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        if path.is_file() and not path.is_symlink() and filecmp.cmp(tmp, path, shallow=False):
+        same = compare and path.is_file() and not path.is_symlink()
+        if same and filecmp.cmp(tmp, path, shallow=False):
             os.unlink(tmp)
             return False
         os.chmod(tmp, 0o644)

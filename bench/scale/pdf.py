@@ -26,7 +26,6 @@ import argparse
 import collections
 import io
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -41,6 +40,7 @@ import pydyf  # noqa: E402
 import pypdf  # noqa: E402
 import weasyprint.document as wdocument  # noqa: E402
 import weasyprint.pdf as wpdf  # noqa: E402
+from run import sample  # noqa: E402 - bench/scale/run.py, beside this script
 from weasyprint import CSS, HTML  # noqa: E402
 
 from reportgen.build import analyze_documents  # noqa: E402
@@ -79,21 +79,6 @@ table { font-size: 8.5pt; }
 
 Task = tuple[str, rpdf.PdfArchive]  # an article page's PDF-mode HTML and its archive
 Way = Callable[[str, rpdf.PdfArchive], bytes]
-
-
-def sample(source: Path, limit: int, target: Path) -> int:
-    """Copy up to `limit` article files, round-robin over the outlet folders, into `target`."""
-    outlets = sorted(p for p in source.iterdir() if p.is_dir() and p.name != "annotations")
-    queues = [sorted(f for f in o.rglob("*") if f.suffix in (".txt", ".html")) for o in outlets]
-    copied = 0
-    while copied < limit and any(queues):
-        for outlet, queue in zip(outlets, queues, strict=True):
-            if queue and copied < limit:
-                file = queue.pop(0)
-                (target / outlet.name).mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(file, target / outlet.name / file.name)
-                copied += 1
-    return copied
 
 
 def article_tasks(corpus: Path, tmp: Path) -> tuple[list[Task], list[ArticleAnalysis]]:
