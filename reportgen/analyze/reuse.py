@@ -17,7 +17,7 @@ articles. A candidate is kept when the exact Jaccard similarity of the two shing
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -266,22 +266,28 @@ def find_reuse(
     """Set every analysis' `reuse` (each shared passage is listed in both articles) and store
     back the analyses that changed. Off (`options.reuse` false): all empty."""
     counts = ReuseCounts()
-    ids = list(ids_of(analyses))
+    ids = ids_of(analyses)
     order = sorted(range(len(analyses)), key=ids.__getitem__)
     found: dict[int, list[SharedPassage]] = defaultdict(list)  # by position in `order`
+    # positions whose `reuse` may change: all, unless the comparison read every analysis
+    # anyway (then those it found passages for, and those that held some before)
+    touched: Iterable[int] = range(len(order))
     if options.reuse and len(analyses) >= 2:
-        articles, bodies = [], []
-        for index in order:
+        articles, bodies, held = [], [], set()
+        for position, index in enumerate(order):
             a = analyses[index]
             articles.append(_Article.of(a))
             bodies.append(body_of(a))
+            if a.reuse:
+                held.add(position)
         _compare(articles, bodies, options, counts, found)
-    for position, index in enumerate(order):
+        touched = sorted(held | set(found))
+    for position in touched:
         passages = sorted(found[position], key=lambda r: (r.start, r.other_id, r.other_start))
-        a = analyses[index]
+        a = analyses[order[position]]
         if a.reuse != passages:
             a.reuse = passages
-            analyses[index] = a  # type: ignore[index]  # a spool stores it back
+            analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
     return counts
 
 

@@ -299,8 +299,8 @@ def _repeated_words(quotes: list[Quote]) -> None:
     named_quotes = [q for q in quotes if q.speaker is not None]
     if not named_quotes or len(named_quotes) == len(quotes):
         return
-    # One string of every named quotation's words, searched once per quotation without a
-    # speaker: linear in the article, however many quotations it holds.
+    # One string of every named quotation's words, one scan of it per quotation without a
+    # speaker (not a comparison of every pair of quotations).
     texts = [f" {_normalized(q.text)} " for q in named_quotes]
     starts = list(accumulate((len(t) for t in texts[:-1]), initial=0))
     joined = "".join(texts)
