@@ -95,6 +95,19 @@ def analyze_corpus(
     )
 
 
+def corpus_passes(
+    analyses: Sequence[ArticleAnalysis], reuse: ReuseOptions = DEFAULT_REUSE
+) -> None:
+    """The passes over all analyses, in place (a spool stores back what they change):
+    paragraphs recurring across an outlet's articles are its page template; a surname alone is
+    the person the rest of the corpus names in full; then text reuse, after the fingerprint,
+    because an outlet's recurring furniture is boilerplate, not reuse."""
+    apply_fingerprints(analyses)
+    merge_corpus_entities(analyses)
+    unique_entity_ids(analyses)
+    find_reuse(analyses, reuse)
+
+
 def analyze_inputs(
     documents: list[Document],
     errors: list[ReadError],
@@ -123,13 +136,7 @@ def analyze_inputs(
         if on_article:
             on_article(done, len(documents), item)
     errors.sort(key=lambda e: e.source_path)
-    # Second passes: paragraphs recurring across an outlet's articles are its page template; a
-    # surname alone is the person the rest of the corpus names in full.
-    apply_fingerprints(analyses)
-    merge_corpus_entities(analyses)
-    unique_entity_ids(analyses)
-    # After the fingerprint: an outlet's recurring furniture is boilerplate, not reuse.
-    find_reuse(analyses, reuse)
+    corpus_passes(analyses, reuse)
     report = cache.report if cache else None
     return BuildResult(analyses, errors, files, skipped=skipped, cache=report)
 

@@ -31,9 +31,7 @@ def _words(texts: list[str]) -> int:
 def throughput(documents: list, sample: int) -> None:
     import spacy
 
-    from reportgen.analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
-    from reportgen.analyze.fingerprint import apply_fingerprints
-    from reportgen.build import analyze_documents
+    from reportgen.build import analyze_documents, corpus_passes
     from reportgen.model import ArticleAnalysis
 
     if sample < 1:
@@ -59,9 +57,7 @@ def throughput(documents: list, sample: int) -> None:
     analyses = [a for a in analyze_documents(docs, jobs=1) if isinstance(a, ArticleAnalysis)]
     t_ours = time.perf_counter() - started
     started = time.perf_counter()
-    apply_fingerprints(analyses)
-    merge_corpus_entities(analyses)
-    unique_entity_ids(analyses)
+    corpus_passes(analyses)
     t_passes = time.perf_counter() - started
     print(f"sample: {len(docs)} articles, {words / 1e3:.0f}k words")
     print(f"| spaCy blank('de') tokenizer (ceiling) | {t_blank:.1f} s, "
@@ -190,8 +186,7 @@ def rebuilds(corpus: Path, work: Path, verify: bool) -> None:
 def warm_stages(corpus: Path, cache: Path) -> None:
     """In this process, over the whole corpus and the warm cache: what reading, taking every
     analysis from the cache and the corpus passes cost."""
-    from reportgen.analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
-    from reportgen.analyze.fingerprint import apply_fingerprints
+    from reportgen.build import corpus_passes
     from reportgen.cache.analyses import AnalysisCache
     from reportgen.ingest import read_corpus
     from reportgen.limits import DEFAULT_LIMITS
@@ -204,9 +199,7 @@ def warm_stages(corpus: Path, cache: Path) -> None:
     analyses = [store.lookup(document) for document in documents]
     t_load = time.perf_counter() - started
     started = time.perf_counter()
-    apply_fingerprints(analyses)
-    merge_corpus_entities(analyses)
-    unique_entity_ids(analyses)
+    corpus_passes(analyses)
     t_passes = time.perf_counter() - started
     print(f"| warm, whole corpus: reading | {t_read:.1f} s |\n| warm: {store.report.hits} "
           f"analyses from the cache | {t_load:.1f} s |\n| warm: the corpus passes over all "
