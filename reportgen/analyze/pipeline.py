@@ -206,6 +206,13 @@ def describe_embedded(lang: str) -> str:
 
 def pipeline_info(choice: PipelineChoice, nlp: Language) -> dict[str, str]:
     """Which pipeline analysed an article: name, version, its components as loaded, spaCy."""
+    return dict(_pipeline_info(choice, nlp))
+
+
+@lru_cache(maxsize=8)
+def _pipeline_info(choice: PipelineChoice, nlp: Language) -> dict[str, str]:
+    # Cached: `nlp.meta` asks every component for its labels, which for the EntityRuler walks
+    # every pattern; uncached that was a tenth of an article's analysis time.
     info = {
         "name": f"{nlp.meta.get('lang', choice.lang)}_{nlp.meta.get('name', choice.target)}",
         "version": str(nlp.meta.get("version", "unknown")),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_source_kb
+from ..text.patterns import ProbedPattern
 from ..urls import is_within
 from . import source_patterns as sp
 
@@ -69,7 +70,7 @@ def lookup_domain(domain: str) -> KBEntry | None:
     return None
 
 
-def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def cue_patterns(lang: str) -> tuple[ProbedPattern, ...]:
     lowercase = sorted(
         (a for e in knowledge_base() for a in (e.name, *e.aliases) if not a[:1].isupper()),
         key=len,

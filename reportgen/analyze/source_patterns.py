@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lang import profile
+from ..text.patterns import ProbedPattern
 
 # A web address cited as a name: "statistika.com", "mappingpoliceviolence.org".
 DOMAIN_NAME = r"(?:[a-z0-9][\w-]*\.)+(?:com|org|net|de|at|ch|info|news|ru|uk|eu|gov|io)\b"
@@ -51,7 +52,7 @@ class GenericSource:
 
 
 @cache
-def cue_patterns(lang: str, lowercase_aliases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def cue_patterns(lang: str, lowercase_aliases: tuple[str, ...]) -> tuple[ProbedPattern, ...]:
     """The cue patterns with {NAME}: a capitalised name, or one of the knowledge base's
     lowercase aliases ("wie die dpa berichtete")."""
     name = NAME_PATTERN
@@ -60,7 +61,8 @@ def cue_patterns(lang: str, lowercase_aliases: tuple[str, ...]) -> tuple[re.Patt
         aliases = "|".join(re.escape(a) for a in lowercase_aliases)
         name = f"(?:{article}(?:{aliases})\\b|{NAME_PATTERN})"
     return tuple(
-        re.compile(line.replace("{NAME}", name)) for line in profile(lang).lines("source_cues")
+        ProbedPattern(re.compile(line.replace("{NAME}", name)))
+        for line in profile(lang).lines("source_cues")
     )
 
 

@@ -26,6 +26,7 @@ QUOTE_PAIRS: dict[str, str] = {
     "‘": "’",
     '"': '"”',
 }
+OPENING_MARK = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,13 @@ def find_direct_spans(text: str) -> list[QuoteSpan]:
     i = 0
     length = len(text)
     while i < length:
+        found = OPENING_MARK.search(text, i)  # jump to the next mark instead of every character
+        if found is None:
+            break
+        i = found.start()
         mark = text[i]
-        closers = QUOTE_PAIRS.get(mark)
-        if closers is None or not _can_open(text, i, mark):
+        closers = QUOTE_PAIRS[mark]
+        if not _can_open(text, i, mark):
             i += 1
             continue
         end = _find_closer(text, i + 1, mark, closers)
