@@ -14,13 +14,12 @@ folder and into the build manifest.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +35,7 @@ BUNDLE = "pagefind"  # the folder Pagefind's index and scripts go to, inside the
 # Inside the indexed content, what is no text of its own: breadcrumbs, table headings, chart
 # labels and the kind label of each text block (their words would fill every excerpt).
 EXCLUDED = [".crumbs", "thead", "svg", ".block-label"]
+PAGEFIND_TIMEOUT = 3600  # seconds; news_de (28,000 pages) takes minutes
 
 
 class SearchIndexError(Exception):
@@ -90,7 +90,7 @@ def write_search_index(writer: SiteWriter, pages: list[str], language: str) -> l
         site, bundle = staging / "site", staging / "bundle"
         for page in pages:
             _link_or_copy(writer.output / page, site / page)
-        _run_in_thread(_pagefind(site, bundle, language))
+        _pagefind(site, bundle, language)
         try:
             stabilise_filters(bundle)
         except (UnknownBundleError, OSError, ValueError) as exc:
@@ -116,29 +116,34 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run_in_thread(coroutine: object) -> None:
-    """asyncio.run in a thread of its own: it works the same when the caller already runs an
-    event loop (a notebook)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()  # type: ignore[arg-type]
-
-
-async def _pagefind(site: Path, bundle: Path, language: str) -> None:
+def _pagefind(site: Path, bundle: Path, language: str) -> None:
+    """Run the Pagefind binary over `site` and wait for it to exit. Its Python API is not
+    used: on leaving its context the API stops the binary after at most five seconds, and on a
+    busy machine that cut the writing of the bundle short (a truncated or missing index)."""
+    executable = _executable()
+    command = [str(executable), "--site", str(site), "--output-path", str(bundle),
+               "--force-language", language, "--keep-index-url", "--silent"]  # fmt: skip
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
     try:
-        from pagefind.index import PagefindIndex
+        done = subprocess.run(
+            command, cwd=site.parent, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(f"Pagefind failed: {type(exc).__name__}: {exc}") from exc
+    if done.returncode != 0:
+        reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
+        raise SearchIndexError(f"Pagefind exited with {done.returncode}: {reason[0]}")
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise SearchIndexError("Pagefind found no page to index")
+
+
+def _executable() -> Path:
+    try:
+        from pagefind.service import get_executable
     except ImportError as exc:
         raise SearchIndexError("the pagefind package is not installed") from exc
-    # output_path here, not only to write_files: leaving the context writes the files again,
-    # to the configured folder (without one, to ./pagefind in the working directory).
-    config = {"force_language": language, "keep_index_url": True,
-              "exclude_selectors": EXCLUDED, "output_path": str(bundle)}  # fmt: skip
-    try:
-        async with PagefindIndex(config) as index:  # type: ignore[arg-type]
-            result = await index.add_directory(str(site))
-            if not result.get("page_count"):
-                raise SearchIndexError("Pagefind found no page to index")
-            # the files are written when the context ends without an error
-    except SearchIndexError:
-        raise
-    except Exception as exc:  # the binary is missing, crashed or answered with an error
-        raise SearchIndexError(f"Pagefind failed: {type(exc).__name__}: {exc}") from exc
+    executable = get_executable()
+    if executable is None or not executable.is_file():
+        raise SearchIndexError(f"no Pagefind binary ({executable})")
+    return executable
