@@ -4,8 +4,9 @@ Finding and deciding are separate passes. The finders yield :class:`QuoteCandida
 (span, kind, cue, the speaker as written): direct quotations by paired marks (:mod:`.direct`),
 speaker-label lines (:mod:`.labels`), reported speech sentence by sentence (:mod:`.reported`,
 with :mod:`.clauses` and :mod:`.verbal` for one sentence) and quoted words inside reported speech
-(partial quotations). :func:`resolve_speakers` (:mod:`.resolve`) then decides every speaker once,
-with the article's entities, its cited sources and the earlier quotations in view.
+(partial quotations; :mod:`.embedded` for those a clause's verb frames). :func:`resolve_speakers`
+(:mod:`.resolve`) then decides every speaker once, with the article's entities, its cited sources
+and the earlier quotations in view.
 
 Every word list and switch comes from the language profile (:mod:`reportgen.lang`); the code is
 the same for every language.
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from ...model import Block, Entity, Quote, Source
 from ...text.patterns import WORD
 from .direct import direct_candidates
+from .embedded import embedded_candidates
 from .interview import interview_candidates
 from .labels import labelled_candidates
 from .listed import listed_candidates
@@ -85,6 +87,7 @@ def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
     candidates = direct + reported
     if v.style.partial_quotes:
         candidates.extend(partial_candidates(v, reported, direct))
+        candidates.extend(embedded_candidates(v, candidates))
     return candidates
 
 

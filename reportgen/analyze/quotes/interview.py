@@ -8,11 +8,14 @@ from collections.abc import Iterator
 
 from ...text.paragraphs import Paragraph, split_paragraphs
 from ...text.patterns import WORD
-from .patterns import MAX_ANSWER_PARAGRAPHS, MAX_QUESTION_CHARS, MIN_INTERVIEW_QUESTIONS
+from .patterns import (
+    MAX_ANSWER_PARAGRAPHS,
+    MAX_QUESTION_CHARS,
+    MIN_INTERVIEW_QUESTIONS,
+    TEXT_BLOCKS,
+)
 from .records import QuoteCandidate
 from .view import ArticleView
-
-_TEXT_BLOCKS = ("body", "lead")
 
 
 def _is_question(v: ArticleView, paragraph: Paragraph) -> bool:
@@ -32,7 +35,7 @@ def _announced(v: ArticleView, before: int) -> bool:
 def _exchanges(v: ArticleView) -> list[tuple[Paragraph, list[Paragraph]]]:
     """Each question with the paragraphs that answer it, up to the next question."""
     paragraphs = [
-        p for p in split_paragraphs(v.text) if v.block_kind(p.start) in _TEXT_BLOCKS
+        p for p in split_paragraphs(v.text) if v.block_kind(p.start) in TEXT_BLOCKS
     ]
     exchanges: list[tuple[Paragraph, list[Paragraph]]] = []
     open_answer = False

@@ -9,6 +9,7 @@ from functools import cache
 
 from ...lang import profile
 from ...lang.schema import QuoteStyle
+from ...text.patterns import ProbedPattern
 
 # Used when a language has no noun_phrase.txt: up to four capitalised words.
 DEFAULT_NOUN_PHRASE = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
@@ -21,7 +22,7 @@ _WORD_LISTS = (
     "participle_cues", "after_quote_cues", "coordinators", "label_stopwords", "preposed_cues",
     "person_pronouns", "statement_nouns", "linking_words", "first_person", "not_speakers",
     "document_nouns", "group_nouns", "indefinites", "interview_words", "second_person",
-    "source_prepositions", "own_words", "articles", "former_words", "org_nouns",
+    "source_prepositions", "own_words", "articles", "former_words", "org_nouns", "framing_verbs",
 )  # fmt: skip
 
 
@@ -34,7 +35,7 @@ class QuoteLexicon:
     roles: tuple[str, ...]
     starters: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
-    prepositional: tuple[re.Pattern[str], ...]
+    prepositional: tuple[ProbedPattern, ...]
     noun_phrase: re.Pattern[str]
     words: dict[str, frozenset[str]]
 
@@ -63,7 +64,7 @@ def lexicon(lang: str) -> QuoteLexicon:
     np_lines = lang_profile.lines("noun_phrase")
     noun_phrase = np_lines[0] if np_lines else DEFAULT_NOUN_PHRASE
     prepositional = tuple(
-        re.compile(line.replace("{NP}", f"(?:{noun_phrase})"))
+        ProbedPattern(re.compile(line.replace("{NP}", f"(?:{noun_phrase})")))
         for line in lang_profile.lines("reported_speech")
     )
     return QuoteLexicon(

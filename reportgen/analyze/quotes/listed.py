@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ...text.paragraphs import Paragraph, split_paragraphs
-from .patterns import MAX_LIST_ITEM_CHARS, MAX_LIST_ITEMS, MIN_LIST_ITEMS, OPENERS
+from .patterns import MAX_LIST_ITEM_CHARS, MAX_LIST_ITEMS, MIN_LIST_ITEMS, OPENERS, TEXT_BLOCKS
 from .records import Attribution, QuoteCandidate
 from .verbal import subject
 from .view import ArticleView
 
-_TEXT_BLOCKS = ("body", "lead")
 # The speech verb stands among the last words before the colon ("also said:", "said this:").
 _CUE_REACH = 3
 
@@ -39,7 +38,7 @@ def _items(v: ArticleView, following: Sequence[Paragraph]) -> list[Paragraph]:
             len(text) > MAX_LIST_ITEM_CHARS
             or text[:1] in OPENERS
             or text.endswith(":")
-            or v.block_kind(paragraph.start) not in _TEXT_BLOCKS
+            or v.block_kind(paragraph.start) not in TEXT_BLOCKS
         ):
             break
         items.append(paragraph)
@@ -51,7 +50,7 @@ def listed_candidates(
 ) -> Iterator[QuoteCandidate]:
     paragraphs = split_paragraphs(v.text)
     for number, paragraph in enumerate(paragraphs):
-        if not paragraph.text.endswith(":") or v.block_kind(paragraph.start) not in _TEXT_BLOCKS:
+        if not paragraph.text.endswith(":") or v.block_kind(paragraph.start) not in TEXT_BLOCKS:
             continue
         attribution = _introduction(v, paragraph)
         if attribution is None:

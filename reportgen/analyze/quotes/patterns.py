@@ -11,6 +11,12 @@ MAX_QUOTE_CHARS = 3000
 MIN_UNATTRIBUTED_WORDS = 6
 # Quoted words after an article (dem „Spiegel“, die „Bild am Sonntag“) up to this many are a name.
 MAX_TITLE_WORDS = 3
+# Quoted words inside a running sentence longer than this are more than a clause's words.
+MAX_EMBEDDED_WORDS = 30
+# How far before embedded quoted words their subject is looked for (characters).
+MAX_SUBJECT_DISTANCE = 200
+# The blocks whose text is the article's own (not its furniture, comments or teasers).
+TEXT_BLOCKS = ("body", "lead")
 MAX_SENTENCE_CHARS = 1200
 # Longest stretch between a quotation and the earlier one whose speaker it may take.
 CONTEXT_GAP_CHARS = 700

@@ -53,6 +53,17 @@ class ArticleView:
                 return mention
         return None
 
+    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+        """The PER/ORG mentions inside [start, end), in text order."""
+        index = bisect.bisect_left(self.mention_starts, start)
+        found = []
+        for mention in self.mentions[index:]:
+            if mention[0] >= end:
+                break
+            if mention[1] <= end:
+                found.append(mention)
+        return found
+
     def tokens(self, start: int, end: int) -> list[Token]:
         return tokenize(self.text, start, end, self.lex.abbreviations)
 

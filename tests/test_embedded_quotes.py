@@ -1,0 +1,79 @@
+"""Quoted words a clause's verb frames as its subject's words (quotes/embedded.py), and the
+cheap probe in front of the cue patterns (text/patterns.py)."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.analyze.quotes import find_candidates, resolve_speakers
+from reportgen.analyze.quotes.view import article_view
+from reportgen.analyze.source_kb import cue_patterns, find_cues
+from reportgen.model import Block, Entity, Mention
+from reportgen.text.patterns import ProbedPattern, group_source
+
+
+def _entity(text: str, name: str, label: str = "PER") -> Entity:
+    start = text.index(name)
+    slug = name.lower().replace(" ", "-")
+    return Entity(name, label, 1, [Mention(start, start + len(name), name)], id=f"x-{slug}")
+
+
+def _quotes(text: str, lang: str, *entities: Entity) -> list[tuple[str, str | None]]:
+    v = article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
+    return [(q.text, q.speaker) for q in resolve_speakers(find_candidates(v), v, [])]
+
+
+def test_quoted_words_framed_by_the_verb_are_the_subjects() -> None:
+    text = (
+        "Bundeskanzlerin Angela Merkel hatte die Stellungnahmen der Leopoldina als "
+        "„sehr wichtig“ für kommende Entscheidungen bezeichnet. Danach kam nichts."
+    )
+    merkel, leopoldina = _entity(text, "Angela Merkel"), _entity(text, "Leopoldina", "ORG")
+    assert _quotes(text, "de", merkel, leopoldina) == [("sehr wichtig", "Angela Merkel")]
+
+
+def test_an_organisation_is_the_subject_nearest_the_marks() -> None:
+    text = "Die SPD las, wie der Tagesspiegel von einem „Protest vor der Volksbühne“ sprach."
+    party, paper = _entity(text, "SPD", "ORG"), _entity(text, "Tagesspiegel", "ORG")
+    assert _quotes(text, "de", party, paper) == [("Protest vor der Volksbühne", "Der Tagesspiegel")]
+
+
+def test_names_terms_and_sentences_without_a_framing_verb_stay_out() -> None:
+    text = (
+        "Innenminister Horst Seehofer sprach in der „Bild“-Zeitung von einer „Verschlusssache“. "
+        "Er las die „Berliner Zeitung“ und nannte sie die „Berliner Zeitung“. "
+        "Horst Seehofer ging am Abend in ein Lokal namens „Zum grünen Baum“."
+    )
+    seehofer = _entity(text, "Horst Seehofer")
+    start = text.index("Berliner Zeitung", text.index("nannte"))
+    paper = Entity("Berliner Zeitung", "ORG", 1, [Mention(start, start + 16, "Berliner Zeitung")])
+    assert _quotes(text, "de", seehofer, paper) == []
+
+
+def test_english_keeps_quoted_words_inside_the_reported_speech() -> None:
+    text = 'Barack Obama called the plan "a real disaster for the country" on Monday.'
+    assert [q for q, _ in _quotes(text, "en", _entity(text, "Barack Obama"))] != [
+        "a real disaster for the country"
+    ]
+
+
+def test_group_source_reads_nested_groups_classes_and_escapes() -> None:
+    source = r"\b(?P<source>X)\s+(?P<cue>zu(?:folge|[)(])\)|laut)\b"
+    assert group_source(source, "cue") == r"zu(?:folge|[)(])\)|laut"
+
+
+def test_a_probed_pattern_finds_exactly_what_the_pattern_finds() -> None:
+    pattern = re.compile(r"\b(?P<source>[A-Z]\w+)\s+(?P<cue>zufolge)\b")
+    probed = ProbedPattern(pattern)
+    for text in ("Dem Bericht zufolge sank die Zahl.", "Keine Quelle hier.", ""):
+        assert [m.span() for m in probed.finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+    text = "Wie die Agentur Reuters berichtete, und der Zeitung Welt zufolge, stieg sie."
+    for lang in ("de", "en"):
+        expected = sorted(
+            (m.start("source"), m.end("source"))
+            for p in cue_patterns(lang)
+            for m in p.pattern.finditer(text)
+        )
+        assert [(c.start, c.end) for c in find_cues(text, lang)] == expected
