@@ -92,3 +92,25 @@ def test_page_byline_reads_as_trafilatura_without_copying_the_page() -> None:
     for page in pages:
         assert page_byline(load_html(page)) == extract_author(load_html(page))
     assert page_byline(load_html(pages[0])) == "Anna Berger"
+
+
+def test_a_post_meta_item_that_is_a_name_is_the_author_where_the_markup_names_the_site(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "<html lang='de'><head><title>Wochenrückblick</title>"
+        "<meta name='author' content='Rheinblick Online'>"
+        "<meta property='og:site_name' content='Rheinblick Online'></head><body><article>"
+        "<h1>Wochenrückblick</h1><ul class='elementor-post-info'>"
+        "<li><span class='elementor-post-info__item--type-date'>19. Oktober 2019</span></li>"
+        "<li><span class='elementor-post-info__item elementor-post-info__item--type-custom'>"
+        "Boris T. Kaiser</span></li>"
+        "<li><span class='elementor-post-info__item--type-comments'>1 Kommentar</span></li>"
+        "</ul><p>" + "Die Woche war lang und voller Nachrichten aus der Stadt. " * 8 + "</p>"
+        "</article></body></html>"
+    )
+    article = "rheinblick/rueckblick.html"
+    assert analyze_article(tmp_path, article, page).authors == ["Boris T. Kaiser"]
+    # a meta item that is no person's name (a date, a count, a category) is never an author
+    page = page.replace("Boris T. Kaiser", "Lokales Stadt")
+    assert analyze_article(tmp_path, article, page).authors == []

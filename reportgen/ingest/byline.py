@@ -4,6 +4,11 @@ and pruning of the whole page that trafilatura's own author search does."""
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from lxml import etree
+
+from ..lang import available_languages, profile
 
 # trafilatura's byline search (`trafilatura.metadata.extract_author`) without its copy of the
 # page: it prunes comments, sidebars, dates and figures from a deep copy before searching, which
@@ -59,4 +64,30 @@ def page_byline(tree: object) -> str | None:
             content = _text_without_discarded(element)
             if content and 2 < len(content) < 120:
                 return normalize_authors(None, content)
+    return None
+
+
+# The items of a post-meta list (Elementor's post-info widget, WordPress themes' entry-meta):
+# date, comment count, and sometimes the author as a bare name with no byline markup.
+_META_ITEMS = etree.XPath(
+    "//*[contains(@class, 'post-info__item') or contains(@class, 'entry-meta')"
+    " or contains(@class, 'post-meta')][not(*)]"
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][\w'’-]+|[A-ZÄÖÜ]\.)$")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    names = (profile(lang).words("first_names") for lang in available_languages())
+    return frozenset().union(*names)
+
+
+def meta_list_author(tree: object) -> str | None:
+    """A post-meta list item that is a person's name and nothing else: two to four capitalised
+    words (or initials), the first a known given name ("Boris T. Kaiser")."""
+    for element in _META_ITEMS(tree):
+        words = " ".join(element.text_content().split()).split()
+        named = 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+        if named and words[0] in _given_names():
+            return " ".join(words)
     return None

@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 from ..model import Document, Link
 from ..text.authors import clean_authors
 from ..urls import domain_of
-from .byline import page_byline
+from .byline import meta_list_author, page_byline
 from .decode import ReadFailure
 from .frontmatter import normalise_authors, normalise_date
 from .plaintext import infer_date_from_text
@@ -178,6 +178,9 @@ def read_html(content: str, url: str | None = None) -> list[Document]:
     authors = normalise_authors(meta["author"].split(";") if meta["author"] else None)
     domains = (domain_of(meta["url"]),) if meta["url"] else ()
     document.authors = clean_authors(authors, meta["sitename"], domains)
+    if not document.authors:  # the markup named the site, not a person
+        named = meta_list_author(root)
+        document.authors = clean_authors([named], meta["sitename"], domains) if named else []
     document.date = normalise_date(meta["date"])
     document.url = meta["url"] or None
     document.hints["site_name"] = meta["sitename"] or ""
