@@ -77,3 +77,16 @@ def test_a_probed_pattern_finds_exactly_what_the_pattern_finds() -> None:
             for m in p.pattern.finditer(text)
         )
         assert [(c.start, c.end) for c in find_cues(text, lang)] == expected
+
+
+def test_konjunktiv_after_a_colon_reports_the_one_named_before_it() -> None:
+    text = (
+        "Recherchen sind schwierig, und am Montag kommt eine Mail von Claas Relotius an die "
+        "Leitung: Die meisten Gruppen seien verschlossen gegenüber Journalisten."
+    )
+    assert _quotes(text, "de", _entity(text, "Claas Relotius")) == [
+        ("Die meisten Gruppen seien verschlossen gegenüber Journalisten", "Claas Relotius")
+    ]
+    # a clause that names someone but no message or speech does not introduce their words
+    text = "Sehr dienlich für Merkels Politik: Die Zahlen seien nicht ersichtlich."
+    assert _quotes(text, "de", _entity(text, "Merkel")) == []

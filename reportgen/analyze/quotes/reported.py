@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ...model import Span
 from ...text.patterns import WORD
 from .clauses import Reading, read_sentence
 from .patterns import MAX_SENTENCE_CHARS
@@ -128,6 +129,34 @@ def nearby_attribution(
     return None
 
 
+def _introduces_words(v: ArticleView, word: str) -> bool:
+    """A speech verb or a noun for what carries words ("Mail", "Erklärung", "Urteil")."""
+    return (
+        v.is_cue(word)
+        or word in v.lex.speech_nouns
+        or word.lower() in v.lex.document_nouns
+        or word in v.lex.statement_nouns
+    )
+
+
+def colon_speaker(v: ArticleView, start: int, end: int) -> tuple[int, Attribution] | None:
+    """"… kommt eine Mail von Relotius: Die meisten Gruppen seien verschlossen.": Konjunktiv I
+    after a colon reports the person (else the organisation) named before it, in a clause with
+    a speech verb or a noun for a message; returns where the words begin and their speaker."""
+    colon = v.text.find(":", start, end)
+    if colon == -1 or not _strict_konjunktiv(v, colon + 1, end):
+        return None
+    if _strict_konjunktiv(v, start, colon):
+        return None  # the colon sits inside reported speech, which a speaker opened before
+    if not any(_introduces_words(v, word) for word in WORD.findall(v.text, start, colon)):
+        return None  # "Sehr dienlich für Merkels Politik: …" names no one who speaks
+    mention = v.entity_in(start, colon, "PER") or next(reversed(v.mentions_in(start, colon)), None)
+    if mention is None:
+        return None
+    speaker = Span(mention[0], mention[1], v.text[mention[0] : mention[1]])
+    return colon + 1, Attribution(None, speaker)
+
+
 @dataclass
 class _Pass:
     """State of one reported-speech pass: what was found and what speech runs on."""
@@ -227,8 +256,12 @@ class _Pass:
             or self.direct.touches(s_start, s_end)
         ):
             return False
-        found = [*self.found, *self.direct.quotes]
-        attribution = nearby_attribution(self.v, sentences, number, found)
+        introduced = colon_speaker(self.v, s_start, s_end)
+        if introduced is not None:
+            s_start, attribution = introduced
+        else:
+            found = [*self.found, *self.direct.quotes]
+            attribution = nearby_attribution(self.v, sentences, number, found)
         if attribution is None:
             return False
         c_start, c_end = self.v.trim(s_start, s_end)
