@@ -210,6 +210,24 @@ def test_an_organisation_whose_statement_is_reported(tmp_path: Path) -> None:
     assert "Weltbank (World Bank)" in names and "Rheinmetall" in names
 
 
+def test_a_party_after_a_name_and_an_organisation_after_a_preposition_are_not_cited(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Maskenpflicht\n\nInnenminister Horst Seehofer (CSU) sagte am Montag, die Lage sei ernst. "
+        "Über den Abbau der Ungleichheit sei mit der Union nicht zu reden, sagte er. "
+        "Die SPD forderte am Abend neue Regeln.\n"
+    )
+    names = {s.name for s in analyze_article(tmp_path, "blog/masken.txt", text).sources}
+    assert "SPD" in names and "CSU" not in names and "Union" not in names
+    text = (
+        "Retirement\n\nMark Meadows said he never planned to stay in Congress long-term. "
+        "The Pentagon said on Monday that the plan was ready.\n"
+    )
+    names = {s.name for s in analyze_article(tmp_path, "blog/retire.txt", text).sources}
+    assert "Congress" not in names and any("Pentagon" in name for name in names)
+
+
 def test_the_outlets_own_name_needs_a_cue(tmp_path: Path) -> None:
     text = (
         "Titel\n\nDer Spiegel hat die Recherche im Mai veröffentlicht und viel Kritik erhalten.\n"

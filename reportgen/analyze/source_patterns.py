@@ -77,6 +77,12 @@ def generic_sources(lang: str) -> tuple[GenericSource, ...]:
 
 
 @cache
+def preposition_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions, articles): "in the Senate", "mit der Union" name no speaker."""
+    return profile(lang).words("prepositions"), profile(lang).words("articles")
+
+
+@cache
 def attribution_words(lang: str) -> frozenset[str]:
     """Lower-case words that make a clause attribute something to a name next to it: the
     one-word cue verbs and `attribution_words.txt`."""

@@ -225,10 +225,32 @@ def _speaking_organisations(article: _Article) -> None:
                 s < end and start < e for s, e in article.persons
             ):
                 continue  # "CDU-Politiker": the person speaks
+            if _affiliation(article, start, end) or _after_preposition(article, start):
+                continue  # "Horst Seehofer (CSU) sprach", "stay in Congress": no one cited
             kind, _named = _source_noun(entity.name, article.lang)
             kind = "organisation" if kind == "unknown" else kind
             source = article.add(Source(entity.name, kind, None, None, []), start, end)
             article.attributed.add(source.name)
+
+
+def _affiliation(article: _Article, start: int, end: int) -> bool:
+    """The mention stands in parentheses right after a person's name: "Olaf Scholz (SPD)"."""
+    text = article.text
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    name_end = start - 1
+    while name_end > 0 and text[name_end - 1] == " ":
+        name_end -= 1
+    return any(e == name_end for _, e in article.persons)
+
+
+def _after_preposition(article: _Article, start: int) -> bool:
+    """The mention follows a preposition (and an article): "stay in Congress", "mit der Union"."""
+    prepositions, articles = sp.preposition_words(article.lang)
+    words = [w.lower() for w in sp.WORD.findall(article.text, max(0, start - 30), start)]
+    while words and words[-1] in articles:
+        words.pop()
+    return bool(words) and words[-1] in prepositions
 
 
 def _common_word(text: str, name: str) -> bool:

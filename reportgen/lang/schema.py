@@ -42,7 +42,7 @@ LISTS: dict[str, ListKind] = {
     "first_names": W, "ner_ambiguous": W, "ner_not_names": W, "ner_titles": W,
     # cited sources
     "attribution_words": W, "credits": L, "generic_sources": L, "source_cues": L,
-    "source_nouns": L,
+    "source_nouns": L, "prepositions": W,
     # boilerplate and page structure
     "ad": S, "appeal": S, "boilerplate": S, "byline": S, "byline_inline": L, "comment_form": S,
     "comment_meta": S,
