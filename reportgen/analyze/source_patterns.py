@@ -146,3 +146,36 @@ def _noun_pairs(lang: str) -> list[tuple[str, str]]:
 def source_nouns(lang: str) -> tuple[tuple[str, str], ...]:
     """(noun ending, source type) from `source_nouns.txt`: "Nachrichtenagentur news_agency"."""
     return tuple(sorted(_noun_pairs(lang), key=lambda p: -len(p[0])))
+
+
+def source_noun(cited: str, lang: str) -> tuple[str, str | None]:
+    """The type a cited phrase names by its noun ("die Agentur X" is a news agency), and the
+    source's name: the capitalised words after the noun ("Portal Ostnews" -> "Ostnews"), else
+    the noun itself when it names an institution on its own ("der Polizei" -> "Polizei")."""
+    words = cited.split()
+    first: tuple[str, str | None] | None = None
+    for index, word in enumerate(words):
+        bare = word.strip('.,;:„“"»«')
+        stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
+        pair = f"{words[index - 1]} {bare}".lower() if index else bare.lower()
+        for noun, kind in source_nouns(lang):
+            if " " in noun:  # "news agency": the word with the one before it
+                if not pair.endswith(noun.lower()):
+                    continue
+            elif not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
+                continue
+            rest = []
+            for follow in words[index + 1 :]:
+                if not follow.strip('„“"»«')[:1].isupper():
+                    break
+                rest.append(follow.strip('.,;:„“"»«'))
+            if rest:
+                return kind, " ".join(rest)
+            if first is None:
+                # An institution names itself ("der Polizei"), and so does a document whose
+                # compound says which ("Unternehmensregister", not "Bericht").
+                specific = kind == "document" and len(bare) > len(noun) + 3
+                own = (kind in ("government", "organisation") or specific) and bare[:1].isupper()
+                first = (kind, bare if own else None)
+            break
+    return first or ("unknown", None)

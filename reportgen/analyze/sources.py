@@ -136,9 +136,9 @@ def _cued_names(article: _Article) -> None:
         if any(s < cue.end and cue.start < e for s, e in article.persons):
             continue
         entity = next((e for s, end, e in orgs if cue.start <= s and end <= cue.end), None)
-        kind, named = _source_noun(cited, article.lang)
+        kind, named = sp.source_noun(cited, article.lang)
         if kind == "document" and entity is not None:  # "a report by the Environment Agency"
-            kind = _source_noun(entity.name, article.lang)[0]
+            kind = sp.source_noun(entity.name, article.lang)[0]
             kind = "organisation" if kind == "unknown" else kind
         name = _cited_name(cited, entity, named, article.lang)
         if not name:
@@ -227,7 +227,7 @@ def _speaking_organisations(article: _Article) -> None:
                 continue  # "CDU-Politiker": the person speaks
             if _affiliation(article, start, end) or _after_preposition(article, start):
                 continue  # "Horst Seehofer (CSU) sprach", "stay in Congress": no one cited
-            kind, _named = _source_noun(entity.name, article.lang)
+            kind, _named = sp.source_noun(entity.name, article.lang)
             kind = "organisation" if kind == "unknown" else kind
             source = article.add(Source(entity.name, kind, None, None, []), start, end)
             article.attributed.add(source.name)
@@ -376,39 +376,6 @@ def _credit(article: _Article, start: int) -> bool:
     """The name follows a picture credit on its line ("Foto: dpa", "Photo: AFP/Getty")."""
     line = article.text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
     return any(p.search(line) for p in sp.credit_patterns(article.lang))
-
-
-def _source_noun(cited: str, lang: str) -> tuple[str, str | None]:
-    """The type a cited phrase names by its noun ("die Agentur X" is a news agency), and the
-    source's name: the capitalised words after the noun ("Portal Ostnews" -> "Ostnews"), else
-    the noun itself when it names an institution on its own ("der Polizei" -> "Polizei")."""
-    words = cited.split()
-    first: tuple[str, str | None] | None = None
-    for index, word in enumerate(words):
-        bare = word.strip('.,;:„“"»«')
-        stem = re.sub(r"(?<=\w{4})(?:es|s)$", "", bare.lower())  # genitive "Magazins"
-        pair = f"{words[index - 1]} {bare}".lower() if index else bare.lower()
-        for noun, kind in source_nouns(lang):
-            if " " in noun:  # "news agency": the word with the one before it
-                if not pair.endswith(noun.lower()):
-                    continue
-            elif not (bare.lower().endswith(noun.lower()) or stem.endswith(noun.lower())):
-                continue
-            rest = []
-            for follow in words[index + 1 :]:
-                if not follow.strip('„“"»«')[:1].isupper():
-                    break
-                rest.append(follow.strip('.,;:„“"»«'))
-            if rest:
-                return kind, " ".join(rest)
-            if first is None:
-                # An institution names itself ("der Polizei"), and so does a document whose
-                # compound says which ("Unternehmensregister", not "Bericht").
-                specific = kind == "document" and len(bare) > len(noun) + 3
-                own = (kind in ("government", "organisation") or specific) and bare[:1].isupper()
-                first = (kind, bare if own else None)
-            break
-    return first or ("unknown", None)
 
 
 def _from_entry(entry: KBEntry) -> Source:
