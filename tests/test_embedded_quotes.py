@@ -90,3 +90,20 @@ def test_konjunktiv_after_a_colon_reports_the_one_named_before_it() -> None:
     # a clause that names someone but no message or speech does not introduce their words
     text = "Sehr dienlich für Merkels Politik: Die Zahlen seien nicht ersichtlich."
     assert _quotes(text, "de", _entity(text, "Merkel")) == []
+
+
+def test_an_embedded_post_is_a_quotation_of_the_account_that_signed_it() -> None:
+    text = (
+        "Wie ein Video zeigt, können Drohnen über Flugzeugträger fliegen. Das wäre gefährlich, "
+        "schreiben Beobachter seit Jahren in vielen langen Analysen, die kaum jemand liest, "
+        "weil sie lang sind und weil das Thema in der Öffentlichkeit wenig Beachtung findet, "
+        "obwohl es um Sicherheit, Geld und die Lage in einer ganzen Region geht, sagen sie.\n\n"
+        "Wow! Iranian drone gets close to US aircraft carrier.\n\n"
+        "How hard would it be to drop a bomb? pic.twitter.com/abc123\n\n"
+        "— S.L. Kanthan (@Kanthan2030) November 5, 2023\n\n"
+        "Der Flugzeugträger befindet sich in der Region."
+    )
+    v = article_view(text, "de", [Block("body", 0, len(text))], [], [])
+    posts = [q for q in resolve_speakers(find_candidates(v), v, []) if q.cue == "@Kanthan2030"]
+    assert [(q.kind, q.speaker) for q in posts] == [("direct", "S.L. Kanthan")]
+    assert posts[0].text.startswith("Wow! Iranian drone") and posts[0].text.endswith("abc123")

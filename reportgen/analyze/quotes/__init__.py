@@ -2,11 +2,12 @@
 
 Finding and deciding are separate passes. The finders yield :class:`QuoteCandidate` records
 (span, kind, cue, the speaker as written): direct quotations by paired marks (:mod:`.direct`),
-speaker-label lines (:mod:`.labels`), reported speech sentence by sentence (:mod:`.reported`,
-with :mod:`.clauses` and :mod:`.verbal` for one sentence) and quoted words inside reported speech
-(partial quotations; :mod:`.embedded` for those a clause's verb frames). :func:`resolve_speakers`
-(:mod:`.resolve`) then decides every speaker once, with the article's entities, its cited sources
-and the earlier quotations in view.
+speaker-label lines (:mod:`.labels`), embedded social-media posts (:mod:`.posts`), reported
+speech sentence by sentence (:mod:`.reported`, with :mod:`.clauses` and :mod:`.verbal` for one
+sentence) and quoted words inside reported speech (partial quotations; :mod:`.embedded` for
+those a clause's verb frames). :func:`resolve_speakers` (:mod:`.resolve`) then decides every
+speaker once, with the article's entities, its cited sources and the earlier quotations in
+view.
 
 Every word list and switch comes from the language profile (:mod:`reportgen.lang`); the code is
 the same for every language.
@@ -24,6 +25,7 @@ from .interview import interview_candidates
 from .labels import labelled_candidates
 from .listed import listed_candidates
 from .marks import find_direct_spans, spans_in_prefix
+from .posts import post_candidates
 from .records import Inherit, QuoteCandidate
 from .reported import reported_candidates
 from .resolve import resolve_speakers, source_for
@@ -48,6 +50,14 @@ def _with_labels(
     kept = [q for q in direct if sum(q.start <= x.start < q.end for x in labelled) < 2]
     kept += [x for x in labelled if not any(q.start <= x.start < q.end for q in kept)]
     return sorted(kept, key=lambda q: q.start)
+
+
+def _with_posts(direct: list[QuoteCandidate], posts: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """An embedded post is one quotation of its account; quote marks inside it are its own."""
+    if not posts:
+        return direct
+    kept = [q for q in direct if not any(p.start <= q.start < p.end for p in posts)]
+    return sorted([*kept, *posts], key=lambda q: q.start)
 
 
 def _a_term(v: ArticleView, start: int, end: int) -> bool:
@@ -81,6 +91,7 @@ def partial_candidates(
 def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
     """Every quotation candidate of the article, in the order the finders met them."""
     direct = _with_labels(list(direct_candidates(v)), list(labelled_candidates(v)))
+    direct = _with_posts(direct, list(post_candidates(v)))
     direct = sorted([*direct, *interview_candidates(v, direct)], key=lambda q: q.start)
     reported = reported_candidates(v, direct)
     reported += listed_candidates(v, direct + reported)

@@ -68,3 +68,12 @@ COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
 # What ends the clause a title stands in before a name: a stop, a comma, a colon, a break.
 ROLE_STOP = re.compile(r"[.,!?;:\n]\s")
 SENTENCE_CLOSE = re.compile(r"[.!?,…]$")
+# The signature line Twitter/X embeds close a post with: "— Name (@handle) November 5, 2023".
+POST_SIGNATURE = re.compile(
+    r"^[—–-][ \t]*(?P<name>[^\n()]{1,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[ \t]+\S[^\n]{2,40}$",
+    re.MULTILINE,
+)
+# A post is short (280 characters is the platform's usual limit, links counted shortened and
+# emoji double): the paragraphs before a signature that fit in this much page text are the
+# post; a longer one is the article's own text.
+MAX_POST_CHARS = 400
