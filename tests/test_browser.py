@@ -8,6 +8,8 @@ Skipped when Playwright or a Chromium is not installed (`.ci/run` installs both)
 
 from __future__ import annotations
 
+import contextlib
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from conftest import BUNDLED_SEED
 from sitecheck import html_pages
 
 from reportgen.build import BuildResult
+from reportgen.render.site import SiteOptions, write_site
 from reportgen.serve import site_server
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -32,17 +35,23 @@ SEED_PAGE = "articles/ostwind-kurier/000-01257365a1ad734e.html"
 SEED_TITLE = "Freundschaftliche Gespräche zwischen Russland und Belarus"
 
 
-@pytest.fixture(scope="module")
-def served(built_site: tuple[Path, BuildResult]) -> Iterator[tuple[Path, str]]:
-    site, _ = built_site
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
     server = site_server(site, 0)  # reportgen's own server, on a free port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(built_site: tuple[Path, BuildResult]) -> Iterator[tuple[Path, str]]:
+    site, _ = built_site
+    with serving(site) as origin:
+        yield site, origin
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +168,43 @@ def test_search_filters_by_kind_outlet_and_language(
     assert set(found["filters"]["kind"]) == {"article", "outlet", "entity", "speaker", "source"}
     assert {"de", "en"} <= set(found["filters"]["language"])
     assert watched.problems == []
+
+
+def _results(browser: object, origin: str, query: str) -> tuple[set[str], set[str], list[str]]:
+    """What the search page lists for `query`, what Pagefind finds with every part of the
+    index merged as search.js merges them (the page lists only the best results), and what
+    went wrong on the page."""
+    watched = Watched(browser, origin)
+    watched.open(origin + f"search.html?q={query}")
+    watched.page.wait_for_selector(".pagefind-ui__result-link", timeout=20_000)
+    listed = {a.get_attribute("href") for a in watched.page.query_selector_all(
+        ".pagefind-ui__result-link")}  # fmt: skip
+    found = watched.page.evaluate(
+        """async (query) => {
+          const pagefind = await import("./pagefind/pagefind.js");
+          const parts = await (await fetch("./pagefind/parts.json")).json();
+          for (const part of parts) await pagefind.mergeIndex("/pagefind/" + part);
+          const search = await pagefind.search(query);
+          return Promise.all(search.results.map(async r => (await r.data()).url));
+        }""",
+        query,
+    )
+    return listed, set(found), watched.problems
+
+
+def test_an_index_in_parts_finds_what_the_whole_index_finds(
+    served: tuple[Path, str], built_site: tuple[Path, BuildResult], browser: object,
+    tmp_path: Path,
+) -> None:
+    _, origin = served
+    _, result = built_site
+    site = tmp_path / "parts"
+    write_site(site, result.analyses, result.errors, result.files,
+               SiteOptions(pdf=False, search_part_bytes=60_000))  # fmt: skip
+    assert len(json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))) >= 2
+    _, whole, problems = _results(browser, origin, "Lukaschenko")
+    assert problems == [] and "/" + SEED_PAGE in whole
+    with serving(site) as parts_origin:
+        listed, in_parts, problems = _results(browser, parts_origin, "Lukaschenko")
+    assert problems == [] and "/" + SEED_PAGE in listed
+    assert in_parts == whole

@@ -137,3 +137,27 @@ def test_indexing_writes_nothing_outside_the_output_folder(
     assert list(elsewhere.iterdir()) == []
     leftovers = [p.name for p in site.iterdir() if p.name.startswith(".reportgen-search")]
     assert leftovers == [] and (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_large_site_is_indexed_in_parts_that_are_searched_together(
+    built_site: tuple[Path, BuildResult], tmp_path: Path
+) -> None:
+    """Pagefind holds all it indexes in memory: past `search_part_bytes` of pages the index is
+    cut into parts, each from a run of its own, listed in parts.json for the search page."""
+    _, result = built_site
+    site = rewrite(result, tmp_path / "parts", pdf=False, search_part_bytes=60_000)
+    parts = json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 2 and parts == [f"part-{n}/" for n in range(2, len(parts) + 2)]
+    for part in parts:
+        assert (site / "pagefind" / part / "pagefind-entry.json").is_file()
+        assert not (site / "pagefind" / part / "pagefind-ui.js").exists()  # loaded once
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    # every indexed page is in exactly one part
+    indexed = []
+    for bundle in [site / "pagefind", *(site / "pagefind" / part for part in parts)]:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed.append(sum(language["page_count"] for language in entry["languages"].values()))
+    whole = rewrite(result, tmp_path / "whole", pdf=False)
+    entry = json.loads((whole / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(indexed) == sum(lang["page_count"] for lang in entry["languages"].values())
+    assert json.loads((whole / "pagefind" / "parts.json").read_text(encoding="utf-8")) == []

@@ -14,6 +14,7 @@ folder and into the build manifest.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -36,6 +37,13 @@ BUNDLE = "pagefind"  # the folder Pagefind's index and scripts go to, inside the
 # labels and the kind label of each text block (their words would fill every excerpt).
 EXCLUDED = [".crumbs", "thead", "svg", ".block-label"]
 PAGEFIND_TIMEOUT = 3600  # seconds; news_de (28,000 pages) takes minutes
+# HTML per part of the index: Pagefind takes about half a gigabyte for this much article HTML.
+SEARCH_PART_BYTES = 20_000_000
+PART_PREFIX = "part-"  # pagefind/part-2/, pagefind/part-3/, ...
+PARTS_LIST = "parts.json"  # the other parts, relative to the first: ["part-2/", ...]
+# Pagefind's interface files: written with the first part only.
+INTERFACE_FILES = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui",
+                   "pagefind-highlight")  # fmt: skip
 
 
 class SearchIndexError(Exception):
@@ -82,30 +90,72 @@ def search_unavailable() -> str | None:
     return None
 
 
-def write_search_index(writer: SiteWriter, pages: list[str], language: str) -> list[str]:
-    """Index `pages` (paths in the site) and write the bundle under `pagefind/`; returns the
-    paths written. Raises SearchIndexError when Pagefind is missing or fails."""
+def search_parts(output: Path, pages: list[str], part_bytes: int) -> list[list[str]]:
+    """`pages` in their order, cut into parts of at most `part_bytes` of HTML each (a page
+    larger than that is a part of its own). Pagefind holds everything it indexes in memory,
+    about 25 bytes per byte of article HTML, so one index of a large corpus would take gigabytes;
+    each part is indexed by a run of its own and the parts are searched together."""
+    parts: list[list[str]] = [[]]
+    size = 0
+    for page in pages:
+        page_size = (output / page).stat().st_size
+        if parts[-1] and size + page_size > part_bytes:
+            parts.append([])
+            size = 0
+        parts[-1].append(page)
+        size += page_size
+    return parts
+
+
+def part_folder(number: int) -> str:
+    """Where part `number` (from 1) of the index goes: the first is the bundle with Pagefind's
+    interface, the others sit inside it."""
+    return BUNDLE if number == 1 else f"{BUNDLE}/{PART_PREFIX}{number}"
+
+
+def write_search_index(
+    writer: SiteWriter, pages: list[str], language: str, part_bytes: int = SEARCH_PART_BYTES
+) -> list[str]:
+    """Index `pages` (paths in the site) and write the bundle under `pagefind/`, one part per
+    `part_bytes` of pages, and the list of the other parts (`pagefind/parts.json`, which the
+    search page merges); returns the paths written. Raises SearchIndexError when Pagefind is
+    missing or fails."""
     staging = Path(tempfile.mkdtemp(prefix=".reportgen-search-", dir=writer.output))
     try:
-        site, bundle = staging / "site", staging / "bundle"
-        for page in pages:
-            _link_or_copy(writer.output / page, site / page)
-        _pagefind(site, bundle, language)
-        try:
-            stabilise_filters(bundle)
-        except (UnknownBundleError, OSError, ValueError) as exc:
-            raise SearchIndexError(f"cannot put Pagefind's filters in order: {exc}") from exc
-        files = sorted(p for p in bundle.rglob("*") if p.is_file())
-        if not files:
-            raise SearchIndexError("Pagefind wrote no index")
-        written = []
-        for path in files:
-            relative = f"{BUNDLE}/{path.relative_to(bundle).as_posix()}"
-            writer.write(relative, path.read_bytes())
-            written.append(relative)
-        return written
+        written: list[str] = []
+        parts = search_parts(writer.output, pages, part_bytes)
+        for number, part in enumerate(parts, 1):
+            written += _index_part(writer, staging / str(number), part, language, number)
+        others = [f"{PART_PREFIX}{number}/" for number in range(2, len(parts) + 1)]
+        writer.write(f"{BUNDLE}/{PARTS_LIST}", json.dumps(others).encode())
+        return [*written, f"{BUNDLE}/{PARTS_LIST}"]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _index_part(
+    writer: SiteWriter, staging: Path, pages: list[str], language: str, number: int
+) -> list[str]:
+    site, bundle = staging / "site", staging / "bundle"
+    for page in pages:
+        _link_or_copy(writer.output / page, site / page)
+    _pagefind(site, bundle, language)
+    try:
+        stabilise_filters(bundle)
+    except (UnknownBundleError, OSError, ValueError) as exc:
+        raise SearchIndexError(f"cannot put Pagefind's filters in order: {exc}") from exc
+    files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    if number > 1:  # the interface is loaded once, from the first part
+        files = [p for p in files if not p.name.startswith(INTERFACE_FILES)]
+    if not files:
+        raise SearchIndexError("Pagefind wrote no index")
+    written = []
+    for path in files:
+        relative = f"{part_folder(number)}/{path.relative_to(bundle).as_posix()}"
+        writer.write(relative, path.read_bytes())
+        written.append(relative)
+    shutil.rmtree(staging, ignore_errors=True)  # the next part's links need no room beside it
+    return written
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

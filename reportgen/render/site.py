@@ -31,6 +31,7 @@ from .pdf import PdfArchive, render_pdf
 from .search import BUNDLE as SEARCH_BUNDLE
 from .search import (
     SEARCH_PAGE,
+    SEARCH_PART_BYTES,
     SearchIndexError,
     index_language,
     search_unavailable,
@@ -49,11 +50,12 @@ class SiteOptions:
     reuse: ReuseOptions = DEFAULT_REUSE  # what the text-reuse pass was run with
     cache: Path | None = None  # the build cache: PDFs whose inputs did not change are kept
     search: bool = True  # a Pagefind index of the pages and search.html, the last build step
+    search_part_bytes: int = SEARCH_PART_BYTES  # page HTML per part of the index (its memory)
     min_mentions: int = 2  # an entity mentioned fewer times in the corpus gets no page
     listing_rows: int = 500  # rows per page of the entity, speaker and source listings
 
     def __post_init__(self) -> None:
-        for name in ("min_mentions", "listing_rows"):
+        for name in ("min_mentions", "listing_rows", "search_part_bytes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
 
@@ -200,7 +202,9 @@ class SiteWriter:
         """Pagefind over every page written so far; a failure leaves the site without search
         (one warning line), never without its pages."""
         try:
-            self.result.search = write_search_index(self, self.result.pages, language)
+            self.result.search = write_search_index(
+                self, self.result.pages, language, self.options.search_part_bytes
+            )
         except SearchIndexError as exc:
             self.result.warnings.append(f"search index not written, search will not work: {exc}")
 
