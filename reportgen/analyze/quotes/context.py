@@ -52,6 +52,9 @@ def antecedent(
     }
     if len(persons) == 1:
         return next(iter(persons.values())), "the one person named before"
+    in_sentence = _persons_in_sentence_before(v, mention.start, index)
+    if len(in_sentence) == 1:
+        return in_sentence[0], "the one person named before in its sentence"
     earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
     if earlier and earlier[-1].end >= mention.start - 2 * window:
         name = earlier[-1].speaker.name
@@ -62,6 +65,23 @@ def antecedent(
     if subject is not None:
         return subject, SUBJECT_BEFORE
     return None, ""
+
+
+def _persons_in_sentence_before(v: ArticleView, start: int, index: int) -> list[Entity]:
+    """The persons named in the pronoun's own sentence before it ("Das wusste schon Carl
+    Schmitt, als er sagte: …")."""
+    sentences = v.sentence_spans()
+    number = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    if number < 0:
+        return []
+    s_start = sentences[number][0]
+    found: dict[str, Entity] = {}
+    for mention in reversed(v.mentions[:index]):
+        if mention[0] < s_start:
+            break
+        if mention[2].label == "PER":
+            found[mention[2].name] = mention[2]
+    return list(found.values())
 
 
 def _last_subject(v: ArticleView, start: int, index: int) -> Entity | None:

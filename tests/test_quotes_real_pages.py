@@ -1,5 +1,6 @@
-"""Quoted words a clause's verb frames as its subject's words (quotes/embedded.py), and the
-cheap probe in front of the cue patterns (text/patterns.py)."""
+"""Quotation classes of real pages (issue 10): quoted words a clause's verb frames
+(quotes/embedded.py), Konjunktiv after a colon, embedded posts (quotes/posts.py), a pronoun's
+antecedent in its own sentence; and the cheap probe in front of the cue patterns."""
 
 from __future__ import annotations
 
@@ -107,3 +108,13 @@ def test_an_embedded_post_is_a_quotation_of_the_account_that_signed_it() -> None
     posts = [q for q in resolve_speakers(find_candidates(v), v, []) if q.cue == "@Kanthan2030"]
     assert [(q.kind, q.speaker) for q in posts] == [("direct", "S.L. Kanthan")]
     assert posts[0].text.startswith("Wow! Iranian drone") and posts[0].text.endswith("abc123")
+
+
+def test_a_pronoun_takes_the_one_person_named_before_it_in_its_sentence() -> None:
+    text = (
+        "Angela Merkel sprach gestern lange über Notstände. Das wusste schon Carl Schmitt, als "
+        "er sagte: „Souverän ist, wer über den Ausnahmezustand bestimmt.“"
+    )
+    merkel, schmitt = _entity(text, "Angela Merkel"), _entity(text, "Carl Schmitt")
+    [(_, speaker)] = _quotes(text, "de", merkel, schmitt)
+    assert speaker == "Carl Schmitt"
