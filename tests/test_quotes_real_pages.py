@@ -118,3 +118,14 @@ def test_a_pronoun_takes_the_one_person_named_before_it_in_its_sentence() -> Non
     merkel, schmitt = _entity(text, "Angela Merkel"), _entity(text, "Carl Schmitt")
     [(_, speaker)] = _quotes(text, "de", merkel, schmitt)
     assert speaker == "Carl Schmitt"
+
+
+def test_a_phrase_apposed_to_a_persons_name_is_that_person() -> None:
+    text = (
+        "Anthony Fauci, Direktor des National Institute of Allergy and Infectious Diseases, "
+        "erklärte im April, es gäbe keine Rückkehr zur Normalität ohne Impfungen."
+    )
+    fauci = _entity(text, "Anthony Fauci")
+    institute = _entity(text, "National Institute of Allergy and Infectious Diseases", "ORG")
+    [(_, speaker)] = _quotes(text, "de", fauci, institute)
+    assert speaker == "Anthony Fauci"

@@ -4,9 +4,11 @@ the article view, tested on strings."""
 
 from __future__ import annotations
 
+import bisect
+
 from ...model import Span
 from ...text.patterns import SENTENCE_END, WORD
-from .patterns import ROLE_STOP
+from .patterns import APPOSITION_GAP, ROLE_STOP
 from .view import ArticleView, EntityMention
 
 # German inflection endings dropped before two role words are compared ("Forschern", "Chefs").
@@ -140,6 +142,20 @@ def _apposition_after(v: ArticleView, mention: Span) -> EntityMention | None:
     if between.rstrip().endswith(",") and not any(c in between for c in ".!?:;\n„“”\""):
         return found
     return None
+
+
+def apposed_to_person(v: ArticleView, mention: Span) -> EntityMention | None:
+    """"Anthony Fauci, Direktor des National Institute …, erklärte": a phrase set off by a
+    comma right after a person's name describes that person, whatever it names inside."""
+    if v.entity_in(mention.start, mention.end, "PER") is not None:
+        return None
+    index = bisect.bisect_left(v.mention_starts, mention.start) - 1
+    while index >= 0 and v.mentions[index][1] > mention.start:
+        index -= 1
+    if index < 0 or v.mentions[index][2].label != "PER":
+        return None
+    person = v.mentions[index]
+    return person if APPOSITION_GAP.fullmatch(v.text, person[1], mention.start) else None
 
 
 def role_person(v: ArticleView, mention: Span) -> EntityMention | None:

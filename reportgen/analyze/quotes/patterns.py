@@ -77,3 +77,5 @@ POST_SIGNATURE = re.compile(
 # emoji double): the paragraphs before a signature that fit in this much page text are the
 # post; a longer one is the article's own text.
 MAX_POST_CHARS = 400
+# Between a person's name and the phrase apposed to it: a comma, perhaps an age ("(47)").
+APPOSITION_GAP = re.compile(r"(?:\s*\(\d{1,3}\))?\s*,\s*")

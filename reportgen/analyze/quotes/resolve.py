@@ -26,6 +26,7 @@ from .context import (
     sentence_attribution,
 )
 from .mentions import (
+    apposed_to_person,
     clean_mention,
     definite_document,
     described_org,
@@ -55,6 +56,15 @@ def _pronoun(v: ArticleView, mention: Span, history: Sequence[Decided]) -> Speak
     reason = f"pronoun „{mention.text}“ → {person.name} ({why})"
     certainty = 0.45 if why == SUBJECT_BEFORE else 0.6  # a guess: flagged as uncertain
     return Speaker(person.name, certainty, person.id or None, reason, named=True)
+
+
+def _apposed(v: ArticleView, mention: Span) -> Speaker | None:
+    """The person whose name the mention is apposed to ("Fauci, Direktor des NIAID, …")."""
+    person = apposed_to_person(v, mention)
+    if person is None:
+        return None
+    name = person[2].name
+    return Speaker(name, 0.8, person[2].id or None, f"„{mention.text}“ → {name} (apposed)", True)
 
 
 def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
@@ -89,7 +99,12 @@ def _publisher(v: ArticleView, mention: Span) -> Speaker | None:
 
 
 def _named_mention(v: ArticleView, mention: Span) -> Speaker:
-    known = known_source(v, mention) or named(v, mention) or _role_or_group(v, mention)
+    known = (
+        _apposed(v, mention)
+        or known_source(v, mention)
+        or named(v, mention)
+        or _role_or_group(v, mention)
+    )
     if known is not None:
         return known
     name = bare_name(v, mention)
