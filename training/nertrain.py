@@ -1,7 +1,8 @@
 """Shared training runner for reportgen's embedded NER models (``training/ner_<lang>/train.py``).
 
 Steps: the recipe's data -> DocBins (``nerdata.prepare``), optionally ``spacy pretrain`` of the
-tok2vec on raw text (``--pretrain-text``), ``spacy train`` with ``training/ner.cfg`` and the
+tok2vec on raw text (``--pretrain-text``, or ``--pretrain-on-training``: the words of the
+training sentences), ``spacy train`` with ``training/ner.cfg`` and the
 recipe's tuning split as dev corpus, then the best model installed into
 ``reportgen/resources/pipelines/<lang>_ner`` with the settings and data in ``meta.json``.
 
@@ -22,10 +23,11 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nerdata import REPO, TRAINING, Recipe, _shown, prepare
+from nerdata import REPO, TRAINING, Recipe, _shown, prepare, read_source
 from thinc.api import Config
 
 CONFIG = TRAINING / "ner.cfg"
@@ -56,6 +58,8 @@ def parse_args(argv: list[str] | None, defaults: dict, work: Path) -> argparse.N
     ap.add_argument("--work", type=Path, default=work)
     ap.add_argument("--config", type=Path, default=CONFIG)
     ap.add_argument("--pretrain-text", type=Path, help="folder of raw .txt for spacy pretrain")
+    ap.add_argument("--pretrain-on-training", action="store_true",
+                    help="spacy pretrain on the words of the training sentences")
     ap.add_argument("--pretrain-epochs", type=int, default=8)
     ap.add_argument("--skip", action="append", default=[], help="leave out a training source")
     ap.add_argument("--fresh", action="store_true", help="ignore earlier segments in --work")
@@ -65,7 +69,7 @@ def parse_args(argv: list[str] | None, defaults: dict, work: Path) -> argparse.N
     ap.set_defaults(**defaults)
     args = ap.parse_args(argv)
     if args.no_pretrain:
-        args.pretrain_text = None
+        args.pretrain_text, args.pretrain_on_training = None, False
     return args
 
 
@@ -159,39 +163,62 @@ def best_model(work: Path, history: list[dict]) -> tuple[Path, float]:
     return work / name / "model-best", f
 
 
-def write_raw_text(folder: Path, out: Path, max_words: int = 300) -> dict:
-    """Raw ``.txt`` articles (YAML front matter dropped) as JSONL chunks of paragraphs."""
+def folder_documents(folder: Path) -> Iterator[list[str]]:
+    """Raw ``.txt`` articles (YAML front matter dropped), each as its list of paragraphs."""
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("\n---", 2)[-1]
+        yield [" ".join(para.split()) for para in re.split(r"\n\s*\n", text)]
+
+
+def training_documents(recipe: Recipe, block: int = 50) -> Iterator[list[str]]:
+    """The words of the recipe's training sentences as raw text (no labels, no augmentation):
+    blocks of ``block`` sentences, a sentence per paragraph."""
+    for src in recipe.train:
+        sentences = [" ".join(words) for words, _ in read_source(recipe.data_dir, src)]
+        for start in range(0, len(sentences), block):
+            yield sentences[start : start + block]
+
+
+def write_raw_text(documents: Iterable[list[str]], out: Path, max_words: int = 300) -> dict:
+    """Documents (lists of paragraphs) as JSONL chunks of paragraphs of ``max_words`` words."""
     n_docs = n_words = 0
     with out.open("w", encoding="utf-8") as fh:
-        for path in sorted(folder.rglob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            if text.startswith("---"):
-                text = text.split("\n---", 2)[-1]
+        for paragraphs in documents:
             chunk: list[str] = []
-            for para in re.split(r"\n\s*\n", text):
-                chunk.append(" ".join(para.split()))
+            for para in paragraphs:
+                chunk.append(para)
                 if sum(len(c.split()) for c in chunk) >= max_words:
                     fh.write(json.dumps({"text": "\n".join(chunk)}) + "\n")
                     chunk = []
             if chunk:
                 fh.write(json.dumps({"text": "\n".join(chunk)}) + "\n")
             n_docs += 1
-            n_words += len(text.split())
-    return {"folder": str(folder), "files": n_docs, "words": n_words}
+            n_words += sum(len(para.split()) for para in paragraphs)
+    return {"files": n_docs, "words": n_words}
 
 
-def pretrain(args: argparse.Namespace, lang: str) -> tuple[Path, dict]:
-    """``spacy pretrain`` (characters objective) of the tok2vec; resumes from the last epoch."""
+def pretrain(args: argparse.Namespace, recipe: Recipe) -> tuple[Path, dict]:
+    """``spacy pretrain`` (characters objective) of the tok2vec on ``--pretrain-text`` or, with
+    ``--pretrain-on-training``, on the words of the training sentences; resumes from the last
+    saved epoch."""
     out = args.work / "pretrain"
     out.mkdir(parents=True, exist_ok=True)
     raw = args.work / "raw_text.jsonl"
     info_path = out / "raw_text.json"
     if not info_path.is_file():
-        info_path.write_text(json.dumps(write_raw_text(args.pretrain_text, raw)))
+        if args.pretrain_text:
+            source = _shown(args.pretrain_text)
+            info = write_raw_text(folder_documents(args.pretrain_text), raw)
+        else:
+            source = "the training sentences, their words only"
+            info = write_raw_text(training_documents(recipe), raw)
+        info_path.write_text(json.dumps({"folder": source, **info}))
     info = json.loads(info_path.read_text())
     epochs = sorted(int(p.stem[5:]) for p in out.glob("model*.bin") if p.stem[5:].isdigit())
     cmd = [sys.executable, "-m", "spacy", "pretrain", str(args.config), str(out)]
-    cmd += ["--paths.raw_text", str(raw), "--nlp.lang", lang]
+    cmd += ["--paths.raw_text", str(raw), "--nlp.lang", recipe.lang]
     cmd += ["--pretraining.max_epochs", str(args.pretrain_epochs)]
     if epochs and epochs[-1] < args.pretrain_epochs - 1:
         cmd += ["--resume-path", str(out / f"model{epochs[-1]}.bin")]
@@ -199,8 +226,7 @@ def pretrain(args: argparse.Namespace, lang: str) -> tuple[Path, dict]:
     if not epochs or epochs[-1] < args.pretrain_epochs - 1:
         _run_logged(cmd, out / "pretrain.log")
         epochs = sorted(int(p.stem[5:]) for p in out.glob("model*.bin") if p.stem[5:].isdigit())
-    info.update({"folder": _shown(Path(info["folder"])), "objective": "characters"})
-    info["epochs"] = epochs[-1] + 1
+    info.update({"objective": "characters", "epochs": epochs[-1] + 1})
     return out / f"model{epochs[-1]}.bin", info
 
 
@@ -249,8 +275,8 @@ def main(recipe: Recipe, model: Model, defaults: dict, argv: list[str] | None = 
         shutil.rmtree(args.work)
     data = prepare(recipe, args.work, args.augment)
     init, pretrain_info = None, None
-    if args.pretrain_text:
-        init, pretrain_info = pretrain(args, lang)
+    if args.pretrain_text or args.pretrain_on_training:
+        init, pretrain_info = pretrain(args, recipe)
     history = train_segments(args, lang, init)
     best, f = best_model(args.work, history)
     print(f"best on the tuning split ({model.tuning_split}): ents_f {f:.4f} in {best}")

@@ -33,7 +33,7 @@ EMBEDDED_NER = {
     if path.is_dir()
 }
 GAZETTEER_DIR = RESOURCE_DIR / "gazetteers"
-EMBEDDED_VERSION = "0.4.0"  # bump when the gazetteers, patterns or shipped NER change
+EMBEDDED_VERSION = "0.5.0"  # bump when the gazetteers, patterns or shipped NER change
 
 
 @dataclass(frozen=True)
