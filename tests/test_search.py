@@ -161,3 +161,16 @@ def test_a_large_site_is_indexed_in_parts_that_are_searched_together(
     entry = json.loads((whole / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(indexed) == sum(lang["page_count"] for lang in entry["languages"].values())
     assert json.loads((whole / "pagefind" / "parts.json").read_text(encoding="utf-8")) == []
+
+
+def test_a_site_written_to_a_relative_folder_gets_its_index(
+    built_site: tuple[Path, BuildResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reportgen build` writes to `output/` under the working directory; Pagefind runs in
+    another folder, so the paths it is given must not be relative."""
+    _, result = built_site
+    monkeypatch.chdir(tmp_path)
+    written = write_site(Path("output"), result.analyses, result.errors, result.files,
+                         SiteOptions(pdf=False))  # fmt: skip
+    assert written.warnings == []
+    assert (tmp_path / "output" / "pagefind" / "pagefind-entry.json").is_file()

@@ -171,6 +171,7 @@ def _pagefind(site: Path, bundle: Path, language: str) -> None:
     used: on leaving its context the API stops the binary after at most five seconds, and on a
     busy machine that cut the writing of the bundle short (a truncated or missing index)."""
     executable = _executable()
+    site, bundle = site.resolve(), bundle.resolve()  # the binary runs in another folder
     command = [str(executable), "--site", str(site), "--output-path", str(bundle),
                "--force-language", language, "--keep-index-url", "--silent"]  # fmt: skip
     for selector in EXCLUDED:
