@@ -4,6 +4,7 @@ yield candidates with the speaker as written; resolve_speakers decides who it is
 from __future__ import annotations
 
 import pytest
+from quotetext import org, person, span_of, view
 
 from reportgen.analyze.quotes import find_candidates, resolve_speakers
 from reportgen.analyze.quotes.direct import attribution_after, attribution_before, direct_candidates
@@ -12,21 +13,10 @@ from reportgen.analyze.quotes.phrases import np_after, np_before
 from reportgen.analyze.quotes.records import Inherit, QuoteCandidate
 from reportgen.analyze.quotes.reported import reported_candidates
 from reportgen.analyze.quotes.resolve import resolve_mention, without_title
-from reportgen.analyze.quotes.view import ArticleView, article_view
+from reportgen.analyze.quotes.view import article_view
 from reportgen.lang import profile
 from reportgen.lang.schema import QuoteStyle, typed
 from reportgen.model import Block, Entity, Mention, Span
-
-
-def view(text: str, lang: str, *entities: Entity) -> ArticleView:
-    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
-
-
-def person(text: str, name: str, surface: str | None = None) -> Entity:
-    surface = surface or name
-    start = text.index(surface)
-    mention = Mention(start, start + len(surface), surface)
-    return Entity(name, "PER", 1, [mention], id="per-" + name.lower().replace(" ", "-"))
 
 
 # -- phrases -----------------------------------------------------------------------------------
@@ -177,18 +167,6 @@ def test_a_language_without_data_uses_the_fallback_and_site_lists_add_it() -> No
 
 
 # -- speakers from stray words, roles and context ----------------------------------------------
-def org(text: str, name: str, surface: str | None = None) -> Entity:
-    surface = surface or name
-    start = text.index(surface)
-    mention = Mention(start, start + len(surface), surface)
-    return Entity(name, "ORG", 1, [mention], id="org-" + name.lower().replace(" ", "-"))
-
-
-def span_of(text: str, words: str) -> Span:
-    start = text.index(words)
-    return Span(start, start + len(words), words)
-
-
 def test_clean_mention_cuts_clause_tails_and_refuses_months_adverbs_and_documents() -> None:
     from reportgen.analyze.quotes.mentions import clean_mention
 

@@ -5,30 +5,12 @@ from __future__ import annotations
 
 import re
 
+from quotetext import person, quotes, span_of, view
+
 from reportgen.analyze.quotes import find_candidates, find_direct_spans, resolve_speakers
 from reportgen.analyze.quotes.resolve import resolve_mention
 from reportgen.analyze.quotes.view import ArticleView, article_view
 from reportgen.model import Block, Entity, Mention, Span
-
-
-def view(text: str, lang: str, *entities: Entity) -> ArticleView:
-    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
-
-
-def person(text: str, name: str) -> Entity:
-    start = text.index(name)
-    mention = Mention(start, start + len(name), name)
-    return Entity(name, "PER", 1, [mention], id="per-" + name.lower().replace(" ", "-"))
-
-
-def span_of(text: str, words: str) -> Span:
-    start = text.index(words)
-    return Span(start, start + len(words), words)
-
-
-def quotes(text: str, lang: str, *entities: Entity):
-    v = view(text, lang, *entities)
-    return resolve_speakers(find_candidates(v), v, [])
 
 
 # -- roles -------------------------------------------------------------------------------------

@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quotetext import person
 
 from reportgen.analyze import analyze
 from reportgen.analyze.quotes import extract_quotes, find_direct_spans
 from reportgen.contract import validate
 from reportgen.ingest import read_file
-from reportgen.model import ArticleAnalysis, Block, Entity, Mention, Quote
+from reportgen.model import ArticleAnalysis, Block, Entity, Quote
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BUNDLED_SEED = CORPUS / "ostwind-kurier" / "000_01257365a1ad734e.txt"
@@ -20,15 +21,6 @@ BUNDLED_SEED = CORPUS / "ostwind-kurier" / "000_01257365a1ad734e.txt"
 
 def quotes_of(text: str, lang: str, entities: list[Entity] | None = None) -> list[Quote]:
     return extract_quotes(text, lang, [Block("body", 0, len(text))], entities or [], [])
-
-
-def person(text: str, name: str, *surfaces: str) -> Entity:
-    mentions = []
-    for surface in surfaces or (name,):
-        start = text.index(surface)
-        mentions.append(Mention(start, start + len(surface), surface))
-    slug = name.lower().replace(" ", "-")
-    return Entity(name, "PER", len(mentions), mentions, id=f"per-{slug}")
 
 
 # -- the seed ----------------------------------------------------------------------------------

@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import re
 
-from reportgen.analyze.quotes import find_candidates, resolve_speakers
-from reportgen.analyze.quotes.view import article_view
+from quotetext import org, person, quotes
+
 from reportgen.analyze.source_kb import cue_patterns, find_cues
-from reportgen.model import Block, Entity, Mention
+from reportgen.model import Entity, Mention
 from reportgen.text.patterns import ProbedPattern, group_source
 
 
-def _entity(text: str, name: str, label: str = "PER") -> Entity:
-    start = text.index(name)
-    slug = name.lower().replace(" ", "-")
-    return Entity(name, label, 1, [Mention(start, start + len(name), name)], id=f"x-{slug}")
-
-
 def _quotes(text: str, lang: str, *entities: Entity) -> list[tuple[str, str | None]]:
-    v = article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
-    return [(q.text, q.speaker) for q in resolve_speakers(find_candidates(v), v, [])]
+    return [(q.text, q.speaker) for q in quotes(text, lang, *entities)]
 
 
 def test_quoted_words_framed_by_the_verb_are_the_subjects() -> None:
@@ -29,13 +22,13 @@ def test_quoted_words_framed_by_the_verb_are_the_subjects() -> None:
         "Bundeskanzlerin Angela Merkel hatte die Stellungnahmen der Leopoldina als "
         "„sehr wichtig“ für kommende Entscheidungen bezeichnet. Danach kam nichts."
     )
-    merkel, leopoldina = _entity(text, "Angela Merkel"), _entity(text, "Leopoldina", "ORG")
+    merkel, leopoldina = person(text, "Angela Merkel"), org(text, "Leopoldina")
     assert _quotes(text, "de", merkel, leopoldina) == [("sehr wichtig", "Angela Merkel")]
 
 
 def test_an_organisation_is_the_subject_nearest_the_marks() -> None:
     text = "Die SPD las, wie der Tagesspiegel von einem „Protest vor der Volksbühne“ sprach."
-    party, paper = _entity(text, "SPD", "ORG"), _entity(text, "Tagesspiegel", "ORG")
+    party, paper = org(text, "SPD"), org(text, "Tagesspiegel")
     assert _quotes(text, "de", party, paper) == [("Protest vor der Volksbühne", "Der Tagesspiegel")]
 
 
@@ -45,7 +38,7 @@ def test_names_terms_and_sentences_without_a_framing_verb_stay_out() -> None:
         "Er las die „Berliner Zeitung“ und nannte sie die „Berliner Zeitung“. "
         "Horst Seehofer ging am Abend in ein Lokal namens „Zum grünen Baum“."
     )
-    seehofer = _entity(text, "Horst Seehofer")
+    seehofer = person(text, "Horst Seehofer")
     start = text.index("Berliner Zeitung", text.index("nannte"))
     paper = Entity("Berliner Zeitung", "ORG", 1, [Mention(start, start + 16, "Berliner Zeitung")])
     assert _quotes(text, "de", seehofer, paper) == []
@@ -53,7 +46,7 @@ def test_names_terms_and_sentences_without_a_framing_verb_stay_out() -> None:
 
 def test_english_keeps_quoted_words_inside_the_reported_speech() -> None:
     text = 'Barack Obama called the plan "a real disaster for the country" on Monday.'
-    assert [q for q, _ in _quotes(text, "en", _entity(text, "Barack Obama"))] != [
+    assert [q for q, _ in _quotes(text, "en", person(text, "Barack Obama"))] != [
         "a real disaster for the country"
     ]
 
@@ -85,12 +78,12 @@ def test_konjunktiv_after_a_colon_reports_the_one_named_before_it() -> None:
         "Recherchen sind schwierig, und am Montag kommt eine Mail von Claas Relotius an die "
         "Leitung: Die meisten Gruppen seien verschlossen gegenüber Journalisten."
     )
-    assert _quotes(text, "de", _entity(text, "Claas Relotius")) == [
+    assert _quotes(text, "de", person(text, "Claas Relotius")) == [
         ("Die meisten Gruppen seien verschlossen gegenüber Journalisten", "Claas Relotius")
     ]
     # a clause that names someone but no message or speech does not introduce their words
     text = "Sehr dienlich für Merkels Politik: Die Zahlen seien nicht ersichtlich."
-    assert _quotes(text, "de", _entity(text, "Merkel")) == []
+    assert _quotes(text, "de", person(text, "Merkel")) == []
 
 
 def test_an_embedded_post_is_a_quotation_of_the_account_that_signed_it() -> None:
@@ -104,8 +97,7 @@ def test_an_embedded_post_is_a_quotation_of_the_account_that_signed_it() -> None
         "— S.L. Kanthan (@Kanthan2030) November 5, 2023\n\n"
         "Der Flugzeugträger befindet sich in der Region."
     )
-    v = article_view(text, "de", [Block("body", 0, len(text))], [], [])
-    posts = [q for q in resolve_speakers(find_candidates(v), v, []) if q.cue == "@Kanthan2030"]
+    posts = [q for q in quotes(text, "de") if q.cue == "@Kanthan2030"]
     assert [(q.kind, q.speaker) for q in posts] == [("direct", "S.L. Kanthan")]
     assert posts[0].text.startswith("Wow! Iranian drone") and posts[0].text.endswith("abc123")
 
@@ -115,7 +107,7 @@ def test_a_pronoun_takes_the_one_person_named_before_it_in_its_sentence() -> Non
         "Angela Merkel sprach gestern lange über Notstände. Das wusste schon Carl Schmitt, als "
         "er sagte: „Souverän ist, wer über den Ausnahmezustand bestimmt.“"
     )
-    merkel, schmitt = _entity(text, "Angela Merkel"), _entity(text, "Carl Schmitt")
+    merkel, schmitt = person(text, "Angela Merkel"), person(text, "Carl Schmitt")
     [(_, speaker)] = _quotes(text, "de", merkel, schmitt)
     assert speaker == "Carl Schmitt"
 
@@ -125,7 +117,7 @@ def test_a_phrase_apposed_to_a_persons_name_is_that_person() -> None:
         "Anthony Fauci, Direktor des National Institute of Allergy and Infectious Diseases, "
         "erklärte im April, es gäbe keine Rückkehr zur Normalität ohne Impfungen."
     )
-    fauci = _entity(text, "Anthony Fauci")
-    institute = _entity(text, "National Institute of Allergy and Infectious Diseases", "ORG")
+    fauci = person(text, "Anthony Fauci")
+    institute = org(text, "National Institute of Allergy and Infectious Diseases")
     [(_, speaker)] = _quotes(text, "de", fauci, institute)
     assert speaker == "Anthony Fauci"

@@ -1,0 +1,42 @@
+"""Small articles for the quotation tests: an `ArticleView` of one body block and the entities
+and spans the finders and the resolver are given."""
+
+from __future__ import annotations
+
+from reportgen.analyze.quotes import find_candidates, resolve_speakers
+from reportgen.analyze.quotes.view import ArticleView, article_view
+from reportgen.model import Block, Entity, Mention, Quote, Span
+
+
+def view(text: str, lang: str, *entities: Entity) -> ArticleView:
+    return article_view(text, lang, [Block("body", 0, len(text))], list(entities), [])
+
+
+def quotes(text: str, lang: str, *entities: Entity) -> list[Quote]:
+    """Every quotation of `text`, found and decided as the analysis does."""
+    v = view(text, lang, *entities)
+    return resolve_speakers(find_candidates(v), v, [])
+
+
+def entity(text: str, name: str, label: str, *surfaces: str) -> Entity:
+    """`name` with a mention at the first place each surface (the name itself by default)
+    stands in `text`."""
+    mentions = []
+    for surface in surfaces or (name,):
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface))
+    slug = name.lower().replace(" ", "-")
+    return Entity(name, label, len(mentions), mentions, id=f"{label.lower()}-{slug}")
+
+
+def person(text: str, name: str, *surfaces: str) -> Entity:
+    return entity(text, name, "PER", *surfaces)
+
+
+def org(text: str, name: str, *surfaces: str) -> Entity:
+    return entity(text, name, "ORG", *surfaces)
+
+
+def span_of(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), words)
