@@ -70,11 +70,10 @@ def antecedent(
 def _persons_in_sentence_before(v: ArticleView, start: int, index: int) -> list[Entity]:
     """The persons named in the pronoun's own sentence before it ("Das wusste schon Carl
     Schmitt, als er sagte: …")."""
-    sentences = v.sentence_spans()
-    number = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    number = v.sentence_number(start)
     if number < 0:
         return []
-    s_start = sentences[number][0]
+    s_start = v.sentence_spans()[number][0]
     found: dict[str, Entity] = {}
     for mention in reversed(v.mentions[:index]):
         if mention[0] < s_start:
@@ -104,8 +103,7 @@ def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
     """The sentence before the one the quotation opens in, if it is in the same paragraph or
     ends the paragraph before."""
     sentences = v.sentence_spans()
-    starts = [s for s, _ in sentences]
-    index = bisect.bisect_right(starts, max(0, start - 1)) - 1
+    index = v.sentence_number(max(0, start - 1))
     if index <= 0:
         return None
     before = sentences[index - 1]
@@ -116,11 +114,10 @@ def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
 
 def _sentence_head(v: ArticleView, start: int) -> tuple[int, int] | None:
     """The words of the quotation's own sentence before its opening mark, if any."""
-    sentences = v.sentence_spans()
-    index = bisect.bisect_right([s for s, _ in sentences], max(0, start - 1)) - 1
+    index = v.sentence_number(max(0, start - 1))
     if index < 0:
         return None
-    s_start = sentences[index][0]
+    s_start = v.sentence_spans()[index][0]
     head_end = max(s_start, start - 1)
     if not WORD.search(v.text, s_start, head_end) or "\n" in v.text[s_start:head_end]:
         return None

@@ -46,9 +46,7 @@ def _subject(v: ArticleView, start: int, end: int) -> Span | None:
     else a pronoun opening the clause: without a parse, any other noun phrase is as likely the
     object as the subject."""
     start = max(start, end - MAX_SUBJECT_DISTANCE)
-    mention = v.entity_in(start, end, "PER")
-    if mention is None:
-        mention = next(reversed(v.mentions_in(start, end)), None)
+    mention = v.named_in(start, end)
     if mention is not None:
         return Span(mention[0], mention[1], v.text[mention[0] : mention[1]])
     subject = clause_subject(v, start, end)
@@ -60,18 +58,16 @@ def embedded_candidates(v: ArticleView, taken: list[QuoteCandidate]) -> Iterator
     framing verb and a subject before the marks."""
     covered = sorted((q.start, q.end) for q in taken)
     starts = [c[0] for c in covered]
-    sentences = v.sentence_spans()
-    sentence_starts = [s[0] for s in sentences]
     for span in find_direct_spans(v.text):
         index = bisect.bisect_right(starts, span.start) - 1
         if index >= 0 and covered[index][1] >= span.start:
             continue  # part of a quotation already found
         if v.block_kind(span.start) not in TEXT_BLOCKS or _a_name_or_term(v, span):
             continue
-        s_index = bisect.bisect_right(sentence_starts, span.start - 1) - 1
+        s_index = v.sentence_number(span.start - 1)
         if s_index < 0:
             continue
-        s_start, s_end = sentences[s_index]
+        s_start, s_end = v.sentence_spans()[s_index]
         if span.end > s_end:
             continue  # the marks hold a sentence of their own, not a clause's words
         cue = _framing_verb(v, s_start, s_end, span)

@@ -150,7 +150,7 @@ def colon_speaker(v: ArticleView, start: int, end: int) -> tuple[int, Attributio
         return None  # the colon sits inside reported speech, which a speaker opened before
     if not any(_introduces_words(v, word) for word in WORD.findall(v.text, start, colon)):
         return None  # "Sehr dienlich für Merkels Politik: …" names no one who speaks
-    mention = v.entity_in(start, colon, "PER") or next(reversed(v.mentions_in(start, colon)), None)
+    mention = v.named_in(start, colon)
     if mention is None:
         return None
     speaker = Span(mention[0], mention[1], v.text[mention[0] : mention[1]])

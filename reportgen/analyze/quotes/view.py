@@ -4,6 +4,7 @@ the entity and source mentions, and the language's lexicon, with fast offset loo
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...lang.schema import QuoteStyle
@@ -31,6 +32,7 @@ class ArticleView:
     mention_starts: list[int] = field(init=False)
     persons: list[Entity] = field(init=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mention_starts = [m[0] for m in self.mentions]
@@ -43,26 +45,25 @@ class ArticleView:
     def block_kind(self, offset: int) -> str:
         return self.blocks.kind_at(offset)
 
-    def entity_in(self, start: int, end: int, label: str | None = None) -> EntityMention | None:
-        """The first PER/ORG mention inside [start, end), of ``label`` if given."""
-        index = bisect.bisect_left(self.mention_starts, start)
-        for mention in self.mentions[index:]:
-            if mention[0] >= end:
-                break
-            if mention[1] <= end and (label is None or mention[2].label == label):
-                return mention
-        return None
-
-    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+    def mentions_in(self, start: int, end: int) -> Iterator[EntityMention]:
         """The PER/ORG mentions inside [start, end), in text order."""
         index = bisect.bisect_left(self.mention_starts, start)
-        found = []
         for mention in self.mentions[index:]:
             if mention[0] >= end:
                 break
             if mention[1] <= end:
-                found.append(mention)
-        return found
+                yield mention
+
+    def entity_in(self, start: int, end: int, label: str | None = None) -> EntityMention | None:
+        """The first PER/ORG mention inside [start, end), of ``label`` if given."""
+        found = self.mentions_in(start, end)
+        return next((m for m in found if label is None or m[2].label == label), None)
+
+    def named_in(self, start: int, end: int) -> EntityMention | None:
+        """Who a stretch of text names as its speaker, without a parse: the first person named
+        in it, else the person or organisation named last, nearest to what follows."""
+        person = self.entity_in(start, end, "PER")
+        return person or next(reversed(list(self.mentions_in(start, end))), None)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         return tokenize(self.text, start, end, self.lex.abbreviations)
@@ -75,6 +76,13 @@ class ArticleView:
         if self._sentences is None:
             self._sentences = self.sentences()
         return self._sentences
+
+    def sentence_number(self, offset: int) -> int:
+        """The index in :meth:`sentence_spans` of the last sentence that starts at or before
+        ``offset`` (-1: none does)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [start for start, _ in self.sentence_spans()]
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def is_cue(self, word: str) -> bool:
         return word in self.lex.cues
