@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from quotetext import org, person, quotes
+from quotetext import org, person, quotes, view
 
+from reportgen.analyze.quotes.embedded import embedded_candidates
+from reportgen.analyze.quotes.records import QuoteCandidate
 from reportgen.analyze.source_kb import cue_patterns, find_cues
 from reportgen.model import Entity, Mention
 from reportgen.text.patterns import ProbedPattern, group_source
@@ -121,3 +123,16 @@ def test_a_phrase_apposed_to_a_persons_name_is_that_person() -> None:
     institute = org(text, "National Institute of Allergy and Infectious Diseases")
     [(_, speaker)] = _quotes(text, "de", fauci, institute)
     assert speaker == "Anthony Fauci"
+
+
+def test_framed_words_inside_any_earlier_candidate_are_not_found_again() -> None:
+    """The coverage test looks at every candidate, not only the last to start: a short one
+    nested in a long one must not hide the long one's reach."""
+    text = "Olaf Scholz sagte, der Plan sei „unzumutbar“ und er nannte ihn „völlig verfehlt“."
+    v = view(text, "de", person(text, "Olaf Scholz"))
+    start = text.index("unzumutbar")
+    long = QuoteCandidate(18, len(text) - 1, "indirect", "reported", "sagte", None, True)
+    short = QuoteCandidate(start, start + 10, "direct", "partial", "sagte", None, True)
+    assert list(embedded_candidates(v, [long])) == []
+    assert list(embedded_candidates(v, [long, short])) == []
+    assert [text[c.start : c.end] for c in embedded_candidates(v, [short])] == ["völlig verfehlt"]

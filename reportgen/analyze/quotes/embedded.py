@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ...model import Span
 from ...text.patterns import WORD
@@ -57,10 +58,13 @@ def embedded_candidates(v: ArticleView, taken: list[QuoteCandidate]) -> Iterator
     """Quoted words outside every candidate found so far, in a sentence with a speech or
     framing verb and a subject before the marks."""
     covered = sorted((q.start, q.end) for q in taken)
-    starts = [c[0] for c in covered]
+    starts = [start for start, _ in covered]
+    # the furthest any candidate starting so far reaches: one that starts later can end sooner
+    # (quoted words inside reported speech), so the last to start is not enough
+    reach = list(accumulate((end for _, end in covered), max))
     for span in find_direct_spans(v.text):
         index = bisect.bisect_right(starts, span.start) - 1
-        if index >= 0 and covered[index][1] >= span.start:
+        if index >= 0 and reach[index] >= span.start:
             continue  # part of a quotation already found
         if v.block_kind(span.start) not in TEXT_BLOCKS or _a_name_or_term(v, span):
             continue
