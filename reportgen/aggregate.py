@@ -6,7 +6,9 @@ Everything returned is plain dicts and lists in a stable order, ready for templa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .aggregate_reuse import outlet_reuse, reuse_matrix
@@ -14,6 +16,7 @@ from .aggregate_time import timeline
 from .analyze.fingerprint import outlet_fingerprint
 from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
+from .rowstore import RowStore
 from .slugs import CorpusSlugs
 from .spool import by_id, outlet_groups
 
@@ -135,62 +138,106 @@ def _ratio_histogram(ratios: list[float], bins: int = 10) -> list[dict[str, Any]
     ]
 
 
-def outlet_summary(
-    name: str, analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+@dataclass
+class _OutletCounts:
+    """What the figures of an outlet are made of, counted in one pass over its articles."""
+
+    n: int
+    chars: Counter[str]
+    ratios: list[float]
+    mentions_by_type: Counter[str]
+    state_by_country: Counter[str]
+
+    @classmethod
+    def of(cls, analyses: list[ArticleAnalysis], sources: list[dict[str, Any]]) -> _OutletCounts:
+        chars: Counter[str] = Counter()
+        for a in analyses:
+            chars.update(a.stats.chars_by_kind)
+        mentions_by_type: Counter[str] = Counter()
+        state_by_country: Counter[str] = Counter()
+        for s in sources:
+            mentions_by_type[s["type"]] += s["mentions"]
+            if s["state_affiliated"]:
+                state_by_country[s["country"] or "?"] += s["mentions"]
+        ratios = [a.stats.boilerplate_ratio for a in analyses]
+        return cls(len(analyses), chars, ratios, mentions_by_type, state_by_country)
+
+    @property
+    def total_chars(self) -> int:
+        return sum(self.chars.values())
+
+    @property
+    def all_mentions(self) -> int:
+        return sum(self.mentions_by_type.values())
+
+
+def _outlet_figures(
+    name: str, analyses: list[ArticleAnalysis], slugs: CorpusSlugs, counts: _OutletCounts
 ) -> dict[str, Any]:
-    """`slugs`: those of the whole corpus (the outlet's links go to corpus-wide pages)."""
-    slugs = slugs or CorpusSlugs.of(analyses)
-    analyses = sorted(analyses, key=lambda a: a.id)
-    chars: Counter[str] = Counter()
-    for a in analyses:
-        chars.update(a.stats.chars_by_kind)
-    total_chars = sum(chars.values())
-    sources = _source_table(analyses, slugs)
-    mentions_by_type: Counter[str] = Counter()
-    state_by_country: Counter[str] = Counter()
-    for s in sources:
-        mentions_by_type[s["type"]] += s["mentions"]
-        if s["state_affiliated"]:
-            state_by_country[s["country"] or "?"] += s["mentions"]
-    all_mentions = sum(mentions_by_type.values())
-    n = len(analyses)
-    ratios = [a.stats.boilerplate_ratio for a in analyses]
+    """The outlet's one-line figures: its row in the corpus's outlet table."""
+    n, ratios, total_chars = counts.n, counts.ratios, counts.total_chars
     quote_count = sum(a.stats.quote_count for a in analyses)
+    state_mentions = sum(counts.state_by_country.values())
     return {
         "name": name,
         "slug": slugs.outlet(name),
-        "articles": [article_row(a) for a in analyses],
+        "article_count": n,
         "words": sum(a.stats.words for a in analyses),
         "boilerplate_ratio": round(sum(ratios) / n, 4) if n else 0.0,
         "boilerplate_pct": round(100 * sum(ratios) / n, 2) if n else 0.0,
-        "share_by_kind": {k: round(v / total_chars, 4) for k, v in sorted(chars.items())}
+        "share_by_kind": {k: round(v / total_chars, 4) for k, v in sorted(counts.chars.items())}
         if total_chars
         else {},
         "comment_count": sum(a.stats.comment_count for a in analyses),
         "quote_count": quote_count,
         "quotes_per_article": quote_count / n if n else 0.0,
         "sources_per_article": sum(len(a.sources) for a in analyses) / n if n else 0.0,
-        "state_affiliated_share": round(sum(state_by_country.values()) / all_mentions, 4)
-        if all_mentions
+        "state_affiliated_share": round(state_mentions / counts.all_mentions, 4)
+        if counts.all_mentions
         else 0.0,
+    }
+
+
+def outlet_overview(
+    name: str, analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+) -> dict[str, Any]:
+    """The outlet's figures without its tables: what the corpus aggregate keeps of it."""
+    slugs = slugs or CorpusSlugs.of(analyses)
+    analyses = sorted(analyses, key=lambda a: a.id)
+    counts = _OutletCounts.of(analyses, _source_table(analyses, slugs))
+    return _outlet_figures(name, analyses, slugs, counts)
+
+
+def outlet_summary(
+    name: str, analyses: list[ArticleAnalysis], slugs: CorpusSlugs | None = None
+) -> dict[str, Any]:
+    """`slugs`: those of the whole corpus (the outlet's links go to corpus-wide pages)."""
+    slugs = slugs or CorpusSlugs.of(analyses)
+    analyses = sorted(analyses, key=lambda a: a.id)
+    sources = _source_table(analyses, slugs)
+    counts = _OutletCounts.of(analyses, sources)
+    all_mentions, total_chars = counts.all_mentions, counts.total_chars
+    return {
+        **_outlet_figures(name, analyses, slugs, counts),
+        "articles": [article_row(a) for a in analyses],
         "top_entities": entity_table(analyses),
         "speakers": _speaker_table(analyses, slugs),
         "quote_source_types": _quote_source_types(analyses),
         "sources": sources,
         "source_types": [
             {"type": t, "mentions": m}
-            for t, m in sorted(mentions_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+            for t, m in sorted(counts.mentions_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "state_by_country": [
             {"country": c, "mentions": m, "share": round(m / all_mentions, 4)}
-            for c, m in sorted(state_by_country.items(), key=lambda kv: (-kv[1], kv[0]))
+            for c, m in sorted(counts.state_by_country.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "fingerprint": outlet_fingerprint(analyses),
         "chars_by_kind": [
             {"kind": k, "chars": v, "share": round(v / total_chars, 4)}
-            for k, v in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))
+            for k, v in sorted(counts.chars.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
-        "boilerplate_histogram": _ratio_histogram(ratios),
+        "boilerplate_histogram": _ratio_histogram(counts.ratios),
         "timeline": timeline(analyses),
         "reuse": outlet_reuse(analyses, name),
     }
@@ -200,9 +247,10 @@ def corpus_summary(
     analyses: Sequence[ArticleAnalysis], files: int, slugs: CorpusSlugs | None = None
 ) -> dict[str, Any]:
     slugs = slugs or CorpusSlugs.of(analyses)
-    # one outlet's analyses at a time (a spool reads them from disk)
+    # one outlet's analyses at a time (a spool reads them from disk); the outlet pages make
+    # each outlet's whole summary when they are written, one at a time
     groups = outlet_groups(analyses).items()
-    outlets = [outlet_summary(name, [analyses[i] for i in group], slugs) for name, group in groups]
+    outlets = [outlet_overview(name, [analyses[i] for i in group], slugs) for name, group in groups]
     languages = Counter(a.lang for a in analyses)
     return {
         "files": files,
@@ -216,74 +264,77 @@ def corpus_summary(
     }
 
 
-def entity_pages(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, Any]]:
-    """One entry per entity id: the entity and every article that mentions it."""
-    pages: dict[str, dict[str, Any]] = {}
-    for a in by_id(analyses):
-        for e in a.entities:
-            page = pages.setdefault(
-                e.id, {"id": e.id, "name": e.name, "label": e.label, "articles": []}
-            )
-            blocks = sorted({m.block for m in e.mentions})
-            page["articles"].append(
-                {"id": a.id, "title": a.title or a.id, "outlet": a.outlet, "count": e.count,
-                 "blocks": blocks}
-            )  # fmt: skip
-    return dict(sorted(pages.items()))
+def entity_pages(
+    analyses: Sequence[ArticleAnalysis],
+    ids: Container[str] | None = None,
+    folder: Path | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One page per entity id (those in `ids`, or all), in id order: the entity and every
+    article that mentions it. The rows wait on disk in `folder` (rowstore.py)."""
+    with RowStore(folder) as store:
+        for a in by_id(analyses):
+            for e in a.entities:
+                if ids is None or e.id in ids:
+                    blocks = sorted({m.block for m in e.mentions})
+                    store.add(e.id, (e.name, e.label, {
+                        "id": a.id, "title": a.title or a.id, "outlet": a.outlet,
+                        "count": e.count, "blocks": blocks}))  # fmt: skip
+        for entity_id, rows in store.groups():
+            name, label, _ = rows[0]
+            yield {"id": entity_id, "name": name, "label": label,
+                   "articles": [article for _, _, article in rows]}  # fmt: skip
 
 
 def speaker_pages(
-    analyses: Sequence[ArticleAnalysis], slugs: CorpusSlugs | None = None
-) -> dict[str, dict[str, Any]]:
-    """One page per speaker (canonical name): everything the speaker is quoted as saying, in
-    every outlet, and how often each outlet quotes them."""
+    analyses: Sequence[ArticleAnalysis],
+    slugs: CorpusSlugs | None = None,
+    folder: Path | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One page per speaker (canonical name), in slug order: everything the speaker is quoted
+    as saying, in every outlet, and how often each outlet quotes them."""
     slugs = slugs or CorpusSlugs.of(analyses)
-    pages: dict[str, dict[str, Any]] = {}
-    for a in by_id(analyses):
-        for q in a.quotes:
-            speaker = named_speaker(a, q)
-            if not speaker:
-                continue
-            slug = slugs.speaker(speaker)
-            page = pages.setdefault(
-                slug, {"slug": slug, "name": speaker, "entity_id": q.speaker_id, "quotes": []}
-            )
-            page["entity_id"] = page["entity_id"] or q.speaker_id
-            page["quotes"].append(
-                {"text": q.text, "kind": q.kind, "in_comments": q.in_comments,
-                 "article_id": a.id, "article_title": a.title or a.id, "outlet": a.outlet,
-                 "cue": q.cue, "source": q.source,
-                 "as": q.speaker_mention.text if q.speaker_mention else None,
-                 "low_confidence": q.speaker_low_confidence}
-            )  # fmt: skip
-    for page in pages.values():
-        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-        for q in page["quotes"]:
-            by_outlet[q["outlet"]][q["kind"]] += 1
-        page["outlets"] = [
-            {"outlet": o, "quotes": sum(c.values()), "direct": c["direct"],
-             "indirect": c["indirect"]}
-            for o, c in sorted(by_outlet.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-        ]  # fmt: skip
-    return dict(sorted(pages.items()))
+    with RowStore(folder) as store:
+        for a in by_id(analyses):
+            for q in a.quotes:
+                if speaker := named_speaker(a, q):
+                    store.add(slugs.speaker(speaker), (speaker, q.speaker_id, {
+                        "text": q.text, "kind": q.kind, "in_comments": q.in_comments,
+                        "article_id": a.id, "article_title": a.title or a.id,
+                        "outlet": a.outlet, "cue": q.cue, "source": q.source,
+                        "as": q.speaker_mention.text if q.speaker_mention else None,
+                        "low_confidence": q.speaker_low_confidence}))  # fmt: skip
+        for slug, rows in store.groups():
+            quotes = [quote for _, _, quote in rows]
+            yield {"slug": slug, "name": rows[0][0],
+                   "entity_id": next((i for _, i, _ in rows if i), None),
+                   "quotes": quotes, "outlets": _quotes_by_outlet(quotes)}  # fmt: skip
+
+
+def _quotes_by_outlet(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        by_outlet[q["outlet"]][q["kind"]] += 1
+    return [
+        {"outlet": o, "quotes": sum(c.values()), "direct": c["direct"], "indirect": c["indirect"]}
+        for o, c in sorted(by_outlet.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    ]
 
 
 def source_pages(
-    analyses: Sequence[ArticleAnalysis], slugs: CorpusSlugs | None = None
-) -> dict[str, dict[str, Any]]:
+    analyses: Sequence[ArticleAnalysis],
+    slugs: CorpusSlugs | None = None,
+    folder: Path | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One page per cited source, in slug order, with every article that cites it."""
     slugs = slugs or CorpusSlugs.of(analyses)
-    pages: dict[str, dict[str, Any]] = {}
-    for a in by_id(analyses):
-        for s in a.sources:
-            slug = slugs.source(s.name)
-            page = pages.setdefault(
-                slug,
-                {"slug": slug, "name": s.name, "type": s.type, "country": s.country,
-                 "state_affiliated": s.state_affiliated, "articles": []},
-            )  # fmt: skip
-            cues = sorted({m.cue for m in s.mentions if m.cue})
-            page["articles"].append(
-                {"id": a.id, "title": a.title or a.id, "outlet": a.outlet,
-                 "mentions": len(s.mentions), "links": len(s.links), "cues": cues}
-            )  # fmt: skip
-    return dict(sorted(pages.items()))
+    with RowStore(folder) as store:
+        for a in by_id(analyses):
+            for s in a.sources:
+                cues = sorted({m.cue for m in s.mentions if m.cue})
+                header = {"name": s.name, "type": s.type, "country": s.country,
+                          "state_affiliated": s.state_affiliated}  # fmt: skip
+                store.add(slugs.source(s.name), (header, {
+                    "id": a.id, "title": a.title or a.id, "outlet": a.outlet,
+                    "mentions": len(s.mentions), "links": len(s.links), "cues": cues}))  # fmt: skip
+        for slug, rows in store.groups():
+            yield {"slug": slug, **rows[0][0], "articles": [article for _, article in rows]}

@@ -5,23 +5,24 @@ between outlets that the index page draws. Plain dicts and lists in a stable ord
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .model import ArticleAnalysis
-from .spool import outlets_of
+from .spool import ById, by_id, outlets_of
 
 # How the row outlet's article stands to the other outlet's, from the row article's side.
 ORDER_KEYS = {"later": "other_first", "earlier": "this_first", "same": "same", "unknown": "unknown"}
 
 
-def shared_with(a: ArticleAnalysis, by_id: dict[str, ArticleAnalysis]) -> list[dict[str, Any]]:
+def shared_with(a: ArticleAnalysis, others: Mapping[str, ArticleAnalysis]) -> list[dict[str, Any]]:
     """The article's shared passages grouped by the other article, the most words first."""
     groups: dict[str, list] = defaultdict(list)
     for passage in a.reuse:
         groups[passage.other_id].append(passage)
     rows = []
     for other_id, passages in groups.items():
-        other = by_id.get(other_id)
+        other = others.get(other_id)
         first = passages[0]
         rows.append({
             "id": other_id, "title": (other.title if other else None) or other_id,
@@ -86,23 +87,21 @@ def reuse_matrix(analyses: list[ArticleAnalysis]) -> dict[str, Any]:
     }
 
 
-def reuse_rows(analyses: list[ArticleAnalysis]) -> list[list[Any]]:
+def reuse_rows(analyses: Sequence[ArticleAnalysis]) -> Iterator[list[Any]]:
     """One row per shared passage and pair of articles (each pair once, the smaller id first),
-    for `data/reuse.csv`."""
-    by_id = {a.id: a for a in analyses}
-    rows = []
-    for a in sorted(analyses, key=lambda a: a.id):
+    for `data/reuse.csv`; the other article of a pair is read when its row is made."""
+    others = ById(analyses)
+    for a in by_id(analyses):
         for p in a.reuse:
             if a.id > p.other_id:
                 continue
-            other = by_id.get(p.other_id)
+            other = others.get(p.other_id)
             first = {"earlier": a.id, "later": p.other_id}.get(p.order, p.order)
-            rows.append([
+            yield [
                 a.id, a.outlet, a.date or "", p.other_id, p.other_outlet, p.other_date or "",
                 first, p.words, p.similarity, p.start, p.end, p.other_start, p.other_end,
                 p.cited, p.text, other.text[p.other_start : p.other_end] if other else "",
-            ])  # fmt: skip
-    return rows
+            ]  # fmt: skip
 
 
 REUSE_HEADER = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar, overload
 
@@ -132,3 +132,21 @@ def outlet_groups(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[int]]:
     for index, outlet in enumerate(outlets_of(analyses)):
         groups.setdefault(outlet, []).append(index)
     return dict(sorted(groups.items()))
+
+
+class ById(Mapping[str, ArticleAnalysis]):
+    """The analyses by id, each read when asked for: a page that needs another article (the
+    other side of a shared passage) reads that one, and a spool is never read into memory."""
+
+    def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        self.analyses = analyses
+        self.positions = {article_id: i for i, article_id in enumerate(ids_of(analyses))}
+
+    def __getitem__(self, article_id: str) -> ArticleAnalysis:
+        return self.analyses[self.positions[article_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)

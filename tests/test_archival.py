@@ -77,7 +77,11 @@ def test_outlet_and_corpus_pdfs_carry_their_aggregates(
     reader = pypdf.PdfReader(site / "pdf" / "corpus.pdf")
     assert json.loads(embedded(reader)) == json.loads(summary_json(corpus))
     assert xmp_values(reader)[f"{{{XMP_NAMESPACE}}}kind"] == "corpus"
-    for outlet in corpus["outlets"]:
+    groups = aggregate.outlet_groups(result.analyses)
+    for overview in corpus["outlets"]:
+        members = [result.analyses[i] for i in groups[overview["name"]]]
+        outlet = aggregate.outlet_summary(overview["name"], members)
+        assert {**outlet, **overview} == outlet  # the corpus keeps the outlet's figures
         reader = pypdf.PdfReader(site / "pdf" / "outlets" / f"{outlet['slug']}.pdf")
         assert json.loads(embedded(reader)) == json.loads(summary_json(outlet))
         assert xmp_values(reader)[f"{{{XMP_NAMESPACE}}}kind"] == "outlet"

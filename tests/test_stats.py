@@ -37,4 +37,4 @@ def test_an_unresolved_pronoun_gets_no_speaker_page(tmp_path: Path) -> None:
     assert quote.speaker is None and quote.speaker_id is None
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "He"
     assert named_speaker(analysis, quote) is None
-    assert speaker_pages([analysis]) == {}
+    assert list(speaker_pages([analysis])) == []

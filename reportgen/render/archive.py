@@ -41,14 +41,18 @@ def summary_archive(
 ) -> PdfArchive:
     """An outlet's or the corpus's PDF: `summary` is aggregate.outlet_summary or corpus_summary
     of `analyses`."""
-    members = sorted(analyses, key=lambda a: a.id)
-    lines = "".join(f"{a.id} {text_sha256(a.text)}\n" for a in members)
-    pipelines = sorted({pipeline_label(a.pipeline) for a in members})
+    # one analysis at a time: the corpus's may be a spool on disk
+    hashes: list[tuple[str, str]] = []
+    pipelines: set[str] = set()
+    for a in analyses:
+        hashes.append((a.id, text_sha256(a.text)))
+        pipelines.add(pipeline_label(a.pipeline))
+    lines = "".join(f"{article_id} {sha}\n" for article_id, sha in sorted(hashes))
     return PdfArchive(
         kind=kind,
         analysis_json=summary_json(summary),
-        description=f"reportgen aggregate of {kind} {name} ({len(members)} articles)",
+        description=f"reportgen aggregate of {kind} {name} ({len(hashes)} articles)",
         version=__version__,
-        pipeline="; ".join(pipelines) or "none",
+        pipeline="; ".join(sorted(pipelines)) or "none",
         input_sha256=text_sha256(lines),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..aggregate_reuse import REUSE_HEADER, reuse_rows
@@ -122,9 +122,9 @@ def sources_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     return _csv_pieces(header, rows)
 
 
-def reuse_csv(analyses: list[ArticleAnalysis]) -> str:
+def reuse_csv(analyses: Sequence[ArticleAnalysis]) -> Iterator[str]:
     """Every shared passage once per pair of articles, with both texts (docs/analysis.md)."""
-    return _csv(REUSE_HEADER, reuse_rows(analyses))
+    return _csv_pieces(REUSE_HEADER, reuse_rows(analyses))
 
 
 def errors_csv(errors: list[ReadError]) -> str:

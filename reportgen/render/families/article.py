@@ -8,6 +8,7 @@ from ... import aggregate
 from ...aggregate_reuse import shared_with
 from ...model import ArticleAnalysis
 from ...slugs import CorpusSlugs
+from ...spool import ById
 from ..archive import article_archive
 from ..highlight import block_pieces
 from . import SiteData, page_family
@@ -30,7 +31,7 @@ def quote_groups(a: ArticleAnalysis, slugs: CorpusSlugs) -> list[dict[str, Any]]
 
 @page_family("articles", order=10)
 def article_pages(writer: SiteWriter, site: SiteData) -> None:
-    by_id = {a.id: a for a in site.analyses}
+    others = ById(site.analyses)  # read one at a time, for the passages shared with them
     for a in site.analyses:
         writer.page(
             f"articles/{a.id}.html",
@@ -43,6 +44,6 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             segments=block_pieces(a),
             quote_groups=quote_groups(a, site.slugs),
             source_slug=site.slugs.source,
-            shared=shared_with(a, by_id),
+            shared=shared_with(a, others),
             search_facets=site.facets("article", [a.id]),
         )

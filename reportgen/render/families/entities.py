@@ -36,11 +36,10 @@ def entities_with_pages(analyses: list[ArticleAnalysis], min_mentions: int) -> f
 @page_family("entities", order=40)
 def entity_pages(writer: SiteWriter, site: SiteData) -> None:
     linked = writer.linked_entities
-    for entity in aggregate.entity_pages(site.analyses).values():
-        if linked is None or entity["id"] in linked:
-            facets = site.facets("entity", [r["id"] for r in entity["articles"]])
-            writer.page(f"entities/{entity['id']}.html", "entity.html", title=entity["name"],
-                        entity=entity, search_facets=facets)  # fmt: skip
+    for entity in aggregate.entity_pages(site.analyses, linked, writer.output):
+        facets = site.facets("entity", [r["id"] for r in entity["articles"]])
+        writer.page(f"entities/{entity['id']}.html", "entity.html", title=entity["name"],
+                    entity=entity, search_facets=facets)  # fmt: skip
     table, unlinked = [], Counter()
     for row in aggregate.entity_table(site.analyses):
         if linked is None or row["id"] in linked:

@@ -14,13 +14,14 @@ if TYPE_CHECKING:
 
 @page_family("outlets", order=20)
 def outlet_pages(writer: SiteWriter, site: SiteData) -> None:
-    # one outlet's analyses at a time (a spool reads them from disk)
+    # one outlet's analyses and summary at a time (a spool reads them from disk)
     groups = aggregate.outlet_groups(site.analyses)
-    for summary in site.corpus["outlets"]:
+    for overview in site.corpus["outlets"]:
+        name = overview["name"]
+        members = [site.analyses[i] for i in groups[name]]
+        summary = aggregate.outlet_summary(name, members, site.slugs)
         slug = summary["slug"]
-        name = summary["name"]
         pdf_on = writer.options.pdf
-        members = (site.analyses[i] for i in groups[name])
         archive = summary_archive("outlet", name, summary, members) if pdf_on else None
         writer.page(
             f"outlets/{slug}/index.html",

@@ -14,11 +14,13 @@ if TYPE_CHECKING:
 
 @page_family("sources", order=60)
 def source_pages(writer: SiteWriter, site: SiteData) -> None:
-    sources = aggregate.source_pages(site.analyses, site.slugs)
-    for source in sources.values():
+    listed = []  # what the index shows of each source, the pages themselves wait on disk
+    for source in aggregate.source_pages(site.analyses, site.slugs, writer.output):
         facets = site.facets("source", [r["id"] for r in source["articles"]])
         writer.page(f"sources/{source['slug']}.html", "source.html", title=source["name"],
                     source=source, search_facets=facets)  # fmt: skip
-    ranked = sorted(sources.items(), key=lambda kv: (-len(kv[1]["articles"]), kv[0]))
+        row = {key: source[key] for key in ("name", "type", "country", "state_affiliated")}
+        listed.append((source["slug"], {**row, "article_count": len(source["articles"])}))
+    ranked = sorted(listed, key=lambda kv: (-kv[1]["article_count"], kv[0]))
     write_listing(writer, "sources", "index", "source_index.html", "sources", ranked,
                   title="Sources")

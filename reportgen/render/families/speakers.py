@@ -14,12 +14,15 @@ if TYPE_CHECKING:
 
 @page_family("speakers", order=50)
 def speaker_pages(writer: SiteWriter, site: SiteData) -> None:
-    speakers = aggregate.speaker_pages(site.analyses, site.slugs)
-    for speaker in speakers.values():
+    listed = []  # what the index shows of each speaker, the pages themselves wait on disk
+    for speaker in aggregate.speaker_pages(site.analyses, site.slugs, writer.output):
         facets = site.facets("speaker", [q["article_id"] for q in speaker["quotes"]])
         writer.page(f"speakers/{speaker['slug']}.html", "speaker.html", title=speaker["name"],
                     speaker=speaker, outlet_page=site.slugs.outlet,
                     search_facets=facets)  # fmt: skip
-    ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]["quotes"]), kv[0]))
+        listed.append((speaker["slug"], {"name": speaker["name"],
+                                         "quote_count": len(speaker["quotes"]),
+                                         "outlet_count": len(speaker["outlets"])}))  # fmt: skip
+    ranked = sorted(listed, key=lambda kv: (-kv[1]["quote_count"], kv[0]))
     write_listing(writer, "speakers", "index", "speaker_index.html", "speakers", ranked,
                   title="Speakers")
