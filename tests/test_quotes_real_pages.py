@@ -136,3 +136,14 @@ def test_framed_words_inside_any_earlier_candidate_are_not_found_again() -> None
     assert list(embedded_candidates(v, [long])) == []
     assert list(embedded_candidates(v, [long, short])) == []
     assert [text[c.start : c.end] for c in embedded_candidates(v, [short])] == ["völlig verfehlt"]
+
+
+def test_the_words_themselves_are_no_speaker_the_context_names_one() -> None:
+    text = (
+        "Der Virologe Christian Drosten sprach am Montag mit Reportern. Die Zahl der Ansteckungen "
+        "sei den Angaben zufolge stark zurückgegangen. Die Lage sei ernst, lautet sein Fazit."
+    )
+    drosten = person(text, "Christian Drosten")
+    speakers = {q.text: q.speaker for q in quotes(text, "de", drosten)}
+    assert "Angaben" not in speakers.values() and "Fazit" not in speakers.values()
+    assert speakers["Die Lage sei ernst"] == "Christian Drosten"

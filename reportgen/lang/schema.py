@@ -37,7 +37,7 @@ LISTS: dict[str, ListKind] = {
     "relatives": W, "reported_speech": L, "roles": L, "second_person": W, "source_prepositions": W,
     "speech_nouns": W,
     "statement_nouns": W,
-    "subordinators": W, "time_words": W, "titles": W,
+    "subordinators": W, "time_words": W, "titles": W, "utterance_nouns": W,
     # entities
     "first_names": W, "ner_ambiguous": W, "ner_not_names": W, "ner_titles": W,
     # cited sources

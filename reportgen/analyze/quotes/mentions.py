@@ -88,6 +88,8 @@ def clean_mention(v: ArticleView, mention: Span) -> Span | None:
     head = _head(v, words)
     if head is not None and head.text.lower() in v.lex.document_nouns:
         return None
+    if head is words[-1] and head.text.lower() in v.lex.utterance_nouns:
+        return None  # "den Angaben zufolge", "lautet das Fazit": whose, the context says
     return cleaned
 
 
