@@ -147,3 +147,13 @@ def test_the_words_themselves_are_no_speaker_the_context_names_one() -> None:
     speakers = {q.text: q.speaker for q in quotes(text, "de", drosten)}
     assert "Angaben" not in speakers.values() and "Fazit" not in speakers.values()
     assert speakers["Die Lage sei ernst"] == "Christian Drosten"
+
+
+def test_the_one_spoken_to_after_gegenueber_is_no_speaker() -> None:
+    text = (
+        "Das widerspricht Christian Drosten, der vor einer Pandemie warnt, aber gegenüber "
+        "Capital betont, „Alarmismus zu vermeiden“. Danach kam nichts."
+    )
+    drosten, capital = person(text, "Christian Drosten"), org(text, "Capital")
+    speakers = {q.text: q.speaker for q in quotes(text, "de", drosten, capital)}
+    assert speakers["Alarmismus zu vermeiden"] == "Christian Drosten"

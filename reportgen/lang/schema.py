@@ -24,7 +24,8 @@ W, L, P, S = ListKind.WORDS, ListKind.LINES, ListKind.PATTERNS, ListKind.SITE_PA
 
 LISTS: dict[str, ListKind] = {
     # quotations and speakers
-    "abbreviations": W, "addressee_verbs": W, "articles": W, "after_quote_cues": W, "anonymous": P,
+    "abbreviations": W, "addressee_prepositions": W, "addressee_verbs": W, "articles": W,
+    "after_quote_cues": W, "anonymous": P,
     "auxiliaries": W, "clause_starters": W, "complementizers": W, "content_verbs": W,
     "coordinators": W, "cue_verbs": L, "determiners": W, "document_nouns": W, "first_person": W,
     "former_words": W, "org_nouns": W, "framing_verbs": W,

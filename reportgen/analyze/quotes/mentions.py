@@ -48,15 +48,15 @@ def _drop_clause_words(v: ArticleView, words: list[Span]) -> list[Span]:
 
 
 def _addressed(v: ArticleView, mention: Span) -> bool:
-    """"sagte er dem Wirtschaftsmagazin Capital", "gegenüber dem Telegraph": the mention is the
-    one spoken to, after an oblique article."""
+    """"sagte er dem Wirtschaftsmagazin Capital", "gegenüber Capital": the mention is the one
+    spoken to, after an oblique article or a preposition for the addressee."""
     window = v.text[max(0, mention.start - 40) : mention.start]
     window = SENTENCE_END.split(window)[-1]  # within the mention's own sentence
     before = WORD.findall(window)[-2:]
     first = mention.text.split(maxsplit=1)[0] if mention.text.strip() else ""
     if first.lower() in v.lex.determiners or first in v.lex.pronouns:
         return False
-    if before and before[-1].lower() in v.lex.oblique_determiners:
+    if before and before[-1].lower() in v.lex.oblique_determiners | v.lex.addressee_prepositions:
         return True
     return len(before) == 2 and before[0].lower() in v.lex.oblique_determiners and (
         before[1][:1].isupper()
