@@ -157,3 +157,19 @@ def test_the_one_spoken_to_after_gegenueber_is_no_speaker() -> None:
     drosten, capital = person(text, "Christian Drosten"), org(text, "Capital")
     speakers = {q.text: q.speaker for q in quotes(text, "de", drosten, capital)}
     assert speakers["Alarmismus zu vermeiden"] == "Christian Drosten"
+
+
+def test_a_kicker_before_a_headline_is_no_speaker_label() -> None:
+    text = "Deutschlandtakt: Flixbus attackiert Deutsche Bahn\n\nMerkel: Wir schaffen das bald.\n"
+    bahn, merkel = org(text, "Deutsche Bahn"), person(text, "Angela Merkel", "Merkel")
+    assert _quotes(text, "de", bahn, merkel) == [("Wir schaffen das bald", "Angela Merkel")]
+
+
+def test_drohte_attributes_the_quotation_it_follows_and_nothing_else() -> None:
+    text = (
+        "„Dann wird es ein einsames Weihnachten“, drohte der bayerische Ministerpräsident "
+        "Markus Söder. Ein Clown droht, Kindern die Süßigkeiten wegzunehmen."
+    )
+    soeder = person(text, "Markus Söder")
+    expected = [("Dann wird es ein einsames Weihnachten", "Markus Söder")]
+    assert _quotes(text, "de", soeder) == expected

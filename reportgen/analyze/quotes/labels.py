@@ -20,7 +20,7 @@ def labelled_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
         label = match.group("label")
         if label in stopwords or label.lower() in stopwords:
             continue
-        if not label.isupper() and not v.entity_in(match.start("label"), match.end()):
+        if not label.isupper() and not v.entity_in(match.start("label"), match.end("label")):
             continue  # "Gaspreise: …", "Newsletter: …" are topics, not speakers
         start, end = v.trim(match.start("content"), match.end("content"))
         if sum(any(c.isalpha() for c in w) for w in WORD.findall(v.text, start, end)) < 4:
