@@ -75,19 +75,22 @@ def _source_counts(a: ArticleAnalysis) -> tuple[Counter[str], int, int]:
     return quotes, mentions, state
 
 
-def _monthly(dated: list[tuple[dt.date, ArticleAnalysis]]) -> tuple[list[dict[str, Any]], list]:
+# What the series need of one dated article: its day, id (the order) and source counts.
+_Dated = tuple[dt.date, str, tuple[Counter[str], int, int]]
+
+
+def _monthly(dated: list[_Dated]) -> tuple[list[dict[str, Any]], list]:
     quotes: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
     mentions: Counter[tuple[int, int]] = Counter()
     state: Counter[tuple[int, int]] = Counter()
-    for day, a in dated:
-        q, m, s = _source_counts(a)
+    for day, _id, (q, m, s) in dated:
         quotes[_month(day)].update(q)
         mentions[_month(day)] += m
         state[_month(day)] += s
     overall: Counter[str] = sum(quotes.values(), Counter())
     types = [t for t, _n in sorted(overall.items(), key=lambda kv: (-kv[1], kv[0]))]
     rows = []
-    for key in _months_between(min(d for d, _a in dated), max(d for d, _a in dated)):
+    for key in _months_between(dated[0][0], dated[-1][0]):
         rows.append({
             "label": f"{key[0]:04d}-{key[1]:02d}", "quotes": dict(quotes[key]),
             "quote_total": sum(quotes[key].values()), "mentions": mentions[key],
@@ -99,14 +102,18 @@ def _monthly(dated: list[tuple[dt.date, ArticleAnalysis]]) -> tuple[list[dict[st
 
 def timeline(analyses: list[ArticleAnalysis]) -> dict[str, Any]:
     """The time series of `analyses`; `dated` false when no article has a date."""
-    dated = sorted(
-        ((day, a) for a in analyses if (day := article_day(a)) is not None),
-        key=lambda pair: (pair[0], pair[1].id),
-    )
-    undated = [a for a in analyses if article_day(a) is None]
-    apart = [_source_counts(a) for a in undated]
+    # One pass keeping the counts, not the analyses: the corpus's may be a spool on disk.
+    dated: list[_Dated] = []
+    apart: list[tuple[Counter[str], int, int]] = []
+    for a in analyses:
+        day = article_day(a)
+        if day is None:
+            apart.append(_source_counts(a))
+        else:
+            dated.append((day, a.id, _source_counts(a)))
+    dated.sort(key=lambda item: (item[0], item[1]))
     result: dict[str, Any] = {
-        "dated": len(dated), "undated": len(undated),
+        "dated": len(dated), "undated": len(apart),
         "undated_quotes": sum(sum(q.values()) for q, _m, _s in apart),
         "undated_mentions": sum(m for _q, m, _s in apart),
         "undated_state": sum(s for _q, _m, s in apart),
@@ -115,7 +122,7 @@ def timeline(analyses: list[ArticleAnalysis]) -> dict[str, Any]:
         return {**result, "unit": None, "periods": [], "ticks": [], "months": [],
                 "month_ticks": [], "quote_types": [], "first": None, "last": None, "peak": 0,
                 "quote_peak": 0}  # fmt: skip
-    unit, periods = _article_periods([d for d, _a in dated])
+    unit, periods = _article_periods([item[0] for item in dated])
     months, types = _monthly(dated)
     return {
         **result, "unit": unit, "periods": periods,
