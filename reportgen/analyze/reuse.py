@@ -16,17 +16,21 @@ articles. A candidate is kept when the exact Jaccard similarity of the two shing
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
+import numpy as np
+
 from ..model import BODY_KINDS, ArticleAnalysis, SharedPassage
 from ..reuse_options import DEFAULT_REUSE, ReuseOptions
+from ..rowstore import RowStore
 from ..spool import ids_of
 from ..text.dates import parse_iso
 from ..text.patterns import WORD
+from .reuse_index import Pairs, WindowIndex, Windows
 from .source_kb import lookup_domain
 
 SHINGLE_WORDS = 5
@@ -45,6 +49,7 @@ FURNITURE_ARTICLES = 3
 # passage (a changed word or a cut subordinate clause does not split it).
 MAX_GAP = 4
 MIN_BLOCK = 3  # aligned words in a row that a passage is made of
+READER_KEEPS = 64  # analyses the comparison keeps read (and their bodies)
 # A passage ends after its last word's closing punctuation (a full stop, a closing quote mark).
 CLOSING = frozenset(".,;:!?…)]»«“”\"'’")
 
@@ -81,14 +86,8 @@ def body_of(a: ArticleAnalysis) -> Body:
     return body
 
 
-@dataclass
-class Window:
-    article: int  # index into the analyses sorted by id
-    first: int  # its first word in the article's body
-    shingles: frozenset[bytes]
-
-
-def windows_of(body: Body, article: int, min_words: int) -> list[Window]:
+def windows_of(body: Body, min_words: int) -> list[tuple[int, list[bytes]]]:
+    """The body's windows: the first word of each and its shingles (word 5-grams)."""
     tokens = [w[2] for w in body.words]
     if len(tokens) < min_words:
         return []
@@ -97,61 +96,34 @@ def windows_of(body: Body, article: int, min_words: int) -> list[Window]:
     found = []
     for start in starts:
         part = tokens[start : start + WINDOW_WORDS]
-        shingles = frozenset(
+        shingles = [
             " ".join(part[i : i + SHINGLE_WORDS]).encode("utf-8")
             for i in range(len(part) - SHINGLE_WORDS + 1)
-        )
-        found.append(Window(article, start, shingles))
+        ]
+        found.append((start, shingles))
     return found
 
 
-def jaccard(a: Window, b: Window) -> float:
-    return len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
-
-
-def candidate_pairs(windows: list[Window], threshold: float) -> list[tuple[int, int]]:
-    """(earlier, later) indexes of windows of different articles whose shingle sets are at
-    least `threshold` alike, in a stable order."""
-    from datasketch import MinHash, MinHashLSH  # imported here: it loads scipy (~2 s)
-
-    signatures = MinHash.bulk(
-        [sorted(w.shingles) for w in windows], num_perm=PERMUTATIONS, seed=SEED
-    )
-    # The index is tuned below the threshold: LSH misses some pairs just above its own (one in
-    # three at 0.54 for 0.5), and the exact check after it costs little.
-    lsh = MinHashLSH(threshold=max(0.05, LSH_MARGIN * threshold), num_perm=PERMUTATIONS)
-    pairs = []
-    for later, (window, signature) in enumerate(zip(windows, signatures, strict=True)):
-        for earlier in sorted(lsh.query(signature)):
-            other = windows[earlier]
-            if other.article != window.article and jaccard(other, window) >= threshold:
-                pairs.append((earlier, later))
-        lsh.insert(later, signature)
-    return pairs
-
-
-def furniture(
-    windows: list[Window], pairs: list[tuple[int, int]], outlets: list[str]
-) -> set[int]:
+def furniture(windows: Windows, pairs: Pairs, outlets: np.ndarray) -> set[int]:
     """The windows whose near-copies within their own outlet (chained: each variant like the
-    next) occur in at least FURNITURE_ARTICLES of the outlet's articles."""
-    parent = list(range(len(windows)))
+    next) occur in at least FURNITURE_ARTICLES of the outlet's articles. `outlets`: a code
+    for each article's outlet."""
+    parent: dict[int, int] = {}
 
     def root(i: int) -> int:
-        while parent[i] != i:
+        while parent.setdefault(i, i) != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    linked = set()
-    for earlier, later in pairs:
-        if outlets[windows[earlier].article] == outlets[windows[later].article]:
-            parent[root(later)] = root(earlier)
-            linked.update((earlier, later))
+    same = outlets[windows.articles[pairs.earlier]] == outlets[windows.articles[pairs.later]]
+    linked = zip(pairs.earlier[same].tolist(), pairs.later[same].tolist(), strict=True)
+    for earlier, later in linked:
+        parent[root(later)] = root(earlier)
     articles: dict[int, set[int]] = defaultdict(set)
-    for i in linked:
-        articles[root(i)].add(windows[i].article)
-    return {i for i in linked if len(articles[root(i)]) >= FURNITURE_ARTICLES}
+    for i in parent:
+        articles[root(i)].add(int(windows.articles[i]))
+    return {i for i in parent if len(articles[root(i)]) >= FURNITURE_ARTICLES}
 
 
 Run = tuple[int, int, int, int, int]  # first, last word in a; first, last in b; aligned words
@@ -248,15 +220,15 @@ class ReuseCounts:
 
 
 def _article_pairs(
-    windows: list[Window], pairs: list[tuple[int, int]], template: set[int]
+    windows: Windows, pairs: Pairs, template: set[int]
 ) -> dict[tuple[int, int], float]:
     """(earlier article, later article) -> the best Jaccard similarity of their kept windows."""
     best: dict[tuple[int, int], float] = {}
-    for earlier, later in pairs:
-        if earlier in template or later in template:
-            continue
-        key = (windows[earlier].article, windows[later].article)
-        best[key] = max(best.get(key, 0.0), jaccard(windows[earlier], windows[later]))
+    outside = ~np.isin(pairs.earlier, list(template)) & ~np.isin(pairs.later, list(template))
+    a_of, b_of = windows.articles[pairs.earlier[outside]], windows.articles[pairs.later[outside]]
+    similarities = pairs.similarity[outside].tolist()
+    for i, j, similarity in zip(a_of.tolist(), b_of.tolist(), similarities, strict=True):
+        best[(i, j)] = max(best.get((i, j), 0.0), similarity)
     return best
 
 
@@ -264,63 +236,97 @@ def find_reuse(
     analyses: Sequence[ArticleAnalysis], options: ReuseOptions = DEFAULT_REUSE
 ) -> ReuseCounts:
     """Set every analysis' `reuse` (each shared passage is listed in both articles) and store
-    back the analyses that changed. Off (`options.reuse` false): all empty."""
+    back the analyses that changed. Off (`options.reuse` false): all empty. The windows'
+    band keys and the passages found wait on disk, beside a spool's file."""
     counts = ReuseCounts()
     ids = ids_of(analyses)
     order = sorted(range(len(analyses)), key=ids.__getitem__)
-    found: dict[int, list[SharedPassage]] = defaultdict(list)  # by position in `order`
-    # positions whose `reuse` may change: all, unless the comparison read every analysis
-    # anyway (then those it found passages for, and those that held some before)
-    touched: Iterable[int] = range(len(order))
-    if options.reuse and len(analyses) >= 2:
-        articles, bodies, held = [], [], set()
-        for position, index in enumerate(order):
-            a = analyses[index]
-            articles.append(_Article.of(a))
-            bodies.append(body_of(a))
-            if a.reuse:
-                held.add(position)
-        _compare(articles, bodies, options, counts, found)
-        touched = sorted(held | set(found))
-    for position in touched:
-        passages = sorted(found[position], key=lambda r: (r.start, r.other_id, r.other_start))
-        a = analyses[order[position]]
-        if a.reuse != passages:
-            a.reuse = passages
-            analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
+    folder = getattr(analyses, "folder", None)
+    with RowStore(folder) as found:  # position in `order` -> its passages
+        # positions whose `reuse` may change: all, unless the comparison read every analysis
+        # anyway (then those it found passages for, and those that held some before)
+        touched: Iterable[int] = range(len(order))
+        if options.reuse and len(analyses) >= 2:
+            # The index is tuned below the threshold: LSH misses some pairs just above its own
+            # (one in three at 0.54 for 0.5), and the exact check after it costs little.
+            lsh_threshold = max(0.05, LSH_MARGIN * options.reuse_threshold)
+            index = WindowIndex(lsh_threshold, PERMUTATIONS, SEED, folder)
+            outlets, held = [], set()
+            for position, at in enumerate(order):
+                a = analyses[at]
+                outlets.append(a.outlet)
+                index.add(position, windows_of(body_of(a), options.reuse_min_words))
+                if a.reuse:
+                    held.add(position)
+            _compare(_Reader(analyses, order), index, outlets, options, counts, found)
+        passages = {int(key): rows for key, rows in found.groups()}  # the changed ones only
+        if options.reuse and len(analyses) >= 2:
+            touched = sorted(held | set(passages))
+        for position in touched:
+            shared = sorted(
+                passages.pop(position, []), key=lambda r: (r.start, r.other_id, r.other_start)
+            )
+            a = analyses[order[position]]
+            if a.reuse != shared:
+                a.reuse = shared
+                analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
     return counts
 
 
+class _Reader:
+    """The analyses by position in id order, each read when a pair needs it (the last few
+    kept: pairs come ordered by their first article)."""
+
+    def __init__(self, analyses: Sequence[ArticleAnalysis], order: list[int]) -> None:
+        self.analyses, self.order = analyses, order
+        self.kept: OrderedDict[int, tuple[_Article, Body]] = OrderedDict()
+
+    def __getitem__(self, position: int) -> tuple[_Article, Body]:
+        if position in self.kept:
+            self.kept.move_to_end(position)
+            return self.kept[position]
+        a = self.analyses[self.order[position]]
+        self.kept[position] = (_Article.of(a), body_of(a))
+        if len(self.kept) > READER_KEEPS:
+            self.kept.popitem(last=False)
+        return self.kept[position]
+
+
 def _compare(
-    articles: list[_Article],
-    bodies: list[Body],
+    reader: _Reader,
+    index: WindowIndex,
+    outlets: list[str],
     options: ReuseOptions,
     counts: ReuseCounts,
-    found: dict[int, list[SharedPassage]],
+    found: RowStore,
 ) -> None:
     """The shared passages of every pair of articles (by position in id order)."""
-    windows = [
-        w for i, body in enumerate(bodies) for w in windows_of(body, i, options.reuse_min_words)
-    ]
+    windows = index.windows()
     counts.windows = len(windows)
-    if not windows:
+    if not len(windows):
         return
-    pairs = candidate_pairs(windows, options.reuse_threshold)
-    template = furniture(windows, pairs, [a.outlet for a in articles])
+    pairs = index.pairs(windows, options.reuse_threshold)
+    codes = {outlet: code for code, outlet in enumerate(sorted(set(outlets)))}
+    template = furniture(windows, pairs, np.array([codes[o] for o in outlets]))
     counts.candidates, counts.furniture = len(pairs), len(template)
     covered: dict[int, set[int]] = defaultdict(set)  # article -> its words in furniture
     for k in template:
-        covered[windows[k].article].update(range(windows[k].first, windows[k].first + WINDOW_WORDS))
+        first = int(windows.firsts[k])
+        covered[int(windows.articles[k])].update(range(first, first + WINDOW_WORDS))
     for (i, j), similarity in sorted(_article_pairs(windows, pairs, template).items()):
-        a, b, similarity = articles[i], articles[j], round(similarity, 4)
+        (a, body_a), (b, body_b), similarity = reader[i], reader[j], round(similarity, 4)
         runs = [
-            run for run in aligned_runs(bodies[i], bodies[j], options.reuse_min_words)
+            run for run in aligned_runs(body_a, body_b, options.reuse_min_words)
             if 2 * len(covered[i].intersection(range(run[0], run[1] + 1))) <= run[1] - run[0] + 1
         ]
         for first_a, last_a, first_b, last_b, words in runs:
-            spans_a = bodies[i].span(a.text, first_a, last_a)
-            spans_b = bodies[j].span(b.text, first_b, last_b)
-            found[i].append(_passage(a, b, (*spans_a, *spans_b), words, similarity))
-            found[j].append(_passage(b, a, (*spans_b, *spans_a), words, similarity))
+            spans_a = body_a.span(a.text, first_a, last_a)
+            spans_b = body_b.span(b.text, first_b, last_b)
+            found.add(_key(i), _passage(a, b, (*spans_a, *spans_b), words, similarity))
+            found.add(_key(j), _passage(b, a, (*spans_b, *spans_a), words, similarity))
         counts.passages += len(runs)
         counts.article_pairs += bool(runs)
+
+
+def _key(position: int) -> str:
+    return f"{position:010d}"  # the store orders keys as strings

@@ -1,0 +1,76 @@
+"""The reuse pass's window index (reportgen/analyze/reuse_index.py) finds the pairs datasketch's
+own MinHashLSH index finds, without holding the index in memory."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
+
+from reportgen.analyze.reuse import LSH_MARGIN, PERMUTATIONS, SEED, Body, windows_of
+from reportgen.analyze.reuse_index import WindowIndex
+
+
+def _body(words: list[str]) -> Body:
+    body = Body()
+    at = 0
+    for word in words:
+        body.words.append((at, at + len(word), word))
+        body.block_ends.append(10**6)
+        body.stretches.append(0)
+        at += len(word) + 1
+    return body
+
+
+def _articles() -> list[list[str]]:
+    """Forty articles of random words; some copy, edit or share passages of earlier ones."""
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(400)]
+    articles: list[list[str]] = []
+    for number in range(40):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(30, 160))]
+        if articles and number % 3 == 0:
+            source = rng.choice(articles)
+            start = rng.randrange(len(source))
+            words[10:10] = source[start : start + 60]  # a shared passage
+        if articles and number % 7 == 0:
+            words = list(rng.choice(articles))
+            words[rng.randrange(len(words))] = "changed"  # a near copy
+        articles.append(words)
+    return articles
+
+
+def _reference_pairs(windows: list[tuple[int, int, list[bytes]]], threshold: float) -> list:
+    """The pass as it was: one MinHashLSH, each window asks for earlier ones, then is added."""
+    signatures = MinHash.bulk([sorted(set(s)) for *_, s in windows], num_perm=PERMUTATIONS,
+                              seed=SEED)  # fmt: skip
+    lsh = MinHashLSH(threshold=LSH_MARGIN * threshold, num_perm=PERMUTATIONS)
+    found = []
+    for later, signature in enumerate(signatures):
+        for earlier in sorted(lsh.query(signature)):
+            a, b = set(windows[earlier][2]), set(windows[later][2])
+            alike = len(a & b) / len(a | b)
+            if windows[earlier][0] != windows[later][0] and alike >= threshold:
+                found.append((earlier, later, round(alike, 9)))
+        lsh.insert(later, signature)
+    return found
+
+
+def test_the_index_finds_what_datasketchs_lsh_finds(tmp_path: Path) -> None:
+    threshold = 0.5
+    index = WindowIndex(LSH_MARGIN * threshold, PERMUTATIONS, SEED, tmp_path)
+    listed = []
+    for article, words in enumerate(_articles()):
+        windows = windows_of(_body(words), 20)
+        index.add(article, windows)
+        listed.extend((article, first, shingles) for first, shingles in windows)
+    windows = index.windows()
+    pairs = index.pairs(windows, threshold)
+    columns = (pairs.earlier.tolist(), pairs.later.tolist(), pairs.similarity.tolist())
+    got = [(e, lt, round(s, 9)) for e, lt, s in zip(*columns, strict=True)]
+    expected = _reference_pairs(listed, threshold)
+    assert len(expected) > 20  # the copies and the shared passages are there
+    assert got == expected
+    assert windows.articles.tolist() == [article for article, _first, _s in listed]
+    assert list(tmp_path.iterdir()) == []  # the band files have no name there
