@@ -325,3 +325,22 @@ def test_the_publisher_of_a_cited_report_is_no_document(tmp_path: Path) -> None:
     analysis = analyze_article(tmp_path, "gazette/wall.txt", text)
     kinds = {s.name: s.type for s in analysis.sources}
     assert kinds.get("Environment Agency") == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dem Blatt. Ausdrücklich wird", "dem Blatt"),
+        ("Dr. Müller sagte", "Dr. Müller"),
+        ("U.S. officials said", "U.S."),
+        ("Reuters Inc. said", "Reuters Inc."),
+    ],
+)
+def test_a_cited_name_stops_at_a_sentences_full_stop(text: str, name: str) -> None:
+    import re
+
+    from reportgen.analyze.source_patterns import NAME_PATTERN
+
+    found = re.search(NAME_PATTERN, text)
+    assert found is not None
+    assert found.group(0) == name

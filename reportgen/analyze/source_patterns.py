@@ -17,13 +17,16 @@ from ..text.patterns import ProbedPattern
 DOMAIN_NAME = r"(?:[a-z0-9][\w-]*\.)+(?:com|org|net|de|at|ch|info|news|ru|uk|eu|gov|io)\b"
 # A cited name: optional article and up to four lowercase words (adjectives), then up to five
 # capitalised words (a quoted title counts: „Spiegel“), or a web address.
+# A capitalised word of a name: a full stop inside it ("U.S", "t-online.de") or closing a short
+# abbreviation ("Dr.", "Inc."), never one that ends a sentence ("heißt es in dem Blatt. Auch").
+_CAP_WORD = r"[A-ZÄÖÜ](?:[\w&'’-]*(?:\.[\w&'’-]+)+\.?|[\w&'’-]{0,3}\.|[\w&'’-]*)"
 NAME_PATTERN = (
     r"(?:(?:der|die|das|den|dem|des|the|einer?|an?)[^\S\n]+)?"
     r"(?:[a-zäöüß][\w-]*[^\S\n]+){0,4}[„“\"»]?"
-    r"[A-ZÄÖÜ][\w.&'’-]*(?:[^\S\n]+(?:[A-ZÄÖÜ][\w.&'’-]*|(?:de|of|for|von|für)\b)){0,4}"
+    rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:de|of|for|von|für)\b)){{0,4}}"
     # a genitive or "of" chain: "Angaben der russischen Nachrichtenagentur TASS"
-    r"(?:[^\S\n]+(?:der|des|of the|of)[^\S\n]+(?:[a-zäöüß][\w-]*[^\S\n]+)?[A-ZÄÖÜ][\w.&'’-]*"
-    r"(?:[^\S\n]+[A-ZÄÖÜ][\w.&'’-]*){0,3})?"
+    rf"(?:[^\S\n]+(?:der|des|of the|of)[^\S\n]+(?:[a-zäöüß][\w-]*[^\S\n]+)?{_CAP_WORD}"
+    rf"(?:[^\S\n]+{_CAP_WORD}){{0,3}})?"
     r"|" + DOMAIN_NAME
 )
 ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
