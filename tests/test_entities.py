@@ -312,3 +312,15 @@ def test_gazetteer_files_and_ambiguous_words() -> None:
 def test_a_given_name_and_a_surname_are_one_person(lang: str, text: str, person: str) -> None:
     nlp = build_embedded(lang)
     assert (person, "PER") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_an_organisation_in_the_genitive_es_is_the_organisation() -> None:
+    text = (
+        "Kein Wechsel\n\nDen Abgeordneten des Bundestages droht eine Nullrunde. Der Bundestag "
+        "berät am Freitag darüber.\n"
+    )
+    doc = Document(id="x/1", source_path="x/1.txt", outlet="x", text=text, format="txt",
+                   lang="de")  # fmt: skip
+    bundestag = _by_name(analyze(doc, model="rules"))["Bundestag"]
+    assert bundestag.label == "ORG"
+    assert {m.text for m in bundestag.mentions} == {"Bundestages", "Bundestag"}

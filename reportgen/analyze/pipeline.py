@@ -131,7 +131,11 @@ def _inflections(pattern: dict, lang: str) -> list[dict]:
     last = name.split()[-1].split("-")[-1]
     if pattern["label"] == "ORG" and (last.isupper() or not last[-1].islower()):
         return []
-    return [{**pattern, "pattern": name + "s"}]
+    forms = [{**pattern, "pattern": name + "s"}]
+    names = profile(lang).names
+    if names.org_genitive_es and pattern["label"] == "ORG" and last[-1] not in "aeiouy":
+        forms.append({**pattern, "pattern": name + "es"})
+    return forms
 
 
 GAZETTEER_PIPE = "reportgen_gazetteers"

@@ -107,6 +107,8 @@ class Morphology:
 
     # Names take a genitive -s ("Putins", "Moskaus") that points at the base form.
     genitive_s: bool = False
+    # An organisation named by a compound noun also takes -es ("des Bundestages").
+    org_genitive_es: bool = False
 
 
 def typed(cls: type, table: dict[str, object], where: str) -> object:
