@@ -230,6 +230,15 @@ def pretrain(args: argparse.Namespace, recipe: Recipe) -> tuple[Path, dict]:
     return out / f"model{epochs[-1]}.bin", info
 
 
+def _in_repository(path: Path) -> str:
+    """A path as the settings record it: relative to the repository when inside it (a relative
+    --config is taken from the working folder), else as given."""
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -285,7 +294,7 @@ def main(recipe: Recipe, model: Model, defaults: dict, argv: list[str] | None = 
         "skipped_sources": args.skip,
         "steps": args.steps,
         "eval_frequency": args.eval_frequency,
-        "config": str(args.config.relative_to(REPO)),
+        "config": _in_repository(args.config),
         "overrides": args.overrides,
         "segments": history,
         "pretraining": pretrain_info,
