@@ -173,3 +173,11 @@ def test_drohte_attributes_the_quotation_it_follows_and_nothing_else() -> None:
     soeder = person(text, "Markus Söder")
     expected = [("Dann wird es ein einsames Weihnachten", "Markus Söder")]
     assert _quotes(text, "de", soeder) == expected
+
+
+def test_what_one_could_say_is_no_quotation() -> None:
+    text = (
+        "Man könnte zynisch sagen, dass sie perfekt grauenhaft ist. Der Minister sagte, dass "
+        "die Lage ernst sei."
+    )
+    assert [q.text for q in quotes(text, "de")] == ["dass die Lage ernst sei"]

@@ -28,7 +28,7 @@ LISTS: dict[str, ListKind] = {
     "after_quote_cues": W, "anonymous": P,
     "auxiliaries": W, "clause_starters": W, "complementizers": W, "content_verbs": W,
     "coordinators": W, "cue_verbs": L, "determiners": W, "document_nouns": W, "first_person": W,
-    "former_words": W, "org_nouns": W, "framing_verbs": W,
+    "former_words": W, "org_nouns": W, "framing_verbs": W, "hypothetical_modals": W,
     "genitive_articles": W, "genitive_prepositions": W, "group_nouns": W, "indefinites": W,
     "infinitive_verbs": W, "interview_words": W, "konjunktiv": W,
     "konjunktiv_strict": W, "label_stopwords": W, "linking_words": W, "months": W,

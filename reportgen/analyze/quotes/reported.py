@@ -91,6 +91,12 @@ def _reports(v: ArticleView, start: int, end: int) -> bool:
     ))
 
 
+def _hypothetical(v: ArticleView, s_start: int, c_start: int) -> bool:
+    """The attribution before the reported words is a modal's ("könnte sagen", "would say")."""
+    modals = v.lex.hypothetical_modals
+    return any(w.lower() in modals for w in WORD.findall(v.text, s_start, c_start))
+
+
 def _cue_subject(v: ArticleView, s_start: int, s_end: int) -> Attribution | None:
     toks = v.tokens(s_start, s_end)
     for index, (_w_start, w_end, word) in enumerate(toks):
@@ -175,6 +181,8 @@ class _Pass:
             found = None  # reported speech does not start inside a quotation
         if found is not None and self._introduces(found, s_end):
             found = None  # "X, der …, sagte der Zeitung: „…“": the attribution of a quotation
+        if found is not None and _hypothetical(self.v, s_start, found[0]):
+            found = None  # "Man könnte sagen, dass …": what one might say, said by nobody
         if found is None:
             return False
         c_start, c_end = self.v.trim(found[0], self.direct.introduced(self.v, *found[:2]))
