@@ -17,7 +17,7 @@ articles. A candidate is kept when the exact Jaccard similarity of the two shing
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -243,14 +243,11 @@ def find_reuse(
     order = sorted(range(len(analyses)), key=ids.__getitem__)
     folder = getattr(analyses, "folder", None)
     with RowStore(folder) as found:  # position in `order` -> its passages
-        # positions whose `reuse` may change: all, unless the comparison read every analysis
-        # anyway (then those it found passages for, and those that held some before)
-        touched: Iterable[int] = range(len(order))
+        # the positions whose `reuse` may change: all, unless the comparison read every
+        # analysis anyway (then those it found passages for, and those that held some before)
+        held: set[int] | None = None
         if options.reuse and len(analyses) >= 2:
-            # The index is tuned below the threshold: LSH misses some pairs just above its own
-            # (one in three at 0.54 for 0.5), and the exact check after it costs little.
-            lsh_threshold = max(0.05, LSH_MARGIN * options.reuse_threshold)
-            index = WindowIndex(lsh_threshold, PERMUTATIONS, SEED, folder)
+            index = WindowIndex(_lsh_threshold(options), PERMUTATIONS, SEED, folder)
             outlets, held = [], set()
             for position, at in enumerate(order):
                 a = analyses[at]
@@ -259,18 +256,35 @@ def find_reuse(
                 if a.reuse:
                     held.add(position)
             _compare(_Reader(analyses, order), index, outlets, options, counts, found)
-        passages = {int(key): rows for key, rows in found.groups()}  # the changed ones only
-        if options.reuse and len(analyses) >= 2:
-            touched = sorted(held | set(passages))
-        for position in touched:
-            shared = sorted(
-                passages.pop(position, []), key=lambda r: (r.start, r.other_id, r.other_start)
-            )
-            a = analyses[order[position]]
-            if a.reuse != shared:
-                a.reuse = shared
-                analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
+        _store_back(analyses, order, found, held)
     return counts
+
+
+def _lsh_threshold(options: ReuseOptions) -> float:
+    # The index is tuned below the threshold: LSH misses some pairs just above its own (one in
+    # three at 0.54 for 0.5), and the exact check after it costs little.
+    return max(0.05, LSH_MARGIN * options.reuse_threshold)
+
+
+def _store_back(
+    analyses: Sequence[ArticleAnalysis], order: list[int], found: RowStore, held: set[int] | None
+) -> None:
+    """Each analysis gets its passages (the store gives them position by position, so one
+    article's at a time are in memory); `held`: the positions that had some before (None: all
+    may have)."""
+    groups = ((int(key), rows) for key, rows in found.groups())
+    pending = next(groups, None)
+    for position in range(len(order)):
+        shared: list[SharedPassage] = []
+        if pending is not None and pending[0] == position:
+            shared, pending = pending[1], next(groups, None)
+        elif held is not None and position not in held:
+            continue
+        shared.sort(key=lambda r: (r.start, r.other_id, r.other_start))
+        a = analyses[order[position]]
+        if a.reuse != shared:
+            a.reuse = shared
+            analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
 
 
 class _Reader:
