@@ -6,12 +6,13 @@ paragraphs count. They are read as windows of 40 words (every 20 words, across t
 breaks of one body but never across a block of another kind): one outlet's two long paragraphs
 are another's ten short ones, and whole paragraphs would then never look alike. Each window
 becomes a set of word 5-grams ("shingles") and a MinHash signature (`datasketch`, fixed seed).
-One pass over the windows, in article-id order, asks a MinHash LSH index for earlier windows like
-it, then adds it: the cost grows with the text and the true matches, not with the pairs of
-articles. A candidate is kept when the exact Jaccard similarity of the two shingle sets reaches
-`reuse_threshold`. Two articles with a kept pair of windows are then aligned word by word
-(difflib's SequenceMatcher over their body words), and each run of aligned words of at least
-`reuse_min_words` words is a shared passage, with its offsets in both texts.
+Two windows are candidates when one band of their signatures is equal, as a MinHash LSH index
+would answer (`reuse_index.py` finds them by sorting each band's keys, kept on disk): the cost
+grows with the text and the true matches, not with the pairs of articles. A candidate is kept
+when the exact Jaccard similarity of the two shingle sets reaches `reuse_threshold`. Two
+articles with a kept pair of windows are then aligned word by word (difflib's SequenceMatcher
+over their body words, read again from the analyses), and each run of aligned words of at
+least `reuse_min_words` words is a shared passage, with its offsets in both texts.
 """
 
 from __future__ import annotations
