@@ -11,6 +11,10 @@ AUTO = 0  # --jobs not given
 # counts per worker the work stays in this process.
 ARTICLES_PER_WORKER = 16
 PDFS_PER_WORKER = 8
+# A worker is replaced after this many articles when it has more to do: its memory grows with
+# what it has analysed (in the 10x corpus from 265 MB to 374 MB in 25 minutes), and a fresh one
+# loads the pipelines again in a few seconds.
+ARTICLES_PER_PROCESS = 2000
 
 
 def usable_cores() -> int:
