@@ -21,7 +21,7 @@ from .output import claim_output, finish_output, release_output
 from .render.site import Progress, SiteOptions, SiteResult, write_site
 from .reuse_options import DEFAULT_REUSE, ReuseOptions
 from .spool import AnalysisSpool
-from .workers import ARTICLES_PER_PROCESS, ARTICLES_PER_WORKER
+from .workers import ARTICLES_PER_WORKER
 
 
 @dataclass
@@ -52,9 +52,7 @@ def analyze_documents(
     Dask cluster (:mod:`reportgen.executors`)."""
     tasks = _Tasks(documents, model)
     engine = engine or LocalEngine(jobs)
-    yield from engine.map(
-        _analyze_one, tasks, ARTICLES_PER_WORKER, chunksize=4, recycle_after=ARTICLES_PER_PROCESS
-    )
+    yield from engine.map(_analyze_one, tasks, ARTICLES_PER_WORKER, chunksize=4)
 
 
 class _Tasks(Sequence[tuple[Document, str]]):

@@ -10,7 +10,6 @@ engine starts and again by every task.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -69,13 +68,11 @@ def executor_options(settings: dict[str, Any]) -> ExecutorOptions:
 
 class Engine(Protocol):
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1,
-        recycle_after: int = 0,
-    ) -> Iterator[R]:  # fmt: skip
+        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1
+    ) -> Iterator[R]:
         """``fn`` over ``items``, results in input order. ``per_worker``: the fewest items
         that pay for starting a local worker process (see workers.py); ``chunksize``: items
-        sent to a local worker at once; ``recycle_after``: items after which a local worker
-        process is replaced by a fresh one (0: never)."""
+        sent to a local worker at once."""
         ...
 
 
@@ -88,9 +85,8 @@ class LocalEngine:
         self.jobs = jobs
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1,
-        recycle_after: int = 0,
-    ) -> Iterator[R]:  # fmt: skip
+        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1
+    ) -> Iterator[R]:
         workers = worker_count(self.jobs, len(items), per_worker)
         if workers <= 1 or len(items) < 2:
             yield from map(fn, items)
@@ -98,7 +94,7 @@ class LocalEngine:
         # Executor.map would take every item at once; a window of chunks in flight keeps the
         # items (documents read from a spool) out of memory until a worker is near them.
         window = workers * self.CHUNKS_PER_WORKER
-        with _pool(workers, len(items), chunksize, recycle_after) as pool:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             pending: deque[Any] = deque()
             for start in range(0, len(items), chunksize):
                 chunk = [items[i] for i in range(start, min(start + chunksize, len(items)))]
@@ -107,20 +103,6 @@ class LocalEngine:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
-
-
-def _pool(workers: int, items: int, chunksize: int, recycle_after: int) -> ProcessPoolExecutor:
-    """Forked workers; or, when each would get more than ``recycle_after`` items, workers
-    that are replaced after that many (a worker's memory grows with what it has analysed:
-    spaCy's string store, caches). Python replaces workers only when they are not forked:
-    those start from a fork server (spawned where there is none) and load what they need on
-    their first item."""
-    if not recycle_after or items <= workers * recycle_after:
-        return ProcessPoolExecutor(max_workers=workers)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    tasks = max(1, recycle_after // chunksize)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=tasks)
 
 
 # A Dask worker may run several threads; the NLP pipelines and WeasyPrint are loaded once per
@@ -167,11 +149,8 @@ class DaskEngine:
         self.client = client
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1,
-        recycle_after: int = 0,
-    ) -> Iterator[R]:  # fmt: skip
-        # recycle_after is the local pool's: a cluster's workers are started by their owner
-        # (`dask worker --lifetime` restarts them)
+        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int, chunksize: int = 1
+    ) -> Iterator[R]:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         window = self.WINDOW_PER_WORKER * workers
         pending: deque[Any] = deque()

@@ -11,12 +11,6 @@ AUTO = 0  # --jobs not given
 # counts per worker the work stays in this process.
 ARTICLES_PER_WORKER = 16
 PDFS_PER_WORKER = 8
-# A worker is replaced after this many articles when it has more to do: its memory grows with
-# what it has analysed (in the 10x corpus from 265 MB to 374 MB in 25 minutes), and a fresh one
-# loads the pipelines again in a few seconds. Replaced workers are not forked, so they share
-# no pages with the main process: with 2,000, news_de (2,300 articles a worker) peaked higher
-# (1,003 MB RSS, 883 MB PSS) than with forked workers kept (974 MB, 759 MB), hence 5,000.
-ARTICLES_PER_PROCESS = 5000
 
 
 def usable_cores() -> int:
