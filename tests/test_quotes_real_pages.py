@@ -181,3 +181,20 @@ def test_what_one_could_say_is_no_quotation() -> None:
         "die Lage ernst sei."
     )
     assert [q.text for q in quotes(text, "de")] == ["dass die Lage ernst sei"]
+
+
+def test_den_angaben_zufolge_are_the_words_of_the_source_cited_before() -> None:
+    from reportgen.analyze.quotes import find_candidates, resolve_speakers
+    from reportgen.analyze.quotes.view import article_view
+    from reportgen.model import Block, Source, SourceMention
+
+    text = (
+        "Auf der Website des Staatssenders CCTV werden gute Nachrichten vermeldet: Die Zahl der "
+        "Ansteckungen ist den Angaben zufolge stark zurückgegangen. Das gibt Hoffnung."
+    )
+    at = text.index("CCTV")
+    cctv = Source("CCTV", "outlet", "CN", True, [SourceMention(at, at + 4, "CCTV", None)])
+    v = article_view(text, "de", [Block("body", 0, len(text))], [], [cctv])
+    [quote] = resolve_speakers(find_candidates(v), v, [cctv])
+    assert "Die Zahl der Ansteckungen" in quote.text
+    assert quote.speaker == "CCTV"

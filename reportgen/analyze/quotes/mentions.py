@@ -290,6 +290,21 @@ def definite_document(v: ArticleView, mention: Span) -> bool:
     return first in v.lex.determiners and first not in v.lex.indefinites
 
 
+def definite_utterance(v: ArticleView, mention: Span) -> bool:
+    """"den Angaben zufolge", "the remarks": words the article reported just before (a
+    definite article), not "eine Aussage"."""
+    words = _drop_clause_words(v, _words(v, mention))
+    head = _head(v, words)
+    if head is None or len(words) < 2 or head is not words[-1]:
+        return False
+    first = words[0].text.lower()
+    return (
+        head.text.lower() in v.lex.utterance_nouns
+        and first in v.lex.determiners
+        and first not in v.lex.indefinites
+    )
+
+
 def own_subject(v: ArticleView, mention: Span) -> Span | None:
     """"nach eigenen Angaben", "by his own account": the words are the sentence subject's own.
     The subject before the mention: a pronoun opening the sentence ("Und er meldet …"), else the

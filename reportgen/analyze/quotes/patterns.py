@@ -79,3 +79,5 @@ POST_SIGNATURE = re.compile(
 MAX_POST_CHARS = 400
 # Between a person's name and the phrase apposed to it: a comma, perhaps an age ("(47)").
 APPOSITION_GAP = re.compile(r"(?:\s*\(\d{1,3}\))?\s*,\s*")
+# How far before "den Angaben zufolge" the source whose statements they are may be cited.
+UTTERANCE_REACH = 400

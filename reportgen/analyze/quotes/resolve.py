@@ -29,6 +29,7 @@ from .mentions import (
     apposed_to_person,
     clean_mention,
     definite_document,
+    definite_utterance,
     described_org,
     described_person,
     is_group,
@@ -37,7 +38,7 @@ from .mentions import (
     role_person,
 )
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
-from .patterns import MIN_UNATTRIBUTED_WORDS
+from .patterns import MIN_UNATTRIBUTED_WORDS, UTTERANCE_REACH
 from .records import Inherit, QuoteCandidate, Speaker
 from .view import ArticleView
 
@@ -96,6 +97,19 @@ def _publisher(v: ArticleView, mention: Span) -> Speaker | None:
         return None
     reason = f"„{mention.text}“ of {org[2].name}"
     return Speaker(org[2].name, 0.6, org[2].id or None, reason, named=True)
+
+
+def _reported_before(v: ArticleView, mention: Span) -> Speaker | None:
+    """"Im Bericht von CCTV … Die Zahl sei den Angaben zufolge gesunken": the words of the
+    source cited last before, close by."""
+    if not definite_utterance(v, mention):
+        return None
+    earlier = [(start, src) for start, src in v.source_mentions if start < mention.start]
+    if not earlier or mention.start - earlier[-1][0] > UTTERANCE_REACH:
+        return None
+    source = earlier[-1][1]
+    reason = f"„{mention.text}“ → {source.name} (cited before)"
+    return Speaker(source.name, 0.5, entity_id(v, source.name), reason, named=True)
 
 
 def _named_mention(v: ArticleView, mention: Span) -> Speaker:
@@ -186,7 +200,7 @@ class _Resolver:
         if mention is not None and any(w in self.v.lex.own_words for w in mention.text.split()):
             return self._own_words(mention)
         if mention is not None and cleaned is None:
-            published = _publisher(self.v, mention)
+            published = _publisher(self.v, mention) or _reported_before(self.v, mention)
             if published is not None:
                 return published, mention
         speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
