@@ -282,27 +282,25 @@ def publishing_org(v: ArticleView, before: int) -> EntityMention | None:
 def definite_document(v: ArticleView, mention: Span) -> bool:
     """"dem Papier", "der Studie": a document the article named before (a definite article), not
     "laut Verfassung" or "eine E-Mail"."""
-    words = _words(v, mention)
-    head = _head(v, words)
-    if head is None or len(words) < 2 or head.text.lower() not in v.lex.document_nouns:
-        return False
-    first = words[0].text.lower()
-    return first in v.lex.determiners and first not in v.lex.indefinites
+    return _definite_head(v, _words(v, mention), v.lex.document_nouns) is not None
 
 
 def definite_utterance(v: ArticleView, mention: Span) -> bool:
     """"den Angaben zufolge", "the remarks": words the article reported just before (a
     definite article), not "eine Aussage"."""
     words = _drop_clause_words(v, _words(v, mention))
+    head = _definite_head(v, words, v.lex.utterance_nouns)
+    return head is not None and head is words[-1]
+
+
+def _definite_head(v: ArticleView, words: list[Span], nouns: frozenset[str]) -> Span | None:
+    """The head of a phrase opened by a definite article ("dem Papier", "den Angaben"), if it
+    is one of `nouns`."""
     head = _head(v, words)
-    if head is None or len(words) < 2 or head is not words[-1]:
-        return False
+    if head is None or len(words) < 2 or head.text.lower() not in nouns:
+        return None
     first = words[0].text.lower()
-    return (
-        head.text.lower() in v.lex.utterance_nouns
-        and first in v.lex.determiners
-        and first not in v.lex.indefinites
-    )
+    return head if first in v.lex.determiners and first not in v.lex.indefinites else None
 
 
 def own_subject(v: ArticleView, mention: Span) -> Span | None:

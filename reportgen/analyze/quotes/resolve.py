@@ -104,7 +104,7 @@ def _reported_before(v: ArticleView, mention: Span) -> Speaker | None:
     source cited last before, close by."""
     if not definite_utterance(v, mention):
         return None
-    earlier = [(start, src) for start, src in v.source_mentions if start < mention.start]
+    earlier = v.sources_before(mention.start)
     if not earlier or mention.start - earlier[-1][0] > UTTERANCE_REACH:
         return None
     source = earlier[-1][1]
@@ -125,8 +125,7 @@ def _named_mention(v: ArticleView, mention: Span) -> Speaker:
     kind = source_kind(v, name)
     if kind is not None:
         # "die Agentur", "the ministry": the source of that kind named just before.
-        earlier = [src for start, src in v.source_mentions if start < mention.start]
-        for source in reversed(earlier):
+        for _start, source in reversed(v.sources_before(mention.start)):
             if source.type == kind and source.type != "unknown":
                 reason = f"„{mention.text}“ → {source.name} (named before)"
                 return Speaker(source.name, 0.6, entity_id(v, source.name), reason, named=True)

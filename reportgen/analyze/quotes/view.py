@@ -65,6 +65,10 @@ class ArticleView:
         person = self.entity_in(start, end, "PER")
         return person or next(reversed(list(self.mentions_in(start, end))), None)
 
+    def sources_before(self, offset: int) -> list[tuple[int, Source]]:
+        """The cited sources' mentions that start before `offset`, in text order."""
+        return self.source_mentions[: bisect.bisect_left(self.source_mentions, offset, key=_start)]
+
     def tokens(self, start: int, end: int) -> list[Token]:
         return tokenize(self.text, start, end, self.lex.abbreviations)
 
@@ -113,6 +117,10 @@ class ArticleView:
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:!?–—"):
             end -= 1
         return start, end
+
+
+def _start(mention: tuple[int, Source]) -> int:
+    return mention[0]
 
 
 def article_view(
