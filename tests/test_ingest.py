@@ -160,3 +160,31 @@ def test_hostile_metadata_cannot_steer_ids(tmp_path: Path) -> None:
     doc = only_document(read_file(write_file(tmp_path / "o" / "x.txt", content), tmp_path))
     assert doc.id == "etc/x"
     assert ".." not in doc.id and not os.path.isabs(doc.id)
+
+
+WRAPPED = (
+    "Barr vor dem Ausschuss\n"
+    "Der Minister sagte, die Proteste seien von\n"
+    "gewaltbereiten Gruppen gekapert worden, und die Polizei\n"
+    "habe richtig gehandelt. Die Abgeordneten\n"
+    "fragten nach, doch er wich aus.\n"
+    "Am Ende blieben viele\n"
+    "offene Fragen.\n"
+)
+
+
+def test_hard_wrapped_text_becomes_whole_sentences_at_the_same_offsets(tmp_path: Path) -> None:
+    doc = only_document(read_file(write_file(tmp_path / "zeit" / "a.txt", WRAPPED), tmp_path))
+    assert len(doc.text) == len(WRAPPED)
+    assert doc.text.splitlines() == [
+        "Barr vor dem Ausschuss",
+        "Der Minister sagte, die Proteste seien von gewaltbereiten Gruppen gekapert worden, und "
+        "die Polizei habe richtig gehandelt. Die Abgeordneten fragten nach, doch er wich aus.",
+        "Am Ende blieben viele offene Fragen.",
+    ]
+
+
+def test_menus_lists_and_short_lines_are_not_unwrapped(tmp_path: Path) -> None:
+    content = "Politik\nLeben\nWelt\nSport\nRedaktion\nEin Satz ohne Ende\nNoch einer\n- erster\n"
+    doc = only_document(read_file(write_file(tmp_path / "blog" / "b.txt", content), tmp_path))
+    assert doc.text == content

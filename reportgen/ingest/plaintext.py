@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document
+from ..text.paragraphs import unwrap_lines
 from .frontmatter import authors_field, normalise_date, split_front_matter, text_field
 
 
@@ -52,7 +53,7 @@ def read_text(content: str) -> list[Document]:
     meta, text, warnings = split_front_matter(content)
     if not text.strip():
         raise_empty()
-    document = document_from_metadata(meta, text, "txt", warnings)
+    document = document_from_metadata(meta, unwrap_lines(text), "txt", warnings)
     if not document.title:
         infer_title_from_text(document)
     return [document]

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Document, ReadError
+from ..text.paragraphs import unwrap_lines
 from .decode import ReadFailure
 from .frontmatter import authors_field, normalise_date, text_field
 
@@ -34,7 +35,7 @@ def document_from_record(record: Any, label: str) -> Document | ReadError:
         id="",
         source_path="",
         outlet=text_field(record, OUTLET_FIELDS, warnings) or "",
-        text=text,
+        text=unwrap_lines(text),
         format="json",
         title=text_field(record, ("title",), warnings),
         authors=authors_field(record, warnings),

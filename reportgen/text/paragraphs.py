@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import OPEN_LINE_BREAK
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -32,6 +34,27 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if match:
             position = match.end()
     return paragraphs
+
+
+# A text is hard-wrapped when at least this many of its open line breaks, and this share of
+# them, go on with a lower-case word: headings, menus and lists rarely do, wrapped sentences do.
+WRAPPED_MIN_BREAKS = 3
+WRAPPED_MIN_SHARE = 0.3
+
+
+def unwrap_lines(text: str) -> str:
+    """`text` with the line breaks of a hard-wrapped text (print copies, e-mail, PDF dumps) that
+    fall inside a sentence turned into spaces; any other text unchanged. A break becomes one
+    space, so every offset into the text stays as it was; the first line (a headline) is kept."""
+    first_line = text.find("\n", len(text) - len(text.lstrip()))
+    breaks = [m for m in OPEN_LINE_BREAK.finditer(text) if m.start() > first_line >= 0]
+    lower = sum(m.group("next").islower() for m in breaks)
+    if lower < WRAPPED_MIN_BREAKS or lower < WRAPPED_MIN_SHARE * len(breaks):
+        return text
+    chars = list(text)
+    for match in breaks:
+        chars[match.start() + match.group(0).index("\n")] = " "
+    return "".join(chars)
 
 
 def normal(text: str) -> str:

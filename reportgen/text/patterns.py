@@ -14,6 +14,9 @@ LAST_WORD = re.compile(r"(\S+)$")
 NEXT_WORD = re.compile(r"\s+(\S+)")
 INITIALS = re.compile(r"(?:[A-ZÄÖÜ]\.)+")
 DAY_NUMBER = re.compile(r"\d{1,2}\.")
+# A single line break after a line that does not end a sentence (hard-wrapped text); group
+# `next` is the first character of the following line.
+OPEN_LINE_BREAK = re.compile(r"(?<=[^\s.!?:;…\"“”»«|])[^\S\n]*\n(?=[^\S\n]*(?P<next>\S))")
 
 
 def group_source(source: str, group: str) -> str:
