@@ -198,3 +198,27 @@ def test_den_angaben_zufolge_are_the_words_of_the_source_cited_before() -> None:
     [quote] = resolve_speakers(find_candidates(v), v, [cctv])
     assert "Die Zahl der Ansteckungen" in quote.text
     assert quote.speaker == "CCTV"
+
+
+def test_demnach_reports_who_spoke_or_was_named_just_before() -> None:
+    text = (
+        "Ein Gremium der Leopoldina hat am Montag empfohlen, die Einschränkungen zu lockern. "
+        "Vor allem die Schulen sollen demnach möglichst schnell wieder öffnen."
+    )
+    found = quotes(text, "de", org(text, "Leopoldina"))
+    assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
+        ("Vor allem die Schulen sollen demnach möglichst schnell wieder öffnen", "Leopoldina",
+         "demnach"),
+    ]  # fmt: skip
+    assert found[0].speaker_reason == "„demnach“ → Leopoldina (named before)"
+    text = (
+        "Die Polizei hat am Abend die Straße gesperrt. Richard Dearlove sagte der Zeitung, "
+        "das Virus sei nicht natürlich entstanden. Demnach begann der Ausbruch als Experiment."
+    )
+    found = quotes(text, "de", org(text, "Polizei"), person(text, "Richard Dearlove"))
+    assert [(q.speaker, q.speaker_mention.text) for q in found][-1] == (
+        "Richard Dearlove", "Demnach"
+    )
+    # without anyone speaking or named before it, "demnach" is the author's conclusion
+    text = "Die Tage werden kürzer. Demnach wird es früher dunkel."
+    assert quotes(text, "de") == []

@@ -23,7 +23,7 @@ _WORD_LISTS = (
     "person_pronouns", "statement_nouns", "linking_words", "first_person", "not_speakers",
     "document_nouns", "group_nouns", "indefinites", "interview_words", "second_person",
     "source_prepositions", "own_words", "articles", "former_words", "org_nouns", "framing_verbs",
-    "utterance_nouns", "addressee_prepositions", "hypothetical_modals",
+    "utterance_nouns", "addressee_prepositions", "hypothetical_modals", "report_adverbs",
 )  # fmt: skip
 
 

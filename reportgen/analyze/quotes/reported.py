@@ -91,6 +91,15 @@ def _reports(v: ArticleView, start: int, end: int) -> bool:
     ))
 
 
+def _report_adverb(v: ArticleView, start: int, end: int) -> Span | None:
+    """"demnach" in the sentence, if it stands there: the sentence reports the words of whoever
+    spoke, or was cited, just before (the resolver decides who)."""
+    adverbs = v.lex.report_adverbs
+    words = WORD.finditer(v.text, start, end)
+    found = next((m for m in words if m.group().lower() in adverbs), None)
+    return Span(found.start(), found.end(), found.group()) if found else None
+
+
 def _hypothetical(v: ArticleView, s_start: int, c_start: int) -> bool:
     """The attribution before the reported words is a modal's ("könnte sagen", "would say")."""
     modals = v.lex.hypothetical_modals
@@ -256,17 +265,21 @@ class _Pass:
 
     def lone_konjunktiv(self, sentences: list[tuple[int, int]], number: int) -> bool:
         """A sentence in Konjunktiv I on its own ("Die Lage sei ernst.") reports someone's
-        words: the speaker of a recent quotation or speech-verb sentence."""
+        words: the speaker of a recent quotation or speech-verb sentence. So does a sentence
+        with "demnach", the adverb its speaker mention."""
         s_start, s_end = sentences[number]
+        adverb = _report_adverb(self.v, s_start, s_end)
         if (
-            not self.v.lex.konjunktiv_strict
-            or not _strict_konjunktiv(self.v, s_start, s_end)
-            or self.direct.touches(s_start, s_end)
-        ):
+            adverb is None
+            and (not self.v.lex.konjunktiv_strict or not _strict_konjunktiv(self.v, s_start, s_end))
+        ) or self.direct.touches(s_start, s_end):
             return False
         introduced = colon_speaker(self.v, s_start, s_end)
+        attribution: Attribution | None
         if introduced is not None:
             s_start, attribution = introduced
+        elif adverb is not None:
+            attribution = Attribution(None, adverb)
         else:
             found = [*self.found, *self.direct.quotes]
             attribution = nearby_attribution(self.v, sentences, number, found)

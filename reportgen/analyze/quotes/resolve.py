@@ -28,8 +28,6 @@ from .context import (
 from .mentions import (
     apposed_to_person,
     clean_mention,
-    definite_document,
-    definite_utterance,
     described_org,
     described_person,
     is_group,
@@ -38,8 +36,9 @@ from .mentions import (
     role_person,
 )
 from .names import bare_name, entity_id, known_source, named, source_kind, without_title
-from .patterns import MIN_UNATTRIBUTED_WORDS, UTTERANCE_REACH
+from .patterns import MIN_UNATTRIBUTED_WORDS
 from .records import Inherit, QuoteCandidate, Speaker
+from .reporters import unnamed_reporter
 from .view import ArticleView
 
 __all__ = ["resolve_mention", "resolve_speakers", "source_for", "without_title"]
@@ -86,30 +85,6 @@ def _role_or_group(v: ArticleView, mention: Span) -> Speaker | None:
             reason = f"„{mention.text}“ of {name}"
             return Speaker(name, 0.7, org[2].id or None, reason, named=True)
     return None
-
-
-def _publisher(v: ArticleView, mention: Span) -> Speaker | None:
-    """"heißt es in dem Papier": the organisation whose paper the article reports."""
-    if not definite_document(v, mention):
-        return None
-    org = publishing_org(v, mention.start)
-    if org is None:
-        return None
-    reason = f"„{mention.text}“ of {org[2].name}"
-    return Speaker(org[2].name, 0.6, org[2].id or None, reason, named=True)
-
-
-def _reported_before(v: ArticleView, mention: Span) -> Speaker | None:
-    """"Im Bericht von CCTV … Die Zahl sei den Angaben zufolge gesunken": the words of the
-    source cited last before, close by."""
-    if not definite_utterance(v, mention):
-        return None
-    earlier = v.sources_before(mention.start)
-    if not earlier or mention.start - earlier[-1][0] > UTTERANCE_REACH:
-        return None
-    source = earlier[-1][1]
-    reason = f"„{mention.text}“ → {source.name} (cited before)"
-    return Speaker(source.name, 0.5, entity_id(v, source.name), reason, named=True)
 
 
 def _named_mention(v: ArticleView, mention: Span) -> Speaker:
@@ -199,7 +174,7 @@ class _Resolver:
         if mention is not None and any(w in self.v.lex.own_words for w in mention.text.split()):
             return self._own_words(mention)
         if mention is not None and cleaned is None:
-            published = _publisher(self.v, mention) or _reported_before(self.v, mention)
+            published = unnamed_reporter(self.v, mention, self.history)
             if published is not None:
                 return published, mention
         speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
@@ -296,6 +271,13 @@ def _author_speaks(v: ArticleView, candidate: QuoteCandidate) -> bool:
     return mention.text.split(maxsplit=1)[0].lower() in v.lex.first_person
 
 
+def _concluded(v: ArticleView, candidate: QuoteCandidate) -> bool:
+    """"Die Tage werden kürzer. Demnach wird es früher dunkel.": with no one before it whose
+    words it could report, "demnach" is the author's own conclusion."""
+    mention = candidate.mention
+    return mention is not None and mention.text.lower() in v.lex.report_adverbs
+
+
 def resolve_speakers(
     candidates: list[QuoteCandidate], v: ArticleView, sources: list[Source]
 ) -> list[Quote]:
@@ -309,6 +291,8 @@ def resolve_speakers(
         if _author_speaks(v, candidate) or v.block_kind(candidate.start) in _NOT_THE_ARTICLES:
             continue
         decision = resolver.decide(candidate)
+        if decision.speaker.name is None and _concluded(v, candidate):
+            continue
         resolver.history.append(Decided(candidate.start, candidate.end, decision.speaker))
         quote = _quote(v, candidate, decision)
         quote.source = source_for(v.text, quote, sources)
