@@ -344,3 +344,24 @@ def test_a_cited_name_stops_at_a_sentences_full_stop(text: str, name: str) -> No
     found = re.search(NAME_PATTERN, text)
     assert found is not None
     assert found.group(0) == name
+
+
+POST = (
+    "Die Aufnahmen zeigen den Flugzeugträger.\n\n"
+    "We took high quality pictures of this aircraft carrier pic.twitter.com/bEkQXxQq4S\n\n"
+    "— Iran Observer (@IranObserver0) November 5, 2023\n\n"
+    "Der Flugzeugträger befindet sich im Roten Meer."
+)
+
+
+def test_an_embedded_post_cites_its_account_and_its_platform() -> None:
+    found = {s.name: s for s in sources_of(POST)}
+    account = found["Iran Observer (@IranObserver0)"]
+    assert (account.type, account.cited) == ("social", True)
+    assert [(m.text, m.cue) for m in account.mentions] == [
+        ("Iran Observer (@IranObserver0)", "@IranObserver0")
+    ]
+    assert found["Twitter"].cited and found["Twitter"].mentions[0].text == "twitter.com"
+    # a post shown among the comments cites nothing
+    blocks = [Block("body", 0, 41), Block("comments", 41, len(POST))]
+    assert extract_sources(POST, "de", blocks, [], []) == []

@@ -34,6 +34,9 @@ ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 WRITTEN_URL = re.compile(r"https?://(?:www\.)?([\w.-]+\.[a-z]{2,})(?:[/?#][^\s)\]>\"'»«“”]*)?")
 # A registrable name shorter than this is a link shortener ("t.co", "bit.ly"), not a source.
 MIN_SITE_NAME = 4
+# A link written in an embedded post's text ("pic.twitter.com/…", "https://t.co/…"): group
+# `domain` names the platform the post was embedded from.
+POST_LINK = re.compile(r"\b(?:pic\.)?(?P<domain>(?:twitter|x)\.com|t\.co)/\w")
 CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+")
 WORD = re.compile(r"[\wäöüß]+", re.IGNORECASE)
 # Where a statement's clause ends, for the attribution window around a name.

@@ -27,6 +27,7 @@ from .source_kb import (
     lookup_domain,
 )
 from .source_patterns import NAME_PATTERN, source_nouns
+from .source_posts import post_citations
 
 __all__ = [
     "NAME_PATTERN", "CueMatch", "KBEntry", "extract_sources", "find_cues", "knowledge_base",
@@ -106,11 +107,25 @@ def extract_sources(
     _speaking_organisations(article)
     _linked(article, links)
     _written_addresses(article, own_domains)
+    _embedded_posts(article)
     result = [s for s in article.sources.values() if _is_cited(article, s, own_domains)]
     for source in result:
         source.mentions.sort(key=lambda m: m.start)
     result.sort(key=lambda s: (-len(s.mentions), s.name))
     return result
+
+
+def _embedded_posts(article: _Article) -> None:
+    """An embedded post cites its account and platform wherever the page shows it (the post's
+    handle is the cue), but not among comments or teasers."""
+    for cited in post_citations(article.text):
+        if article.block(cited.start) in NOT_CITING:
+            continue
+        if cited.entry is not None:
+            article.entries[cited.entry.name] = cited.entry
+        entry = cited.entry
+        source = _from_entry(entry) if entry else Source(cited.name, "social", None, None, [])
+        article.add(source, cited.start, cited.end, cited.handle)
 
 
 def _knowledge_base_names(article: _Article) -> None:

@@ -5,6 +5,7 @@ the signature line the embed closes it with ("— Iran Observer (@IranObserver0)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...model import Span
 from ...text.paragraphs import split_paragraphs
@@ -13,10 +14,20 @@ from .records import QuoteCandidate
 from .view import ArticleView
 
 
-def _post_start(v: ArticleView, signature_start: int) -> int | None:
+@dataclass(frozen=True)
+class EmbeddedPost:
+    """An embedded post: its text [start, end), the account's name and handle as signed."""
+
+    start: int
+    end: int
+    name: Span
+    handle: Span
+
+
+def _post_start(text: str, signature_start: int) -> int | None:
     """Where the post before a signature begins: the paragraphs right before it, as many as
     fit in a post's length."""
-    before = [p for p in split_paragraphs(v.text[:signature_start]) if p.text.strip()]
+    before = [p for p in split_paragraphs(text[:signature_start]) if p.text.strip()]
     start, length = None, 0
     for paragraph in reversed(before):
         length += len(paragraph.text)
@@ -26,14 +37,20 @@ def _post_start(v: ArticleView, signature_start: int) -> int | None:
     return start
 
 
-def post_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
-    for signature in POST_SIGNATURE.finditer(v.text):
-        start = _post_start(v, signature.start())
+def embedded_posts(text: str) -> Iterator[EmbeddedPost]:
+    for signature in POST_SIGNATURE.finditer(text):
+        start = _post_start(text, signature.start())
         if start is None:
             continue
         end = signature.start()
-        while end > start and v.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         name = Span(signature.start("name"), signature.end("name"), signature.group("name"))
-        yield QuoteCandidate(start, end, "direct", "post", signature.group("handle"), name,
+        handle = Span(signature.start("handle"), signature.end("handle"), signature.group("handle"))
+        yield EmbeddedPost(start, end, name, handle)
+
+
+def post_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
+    for post in embedded_posts(v.text):
+        yield QuoteCandidate(post.start, post.end, "direct", "post", post.handle.text, post.name,
                              attributed=True)  # fmt: skip
