@@ -222,3 +222,30 @@ def test_demnach_reports_who_spoke_or_was_named_just_before() -> None:
     # without anyone speaking or named before it, "demnach" is the author's conclusion
     text = "Die Tage werden kürzer. Demnach wird es früher dunkel."
     assert quotes(text, "de") == []
+
+
+def test_a_pronoun_after_a_subheading_is_not_the_speaker_of_the_section_before() -> None:
+    said = "Der Datenschützer Johannes Caspar sagte, die Meldung müsse binnen drei Tagen erfolgen."
+    filler = " Die Fristen gelten für alle Unternehmen, die Daten ihrer Kunden verarbeiten." * 5
+    after = (
+        "Reporter fanden die Person, die die Daten veröffentlicht hat. "
+        "Er sagt, dass er aus Protest gehandelt habe."
+    )
+    for between, speaker in (("\n\n", "Johannes Caspar"),
+                             ("\n\nDaten aus Protest veröffentlicht\n\n", None)):  # fmt: skip
+        text = said + filler + between + after
+        found = quotes(text, "de", person(text, "Johannes Caspar"))
+        assert [(q.text, q.speaker) for q in found][-1] == (
+            "dass er aus Protest gehandelt habe", speaker
+        )
+
+
+def test_a_bare_plural_is_experts_at_large_not_the_studys_authors() -> None:
+    text = (
+        "Das Institut CEBR hat eine Studie vorgelegt. Laut Experten wächst die Wirtschaft "
+        "langsamer. Die Autoren der Studie sagten, China wachse schneller."
+    )
+    assert _quotes(text, "de", org(text, "CEBR")) == [
+        ("wächst die Wirtschaft langsamer", "Experten"),
+        ("China wachse schneller", "CEBR"),
+    ]

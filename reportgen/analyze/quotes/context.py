@@ -18,6 +18,7 @@ from .patterns import (
     MAX_CONTEXT_BREAKS,
     PARAGRAPH_BREAKS,
     QUESTION_NAME_WEIGHT,
+    SUBHEADING,
 )
 from .phrases import clause_subject, np_after
 from .records import Speaker
@@ -56,7 +57,11 @@ def antecedent(
     if len(in_sentence) == 1:
         return in_sentence[0], "the one person named before in its sentence"
     earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
-    if earlier and earlier[-1].end >= mention.start - 2 * window:
+    if (
+        earlier
+        and earlier[-1].end >= mention.start - 2 * window
+        and not SUBHEADING.search(v.text, earlier[-1].end, mention.start)
+    ):
         name = earlier[-1].speaker.name
         entity = next((e for e in v.entities if e.name == name), None)
         if entity is not None and (entity.label == "PER" or not persons):
@@ -173,6 +178,8 @@ def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> S
     if not last.speaker.named or start - last.end > CONTEXT_GAP_CHARS:
         return None
     if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > MAX_CONTEXT_BREAKS:
+        return None
+    if SUBHEADING.search(v.text, last.end, start):
         return None
     index = bisect.bisect_left(v.mention_starts, last.end)
     for found in v.mentions[index:]:

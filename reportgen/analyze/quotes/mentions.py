@@ -250,9 +250,13 @@ def described_org(v: ArticleView, mention: Span) -> EntityMention | None:
 
 
 def is_group(v: ArticleView, mention: Span) -> bool:
-    """"die Forscher", "Autoren der Studie", "the researchers": the people behind a study."""
-    head = _head(v, _words(v, mention))
-    return head is not None and any(head.text.lower().startswith(g) for g in v.lex.group_nouns)
+    """"die Forscher", "Autoren der Studie", "the researchers": the people behind a study. A bare
+    plural ("laut Experten", "scientists think") is experts at large, no study's authors."""
+    words = _words(v, mention)
+    head = _head(v, words)
+    if head is None or len(words) < 2:
+        return False
+    return any(head.text.lower().startswith(g) for g in v.lex.group_nouns)
 
 
 def publishing_org(v: ArticleView, before: int) -> EntityMention | None:

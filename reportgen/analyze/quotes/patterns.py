@@ -40,6 +40,9 @@ CLOSERS = "“”\"‘’«»"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 # One paragraph break, however many blank lines it spans.
 PARAGRAPH_BREAKS = re.compile(r"\n\s*")
+# A line of its own that ends no sentence: a subheading ("Daten „aus Protest“ veröffentlicht"),
+# after which a pronoun no longer stands for the speaker of the section before.
+SUBHEADING = re.compile(r"\n[^\S\n]*[A-ZÄÖÜ][^\n]{0,48}[^\s.!?:;,\"“”»«…)][^\S\n]*\n")
 DOUBLED_APOSTROPHES = re.compile(r"''")
 # A closing mark right after a word or a stop and followed by a comma: where no opening mark
 # stands before it in its paragraph, the page lost the one at the paragraph's start.
