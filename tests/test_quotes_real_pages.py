@@ -249,3 +249,23 @@ def test_a_bare_plural_is_experts_at_large_not_the_studys_authors() -> None:
         ("wächst die Wirtschaft langsamer", "Experten"),
         ("China wachse schneller", "CEBR"),
     ]
+
+
+def test_a_platform_is_no_source_that_speaks_its_statement() -> None:
+    from reportgen.analyze.quotes import find_candidates, resolve_speakers
+    from reportgen.analyze.quotes.view import article_view
+    from reportgen.model import Block, Source, SourceMention
+
+    text = (
+        "Die Zeitung Bild berichtete über die Studie. Ausgewertet wurden dafür auch "
+        "Twitter-Nachrichten. Die Lage sei ernst, lautet das Resümee."
+    )
+
+    def cited(name: str, kind: str) -> Source:
+        start = text.index(name)
+        return Source(name, kind, None, None, [SourceMention(start, start + len(name), name, None)])
+
+    v = article_view(text, "de", [Block("body", 0, len(text))], [],
+                     [cited("Bild", "outlet"), cited("Twitter", "social")])  # fmt: skip
+    found = resolve_speakers(find_candidates(v), v, [])
+    assert [(q.text, q.speaker) for q in found] == [("Die Lage sei ernst", "Bild")]

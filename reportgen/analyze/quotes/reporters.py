@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...model import Span
+from ...model import Source, Span
 from .context import Decided
 from .mentions import definite_document, definite_utterance, publishing_org
 from .names import entity_id
 from .patterns import UTTERANCE_REACH
 from .records import Speaker
 from .view import ArticleView
+
+# Source types that carry what others say and say nothing themselves.
+CARRIERS = frozenset({"social"})
 
 
 def unnamed_reporter(
@@ -40,7 +43,19 @@ def reported_before(v: ArticleView, mention: Span) -> Speaker | None:
     source cited last before, close by."""
     if not definite_utterance(v, mention):
         return None
-    earlier = v.sources_before(mention.start)
+    return _cited_before(v, mention, _speaking_sources_before(v, mention.start))
+
+
+def _speaking_sources_before(v: ArticleView, offset: int) -> list[tuple[int, Source]]:
+    """The cited sources' mentions before `offset` but the platforms': Twitter carries words,
+    it says none."""
+    return [(start, s) for start, s in v.sources_before(offset) if s.type not in CARRIERS]
+
+
+def _cited_before(
+    v: ArticleView, mention: Span, earlier: list[tuple[int, Source]]
+) -> Speaker | None:
+    """The source of `earlier` cited last, if close enough before the mention."""
     if not earlier or mention.start - earlier[-1][0] > UTTERANCE_REACH:
         return None
     source = earlier[-1][1]
@@ -63,14 +78,10 @@ def adverb_antecedent(
         said = max(spoken, key=lambda d: d.end).speaker
         reason = f"„{mention.text}“ → {said.name} (the speaker before)"
         return Speaker(said.name, 0.5, said.entity_id, reason, said.named)
-    earlier = v.sources_before(mention.start)
+    earlier = _speaking_sources_before(v, mention.start)
     orgs = [m for m in v.mentions_in(since, mention.start) if m[2].label == "ORG"]
     if orgs and not (earlier and earlier[-1][0] >= since):
         org = orgs[-1][2]
         reason = f"„{mention.text}“ → {org.name} (named before)"
         return Speaker(org.name, 0.5, org.id or None, reason, named=True)
-    if not earlier or mention.start - earlier[-1][0] > UTTERANCE_REACH:
-        return None
-    source = earlier[-1][1]
-    reason = f"„{mention.text}“ → {source.name} (cited before)"
-    return Speaker(source.name, 0.5, entity_id(v, source.name), reason, named=True)
+    return _cited_before(v, mention, earlier)
