@@ -362,6 +362,12 @@ def test_an_embedded_post_cites_its_account_and_its_platform() -> None:
         ("Iran Observer (@IranObserver0)", "@IranObserver0")
     ]
     assert found["Twitter"].cited and found["Twitter"].mentions[0].text == "twitter.com"
+    # the platform's own shortener names it inside a post, though not as a domain anywhere else
+    shortened = POST.replace("pic.twitter.com/bEkQXxQq4S", "https://t.co/bEkQXxQq4S")
+    assert [m.text for m in {s.name: s for s in sources_of(shortened)}["Twitter"].mentions] == [
+        "t.co"
+    ]
+    assert lookup_domain("t.co") is None
     # a post shown among the comments cites nothing
     blocks = [Block("body", 0, 41), Block("comments", 41, len(POST))]
     assert extract_sources(POST, "de", blocks, [], []) == []

@@ -35,8 +35,10 @@ WRITTEN_URL = re.compile(r"https?://(?:www\.)?([\w.-]+\.[a-z]{2,})(?:[/?#][^\s)\
 # A registrable name shorter than this is a link shortener ("t.co", "bit.ly"), not a source.
 MIN_SITE_NAME = 4
 # A link written in an embedded post's text ("pic.twitter.com/…", "https://t.co/…"): group
-# `domain` names the platform the post was embedded from.
+# `domain` names the platform the post was embedded from, through POST_SHORTENERS for a
+# platform's own link shortener (anywhere else a t.co link may lead to any site).
 POST_LINK = re.compile(r"\b(?:pic\.)?(?P<domain>(?:twitter|x)\.com|t\.co)/\w")
+POST_SHORTENERS = {"t.co": "twitter.com"}
 CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+")
 WORD = re.compile(r"[\wäöüß]+", re.IGNORECASE)
 # Where a statement's clause ends, for the attribution window around a name.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .quotes.posts import embedded_posts
 from .source_kb import KBEntry, lookup_domain
-from .source_patterns import POST_LINK
+from .source_patterns import POST_LINK, POST_SHORTENERS
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ def post_citations(text: str) -> Iterator[PostCitation]:
         name = f"{post.name.text} ({handle})"
         yield PostCitation(name, post.name.start, post.handle.end + 1, handle)
         link = POST_LINK.search(text, post.start, post.handle.start)
-        entry = lookup_domain(link.group("domain")) if link else None
-        if link and entry is not None:
+        if link is None:
+            continue
+        domain = link.group("domain")
+        entry = lookup_domain(POST_SHORTENERS.get(domain, domain))
+        if entry is not None:
             yield PostCitation(entry.name, link.start("domain"), link.end("domain"), handle, entry)

@@ -121,9 +121,9 @@ def _embedded_posts(article: _Article) -> None:
     for cited in post_citations(article.text):
         if article.block(cited.start) in NOT_CITING:
             continue
-        if cited.entry is not None:
-            article.entries[cited.entry.name] = cited.entry
         entry = cited.entry
+        if entry is not None:
+            article.entries[entry.name] = entry
         source = _from_entry(entry) if entry else Source(cited.name, "social", None, None, [])
         article.add(source, cited.start, cited.end, cited.handle)
 
