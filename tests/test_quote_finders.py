@@ -241,6 +241,18 @@ def test_a_pronoun_after_two_named_persons_is_the_speaker_before() -> None:
     assert reported.speaker_reason == "pronoun „Er“ → Olaf Scholz (the speaker before)"
 
 
+def test_a_pronoun_after_a_newer_subject_is_that_subject_not_the_speaker_before() -> None:
+    text = (
+        "„Wir liefern“, sagte Olaf Scholz im Gespräch mit Altmaier. Dann kam der Abend. "
+        "Peter Altmaier nickt nur. Und er gesteht, die Zahlen geschönt zu haben."
+    )
+    altmaier = person(text, "Peter Altmaier", "Altmaier", "Peter Altmaier")
+    v = view(text, "de", person(text, "Olaf Scholz"), altmaier)
+    last = resolve_speakers(find_candidates(v), v, [])[-1]
+    assert last.speaker_mention is not None and last.speaker_mention.text == "er"
+    assert last.speaker == "Peter Altmaier"
+
+
 def test_the_one_spoken_to_is_no_speaker_and_a_description_is_the_person_before() -> None:
     from reportgen.analyze.quotes.mentions import clean_mention
 

@@ -235,7 +235,7 @@ def test_an_indefinite_or_a_document_is_no_description_of_the_person_before() ->
     v = view(text, "en", person(text, "Donald Trump"))
     assert resolve_mention(v, span_of(text, "The poll")).name != "Donald Trump"
     text = "Claas Relotius schrieb viel. Eine fatale Sucht, glauben Kritiker, sei das gewesen."
-    v = view(text, "de", person(text, "Claas Relotius"))
+    v = view(text, "de", person(text, "Claas Relotius", "Relotius"))
     assert resolve_mention(v, span_of(text, "Eine fatale Sucht")).name != "Claas Relotius"
     text = "Minister Robert Habeck wirbt. Der Grünen-Politiker sagte, das sei schlecht."
     v = view(text, "de", person(text, "Robert Habeck"))
@@ -306,14 +306,24 @@ def test_reported_words_before_a_colon_and_the_quotation_they_introduce() -> Non
     assert said.kind == "direct" and said.speaker == "Marcel Luthe"
 
 
-def test_one_quoted_noun_inside_reported_speech_is_a_term() -> None:
+def test_quoted_words_and_names_inside_reported_speech_are_terms() -> None:
     text = (
-        "Olaf Scholz sagte, das Papier sei eine „Verschlusssache“ und der Plan sei "
-        "„unzumutbar“ für die Länder."
+        "Olaf Scholz sagte, das Papier sei eine „Verschlusssache“ der „Taskforce Corona“, der "
+        "Plan sei „unzumutbar“ und „für die Länder nicht zu stemmen“."
     )
     v = view(text, "de", person(text, "Olaf Scholz"))
     partial = [q.text for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
-    assert partial == ["unzumutbar"]
+    assert partial == ["für die Länder nicht zu stemmen"]
+
+
+def test_quoted_titles_and_names_are_no_quotations() -> None:
+    text = (
+        "Wie die Sendung „Länderspiegel“ berichtete, stieg die Zahl. Max Ottes Bestseller "
+        "»Weltsystemcrash« beschreibt die Risiken. „Nein“, sagte Relotius."
+    )
+    v = view(text, "de", person(text, "Claas Relotius", "Relotius"))
+    direct = [q.text for q in resolve_speakers(find_candidates(v), v, []) if q.kind == "direct"]
+    assert direct == ["Nein"]
 
 
 def test_quotations_in_teasers_of_other_articles_are_not_the_articles() -> None:

@@ -29,6 +29,7 @@ from .posts import post_candidates
 from .records import Inherit, QuoteCandidate
 from .reported import reported_candidates
 from .resolve import resolve_speakers, source_for
+from .terms import names_only
 from .view import ArticleView, article_view
 
 __all__ = [
@@ -61,10 +62,11 @@ def _with_posts(direct: list[QuoteCandidate], posts: list[QuoteCandidate]) -> li
 
 
 def _a_term(v: ArticleView, start: int, end: int) -> bool:
-    """One quoted noun („Fachkräfte“, „Verschlusssache“) is a term the text holds at a
-    distance, not a speaker's words; where nouns are capitalised, that shows."""
+    """A quoted word („verwässert“, „Verschlusssache“) or a short run of names and numbers
+    („Taskforce Corona“, „100.000 Toten“) inside reported speech is a term the text holds at a
+    distance, not a quotation of its own: a reader lists the statement around it."""
     words = WORD.findall(v.text, start, end)
-    return v.style.nouns_capitalised and len(words) == 1 and words[0][:1].isupper()
+    return len(words) == 1 or names_only(words)
 
 
 def partial_candidates(

@@ -56,19 +56,20 @@ def antecedent(
     in_sentence = _persons_in_sentence_before(v, mention.start, index)
     if len(in_sentence) == 1:
         return in_sentence[0], "the one person named before in its sentence"
+    subject = _last_subject(v, mention.start, index)
     earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
     if (
         earlier
         and earlier[-1].end >= mention.start - 2 * window
         and not SUBHEADING.search(v.text, earlier[-1].end, mention.start)
+        and (subject is None or subject[0] < earlier[-1].end)
     ):
         name = earlier[-1].speaker.name
         entity = next((e for e in v.entities if e.name == name), None)
         if entity is not None and (entity.label == "PER" or not persons):
             return entity, "the speaker before"
-    subject = _last_subject(v, mention.start, index)
     if subject is not None:
-        return subject, SUBJECT_BEFORE
+        return subject[1], SUBJECT_BEFORE
     return None, ""
 
 
@@ -88,9 +89,9 @@ def _persons_in_sentence_before(v: ArticleView, start: int, index: int) -> list[
     return list(found.values())
 
 
-def _last_subject(v: ArticleView, start: int, index: int) -> Entity | None:
+def _last_subject(v: ArticleView, start: int, index: int) -> tuple[int, Entity] | None:
     """The person who opens the latest sentence before ``start`` that opens with one
-    ("Tobias Lindner, Sprecher der Grünen, nennt … Er fordert …")."""
+    ("Tobias Lindner, Sprecher der Grünen, nennt … Er fordert …"), and where."""
     window = v.style.pronoun_window
     for found in reversed(v.mentions[max(0, index - 4) : index]):
         if found[1] < start - window:
@@ -100,7 +101,7 @@ def _last_subject(v: ArticleView, start: int, index: int) -> Entity | None:
         lead = v.text[max(0, found[0] - 60) : found[0]]
         lead = re.split(r"[.!?:\n]", lead)[-1]
         if len(WORD.findall(lead)) <= 1 and not any(c in lead for c in ",(„“\""):
-            return found[2]
+            return found[0], found[2]
     return None
 
 

@@ -9,13 +9,13 @@ from ...text.patterns import SENTENCE_END, WORD
 from .marks import QuoteSpan, find_direct_spans, unopened_spans
 from .patterns import (
     LEADING_PUNCTUATION,
-    MAX_TITLE_WORDS,
     MIN_UNATTRIBUTED_WORDS,
     SENTENCE_CLOSE,
     SIGNATURE_DASH,
 )
 from .phrases import anonymous_source, choose_v2, clause_subject, np_after, np_before
 from .records import Attribution, Inherit, QuoteCandidate
+from .terms import names_only, quoted_title
 from .view import ArticleView
 
 
@@ -196,17 +196,21 @@ def _embedded(v: ArticleView, first: QuoteSpan, last: QuoteSpan) -> bool:
     return before[-1:].isalnum() and not content.endswith((".", "!", "?", ","))
 
 
+def _a_name(v: ArticleView, first: QuoteSpan, last: QuoteSpan) -> bool:
+    """A title after an article or a noun for a work, or a few names and numbers the sentence
+    runs on after (»Weltsystemcrash« beschreibt …, gesteht, »Jaegers Grenze« erfunden zu
+    haben): what the marks hold is named, not said."""
+    if quoted_title(v, first.start, last.end):
+        return True
+    after = v.text[last.end + 1 : last.end + 3].lstrip(" \x01'")
+    return after[:1].islower() and names_only(WORD.findall(v.text, first.start, last.end))
+
+
 def _looks_like_speech(v: ArticleView, start: int, end: int) -> bool:
     """An unattributed quotation counts when it is a sentence of its own, not a title."""
     content = v.text[start:end].strip()
     before = v.text[max(0, start - 4) : start - 1].rstrip(" '\x01")
     return bool(SENTENCE_CLOSE.search(content)) and (not before or before[-1:] in ".:!?\n")
-
-
-def _after_article(v: ArticleView, start: int) -> bool:
-    """The quotation marks open right after an article ("dem", "the")."""
-    before = v.text[max(0, start - 20) : start - 1].rstrip(" '\x01").split()
-    return bool(before) and before[-1].lower() in v.lex.articles
 
 
 def _attribution(v: ArticleView, group: list[QuoteSpan]) -> Attribution | None:
@@ -233,7 +237,7 @@ def direct_candidates(v: ArticleView) -> Iterator[QuoteCandidate]:
             words < MIN_UNATTRIBUTED_WORDS or not _looks_like_speech(v, first.start, last.end)
         ):
             continue  # a term, a title or a scare quote; may become a partial quotation
-        if words <= MAX_TITLE_WORDS and _after_article(v, first.start):
+        if _a_name(v, first, last):
             continue  # dem „Spiegel“, the "Today" show: a name in quotation marks
         if not v.style.partial_quotes and words < MIN_UNATTRIBUTED_WORDS and _embedded(
             v, first, last

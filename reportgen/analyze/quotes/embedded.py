@@ -13,9 +13,10 @@ from itertools import accumulate
 from ...model import Span
 from ...text.patterns import WORD
 from .marks import QuoteSpan, find_direct_spans
-from .patterns import MAX_EMBEDDED_WORDS, MAX_SUBJECT_DISTANCE, MAX_TITLE_WORDS, TEXT_BLOCKS
+from .patterns import MAX_EMBEDDED_WORDS, MAX_SUBJECT_DISTANCE, TEXT_BLOCKS
 from .phrases import clause_subject
 from .records import QuoteCandidate
+from .terms import quoted_title
 from .view import ArticleView
 
 
@@ -29,7 +30,7 @@ def _framing_verb(v: ArticleView, start: int, end: int, span: QuoteSpan) -> str 
 
 def _a_name_or_term(v: ArticleView, span: QuoteSpan) -> bool:
     """„Verschlusssache“ (one capitalised noun), „Berliner Zeitung“ (a name), dem „Spiegel“ (a
-    title after an article)."""
+    title after an article or a noun for a work)."""
     words = WORD.findall(v.text, span.start, span.end)
     if not words or len(words) > MAX_EMBEDDED_WORDS:
         return True
@@ -38,8 +39,7 @@ def _a_name_or_term(v: ArticleView, span: QuoteSpan) -> bool:
     named = v.entity_in(span.start, span.end)
     if named is not None and (named[0], named[1]) == (span.start, span.end):
         return True  # „Berliner Zeitung“: a name, not words someone said
-    before = v.text[max(0, span.start - 20) : span.start - 1].split()
-    return len(words) <= MAX_TITLE_WORDS and bool(before) and before[-1].lower() in v.lex.articles
+    return quoted_title(v, span.start, span.end)
 
 
 def _subject(v: ArticleView, start: int, end: int) -> Span | None:

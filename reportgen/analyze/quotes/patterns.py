@@ -11,6 +11,8 @@ MAX_QUOTE_CHARS = 3000
 MIN_UNATTRIBUTED_WORDS = 6
 # Quoted words after an article (dem „Spiegel“, die „Bild am Sonntag“) up to this many are a name.
 MAX_TITLE_WORDS = 3
+# Quoted names and numbers only („Taskforce Corona“) up to this many words are a term.
+MAX_TERM_WORDS = 3
 # Quoted words inside a running sentence longer than this are more than a clause's words.
 MAX_EMBEDDED_WORDS = 30
 # How far before embedded quoted words their subject is looked for (characters).
