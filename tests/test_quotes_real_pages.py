@@ -269,3 +269,24 @@ def test_a_platform_is_no_source_that_speaks_its_statement() -> None:
                      [cited("Bild", "outlet"), cited("Twitter", "social")])  # fmt: skip
     found = resolve_speakers(find_candidates(v), v, [])
     assert [(q.text, q.speaker) for q in found] == [("Die Lage sei ernst", "Bild")]
+
+
+def test_a_lone_konjunktiv_sentence_with_its_own_speech_verb_is_the_name_before_it() -> None:
+    text = (
+        "Die Bundesliga spielt wieder vor leeren Rängen. Dass sogar das RKI in einer Schalte "
+        "zuvor erklärt hatte, Gaststätten seien kein Pandemietreiber, kümmert niemanden."
+    )
+    league, rki = org(text, "Bundesliga"), org(text, "RKI")
+    [(words, speaker)] = _quotes(text, "de", league, rki)
+    assert "Gaststätten seien kein Pandemietreiber" in words
+    assert speaker == "Robert Koch-Institut (RKI)"  # the knowledge base's name
+
+
+def test_konjunktiv_after_an_unreal_als_reports_nobody() -> None:
+    text = (
+        "Barr sagte, er habe nichts getan. Die Abgeordneten befragten ihn, er spielte mit dem "
+        "Stift, als sei es ein Gefallen, dass er erschienen ist. Es wirkte, als seien Vergehen "
+        "Auslegungssache."
+    )
+    found = _quotes(text, "de", person(text, "William Barr", "Barr"))
+    assert found == [("er habe nichts getan", "William Barr")]

@@ -39,7 +39,8 @@ LISTS: dict[str, ListKind] = {
     "source_prepositions": W,
     "speech_nouns": W,
     "statement_nouns": W,
-    "subordinators": W, "time_words": W, "title_nouns": W, "titles": W, "utterance_nouns": W,
+    "subordinators": W, "time_words": W, "title_nouns": W, "titles": W,
+    "unreal_comparison": W, "utterance_nouns": W,
     # entities
     "first_names": W, "ner_ambiguous": W, "ner_not_names": W, "ner_titles": W,
     # cited sources

@@ -72,15 +72,23 @@ def _attributes_direct(v: ArticleView, found: Reading, direct: Sequence[QuoteCan
     )
 
 
-def _strict_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
+def _konjunktiv_forms(v: ArticleView, start: int, end: int) -> list[str]:
+    """The words of the stretch, less the verb right after an unreal comparison's "als" ("als
+    sei es ein Gefallen": how something seemed, not what anyone said)."""
     words = WORD.findall(v.text, start, end)
+    unreal = v.lex.unreal_comparison
+    return [w for i, w in enumerate(words) if not (i and words[i - 1].lower() in unreal)]
+
+
+def _strict_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
+    words = _konjunktiv_forms(v, start, end)
     if {w.lower() for w in words} & v.lex.first_person:
         return False  # "ich habe", "wir seien": not the reported third person
     return any(w in v.lex.konjunktiv_strict for w in words)
 
 
 def _has_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
-    return any(w in v.lex.konjunktiv for w in WORD.findall(v.text, start, end))
+    return any(w in v.lex.konjunktiv for w in _konjunktiv_forms(v, start, end))
 
 
 def _reports(v: ArticleView, start: int, end: int) -> bool:
@@ -113,6 +121,19 @@ def _cue_subject(v: ArticleView, s_start: int, s_end: int) -> Attribution | None
             speaker = subject(v, toks, index, s_start, w_end)
             if speaker is not None:
                 return Attribution(word, speaker)
+    return None
+
+
+def own_cue_name(v: ArticleView, s_start: int, s_end: int) -> Attribution | None:
+    """"Dass das RKI … erklärt hatte, Gaststätten seien kein Pandemietreiber, kümmert …": a
+    speech verb of the sentence itself, with a name before it in the sentence, when no clause
+    reading found its subject."""
+    for w_start, _w_end, word in v.tokens(s_start, s_end):
+        if v.is_cue(word):
+            mention = v.named_in(s_start, w_start)
+            if mention is None:
+                return None
+            return Attribution(word, Span(mention[0], mention[1], v.text[mention[0] : mention[1]]))
     return None
 
 
@@ -282,7 +303,9 @@ class _Pass:
             attribution = Attribution(None, adverb)
         else:
             found = [*self.found, *self.direct.quotes]
-            attribution = nearby_attribution(self.v, sentences, number, found)
+            attribution = own_cue_name(self.v, s_start, s_end) or nearby_attribution(
+                self.v, sentences, number, found
+            )
         if attribution is None:
             return False
         c_start, c_end = self.v.trim(s_start, s_end)
