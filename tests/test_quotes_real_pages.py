@@ -290,3 +290,14 @@ def test_konjunktiv_after_an_unreal_als_reports_nobody() -> None:
     )
     found = _quotes(text, "de", person(text, "William Barr", "Barr"))
     assert found == [("er habe nichts getan", "William Barr")]
+
+
+def test_a_speech_verb_and_laut_before_a_colon_attribute_the_quotation_after_it() -> None:
+    text = (
+        "Der Abgeordnete Marcel Luthe sagte laut der Berliner Zeitung zu den Zahlen: "
+        "„Jeder einzelne dieser Fälle ist das Ergebnis einer tiefen Verzweiflung.“"
+    )
+    luthe, paper = person(text, "Marcel Luthe"), org(text, "Berliner Zeitung")
+    assert _quotes(text, "de", luthe, paper) == [
+        ("Jeder einzelne dieser Fälle ist das Ergebnis einer tiefen Verzweiflung.", "Marcel Luthe")
+    ]

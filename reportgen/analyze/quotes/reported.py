@@ -49,6 +49,20 @@ class _Direct:
                     return colon
         return end
 
+    def attributes_one(self, v: ArticleView, start: int, end: int) -> bool:
+        """The words read as reported end in a speech verb's colon before a quotation and
+        report nothing themselves ("X sagte laut der Zeitung: „…“"): they are its attribution."""
+        for q in self.quotes:
+            if start < q.start <= end:
+                head = v.text[start : q.start - 1].rstrip(" \x01'")
+                if (
+                    head.endswith(":")
+                    and any(v.is_cue(w) for w in WORD.findall(head))
+                    and not _reports(v, start, start + len(head) - 1)
+                ):
+                    return True
+        return False
+
     def mostly(self, start: int, end: int) -> bool:
         """The reported words are (mostly) one direct quotation already found."""
         return any(min(end, q.end) - max(start, q.start) > 0.6 * (end - start) for q in self.quotes)
@@ -209,7 +223,9 @@ class _Pass:
             found = None  # '"…," said X, a spokesman': the attribution of a quotation
         if found is not None and self.direct.starts_inside(found[0]):
             found = None  # reported speech does not start inside a quotation
-        if found is not None and self._introduces(found, s_end):
+        if found is not None and (
+            self._introduces(found, s_end) or self.direct.attributes_one(self.v, *found[:2])
+        ):
             found = None  # "X, der …, sagte der Zeitung: „…“": the attribution of a quotation
         if found is not None and _hypothetical(self.v, s_start, found[0]):
             found = None  # "Man könnte sagen, dass …": what one might say, said by nobody
