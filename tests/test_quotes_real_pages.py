@@ -301,3 +301,18 @@ def test_a_speech_verb_and_laut_before_a_colon_attribute_the_quotation_after_it(
     assert _quotes(text, "de", luthe, paper) == [
         ("Jeder einzelne dieser Fälle ist das Ergebnis einer tiefen Verzweiflung.", "Marcel Luthe")
     ]
+
+
+def test_an_institution_past_a_relative_wo_clause_speaks_for_itself() -> None:
+    text = (
+        "Das sagte der Grünen-Politiker Tobias Lindner. Die Datenschutzbehörde "
+        "Nordrhein-Westfalen, wo Rheinmetall seinen Hauptsitz hat, sagte auf Anfrage, dass sie "
+        "über den Vorfall nicht informiert worden sei."
+    )
+    lindner, firm = person(text, "Tobias Lindner"), org(text, "Rheinmetall")
+    assert _quotes(text, "de", lindner, firm) == [
+        (
+            "dass sie über den Vorfall nicht informiert worden sei",
+            "Datenschutzbehörde Nordrhein-Westfalen",
+        )
+    ]

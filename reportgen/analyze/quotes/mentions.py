@@ -8,6 +8,7 @@ import bisect
 
 from ...model import Span
 from ...text.patterns import SENTENCE_END, WORD
+from .names import names_an_institution
 from .patterns import APPOSITION_GAP, ROLE_STOP
 from .view import ArticleView, EntityMention
 
@@ -195,7 +196,8 @@ def role_person(v: ArticleView, mention: Span) -> EntityMention | None:
 
 def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
     """"Der Grünen-Politiker sagte" after "Robert Habeck …": a definite description that is no
-    standing role (not "der Sprecher") stands for the person named last before it."""
+    standing role (not "der Sprecher") and names no institution ("die Datenschutzbehörde
+    Nordrhein-Westfalen") stands for the person named last before it."""
     words = _words(v, mention)
     head = _head(v, words)
     if (
@@ -207,6 +209,7 @@ def described_person(v: ArticleView, mention: Span) -> EntityMention | None:
         or (v.style.nouns_capitalised and not head.text[:1].isupper())
         or (_standing_role(v, head) and not _former(v, words))
         or is_group(v, mention)
+        or any(names_an_institution(v, w.text) for w in words[: words.index(head) + 1])
     ):
         return None
     return _named_before(v, mention.start, "PER")

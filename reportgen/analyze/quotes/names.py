@@ -63,6 +63,15 @@ def source_kind(v: ArticleView, noun: str) -> str | None:
     return next(kinds, None)
 
 
+def names_an_institution(v: ArticleView, noun: str) -> bool:
+    """The noun, or the end of a compound, names a kind of source or organisation
+    ("Datenschutzbehörde", "des Konzerns"): no description of a person."""
+    lowered = noun.strip().lower()
+    return lowered in v.lex.org_nouns or any(
+        lowered.endswith(word.lower()) for word, _kind in source_nouns(v.lex.lang)
+    )
+
+
 def entity_id(v: ArticleView, name: str) -> str | None:
     named = next((e for e in v.entities if e.name == name), None)
     return (named.id or None) if named else None
