@@ -219,11 +219,18 @@ def test_english_reported_speech(text: str, content: str, speaker: str) -> None:
 
 
 def test_anonymous_attribution_has_no_speaker() -> None:
-    text = "Aus Regierungskreisen hieß es, die Entscheidung falle noch in dieser Woche."
+    text = "Am Abend hieß es, die Entscheidung falle noch in dieser Woche."
     quotes = quotes_of(text, "de")
     assert len(quotes) == 1
     assert quotes[0].speaker is None and quotes[0].speaker_mention is None
     assert quotes[0].text == "die Entscheidung falle noch in dieser Woche"
+    # the circles it came from are its source, fronted or after the cue
+    for text in (
+        "Aus Regierungskreisen hieß es, die Entscheidung falle noch in dieser Woche.",
+        "Die Entscheidung falle noch in dieser Woche, hieß es aus Regierungskreisen.",
+    ):
+        [quote] = quotes_of(text, "de")
+        assert quote.speaker == "Regierungskreisen"
 
 
 # -- speakers ------------------------------------------------------------------------------------

@@ -316,3 +316,23 @@ def test_an_institution_past_a_relative_wo_clause_speaks_for_itself() -> None:
             "Datenschutzbehörde Nordrhein-Westfalen",
         )
     ]
+
+
+def test_a_source_fronted_before_hiess_es_is_the_speaker() -> None:
+    text = (
+        "Aus Kreisen der bayerischen Staatsregierung hieß es, man befasse sich intensiv mit "
+        "Ausstiegsszenarien."
+    )
+    [(words, speaker)] = _quotes(text, "de")
+    assert words.startswith("man befasse sich")
+    assert speaker == "Kreisen der bayerischen Staatsregierung"
+
+
+def test_fears_and_warnings_report_and_a_modal_makes_them_hypothetical() -> None:
+    text = (
+        "Die Betreiber privater Bahnen fürchten, dass es in einem engen Takt schwerer wird. "
+        "Experten warnen davor, die Welle werde eine andere Qualität haben. "
+        "Natürlich kann man die Angaben nicht glauben, auch nicht, wenn es ein Geständnis ist."
+    )
+    found = _quotes(text, "de")
+    assert [speaker for _, speaker in found] == ["Betreiber privater Bahnen", "Experten"]

@@ -9,7 +9,7 @@ import re
 from ...model import Span
 from ...text.patterns import WORD
 from .patterns import COMMA_OR_COLON
-from .phrases import anonymous_source
+from .phrases import anonymous_source, fronted_source
 from .records import Attribution
 from .verbal import verbal
 from .view import ArticleView
@@ -83,7 +83,7 @@ def anonymous(v: ArticleView, s_start: int, s_end: int) -> Reading | None:
         if not match:
             continue
         m_start, m_end = s_start + match.start(), s_start + match.end()
-        source = anonymous_source(v, m_end, s_end)
+        source = anonymous_source(v, m_end, s_end) or fronted_source(v, s_start, m_start)
         attribution = Attribution(match.group(0), source, anonymous=source is None)
         comma_before = v.text.rfind(",", s_start, m_start)
         if comma_before != -1 and not v.text[comma_before + 1 : m_start].strip():

@@ -13,6 +13,8 @@ MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 3
 # Quoted names and numbers only („Taskforce Corona“) up to this many words are a term.
 MAX_TERM_WORDS = 3
+# A source phrase fronted before "hieß es" („Aus Kreisen der Staatsregierung …“) up to this long.
+MAX_FRONTED_SOURCE_WORDS = 6
 # Quoted words inside a running sentence longer than this are more than a clause's words.
 MAX_EMBEDDED_WORDS = 30
 # How far before embedded quoted words their subject is looked for (characters).

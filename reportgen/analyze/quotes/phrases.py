@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model import Span
 from ...text.tokens import Token
-from .patterns import CLOSERS, OPENERS
+from .patterns import CLOSERS, MAX_FRONTED_SOURCE_WORDS, OPENERS
 from .view import ArticleView
 
 _CLAUSE_PUNCTUATION = (",", ";", ":", "(", ")", "–", "—")
@@ -194,3 +194,19 @@ def anonymous_source(v: ArticleView, position: int, stop: int) -> Span | None:
     if len(toks) < 2 or toks[0][2].lower() not in v.lex.source_prepositions:
         return None
     return np_after(v, toks[1][0], stop)
+
+
+def fronted_source(v: ArticleView, s_start: int, cue_start: int) -> Span | None:
+    """The same source phrase fronted before the anonymous cue: "Aus Kreisen der bayerischen
+    Staatsregierung hieß es, …" (the sentence opens with it, and it runs up to the cue)."""
+    toks = v.tokens(s_start, cue_start)
+    words = toks[1:]
+    if (
+        not words
+        or len(words) > MAX_FRONTED_SOURCE_WORDS
+        or toks[0][2].lower() not in v.lex.source_prepositions
+        or not words[0][2][:1].isupper() and words[0][2].lower() not in v.lex.determiners
+        or any(not t[2][:1].isalnum() for t in words)
+    ):
+        return None
+    return _span(v, words[0], words[-1])
