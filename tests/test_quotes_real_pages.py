@@ -336,3 +336,17 @@ def test_fears_and_warnings_report_and_a_modal_makes_them_hypothetical() -> None
     )
     found = _quotes(text, "de")
     assert [speaker for _, speaker in found] == ["Betreiber privater Bahnen", "Experten"]
+
+
+def test_quoted_words_inside_an_attributed_report_are_its_speakers() -> None:
+    text = (
+        "Why whales strand remains elusive, but “sickness, navigational error, a falling tide, "
+        "or extreme weather” are all thought "
+        "to contribute, according to the New Zealand Department of Conservation. "
+        "Climate change is to blame too, scientists think, with warmer oceans."
+    )
+    doc = org(text, "New Zealand Department of Conservation")
+    found = dict(_quotes(text, "en", doc))
+    words = "sickness, navigational error, a falling tide, or extreme weather"
+    assert found[words] == "New Zealand Department of Conservation"
+    assert [s for w, s in found.items() if w.startswith("Climate change")] == ["scientists"]

@@ -297,8 +297,26 @@ def resolve_speakers(
         quote = _quote(v, candidate, decision)
         quote.source = source_for(v.text, quote, sources)
         quotes.append(quote)
+    _inside_reports(quotes)
     _repeated_words(quotes)
     return quotes
+
+
+def _inside_reports(quotes: list[Quote]) -> None:
+    """A quotation whose own attribution named nobody, inside reported speech with a speaker
+    ("… but “sickness, …” are all thought to contribute, according to the Department"), is that
+    speaker's words."""
+    reports = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
+    for quote in quotes:
+        if quote.speaker is not None or quote.kind != "direct":
+            continue
+        around = next((r for r in reports if r.start <= quote.start and quote.end <= r.end), None)
+        if around is None:
+            continue
+        quote.speaker, quote.speaker_id = around.speaker, around.speaker_id
+        quote.speaker_reason = f"inside the reported speech of {around.speaker}"
+        quote.speaker_low_confidence = around.speaker_low_confidence
+        quote.confidence = round(around.confidence * 0.8, 2)
 
 
 def _normalized(text: str) -> str:
