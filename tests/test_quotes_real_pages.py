@@ -350,3 +350,9 @@ def test_quoted_words_inside_an_attributed_report_are_its_speakers() -> None:
     words = "sickness, navigational error, a falling tide, or extreme weather"
     assert found[words] == "New Zealand Department of Conservation"
     assert [s for w, s in found.items() if w.startswith("Climate change")] == ["scientists"]
+
+
+def test_a_figure_reckoned_is_reported() -> None:
+    text = "Das Statistische Bundesamt ermittelte, dass die Wirtschaft um fünf Prozent schrumpfte."
+    found = _quotes(text, "de", org(text, "Statistische Bundesamt"))
+    assert [speaker for _, speaker in found] == ["Statistisches Bundesamt"]  # the KB name
