@@ -65,9 +65,9 @@ def source_kind(v: ArticleView, noun: str) -> str | None:
 
 def names_an_institution(v: ArticleView, noun: str) -> bool:
     """The noun, or the end of a compound, names a kind of source or organisation
-    ("Datenschutzbehörde", "des Konzerns"): no description of a person."""
+    ("Datenschutzbehörde", "die Impfstoffhersteller"): no description of a person."""
     lowered = noun.strip().lower()
-    return lowered in v.lex.org_nouns or any(
+    return any(lowered.endswith(word) for word in v.lex.org_nouns) or any(
         lowered.endswith(word.lower()) for word, _kind in source_nouns(v.lex.lang)
     )
 
