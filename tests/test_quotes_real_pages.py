@@ -356,3 +356,18 @@ def test_a_figure_reckoned_is_reported() -> None:
     text = "Das Statistische Bundesamt ermittelte, dass die Wirtschaft um fünf Prozent schrumpfte."
     found = _quotes(text, "de", org(text, "Statistische Bundesamt"))
     assert [speaker for _, speaker in found] == ["Statistisches Bundesamt"]  # the KB name
+
+
+def test_a_number_after_an_article_is_an_ordinal_not_a_sentence_end() -> None:
+    from reportgen.lang import profile
+    from reportgen.text.sentences import split_sentences
+
+    text = "Das BIP ist im 2. Quartal geschrumpft. Es wuchs um 12. Danach fiel es."
+    words = profile("de").words
+    spans = split_sentences(text, words("abbreviations"), words("months"), words("ordinal_before"))
+    assert [text[s:e] for s, e in spans] == [
+        "Das BIP ist im 2. Quartal geschrumpft.", "Es wuchs um 12.", "Danach fiel es."
+    ]
+    text = "Nach Angaben des Statistischen Bundesamtes ist das BIP im 2. Quartal geschrumpft."
+    [(words_said, speaker)] = _quotes(text, "de", org(text, "Statistischen Bundesamtes"))
+    assert words_said.endswith("im 2. Quartal geschrumpft")

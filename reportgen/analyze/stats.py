@@ -47,6 +47,7 @@ def _body_sentences(text: str, blocks: list[Block], lang: str) -> int:
             body.replace("\n", " "),
             lang_profile.words("abbreviations"),
             lang_profile.words("months"),
+            lang_profile.words("ordinal_before"),
         )
     )
 

@@ -73,7 +73,9 @@ class ArticleView:
         return tokenize(self.text, start, end, self.lex.abbreviations)
 
     def sentences(self) -> list[tuple[int, int]]:
-        return split_sentences(self.text, self.lex.abbreviations, self.lex.months)
+        return split_sentences(
+            self.text, self.lex.abbreviations, self.lex.months, self.lex.ordinal_before
+        )
 
     def sentence_spans(self) -> list[tuple[int, int]]:
         """:meth:`sentences`, computed once."""
