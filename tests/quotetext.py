@@ -33,6 +33,16 @@ def person(text: str, name: str, *surfaces: str) -> Entity:
     return entity(text, name, "PER", *surfaces)
 
 
+def person_everywhere(text: str, name: str, surface: str) -> Entity:
+    """`name` with a mention wherever `surface` stands, as the NER marks a repeated name."""
+    mentions, start = [], text.find(surface)
+    while start != -1:
+        mentions.append(Mention(start, start + len(surface), surface))
+        start = text.find(surface, start + 1)
+    slug = name.lower().replace(" ", "-")
+    return Entity(name, "PER", len(mentions), mentions, id=f"per-{slug}")
+
+
 def org(text: str, name: str, *surfaces: str) -> Entity:
     return entity(text, name, "ORG", *surfaces)
 

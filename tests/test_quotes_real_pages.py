@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quotetext import org, person, quotes, view
+from quotetext import org, person, person_everywhere, quotes, view
 
 from reportgen.analyze.quotes.embedded import embedded_candidates
 from reportgen.analyze.quotes.records import QuoteCandidate
@@ -371,3 +371,14 @@ def test_a_number_after_an_article_is_an_ordinal_not_a_sentence_end() -> None:
     text = "Nach Angaben des Statistischen Bundesamtes ist das BIP im 2. Quartal geschrumpft."
     [(words_said, speaker)] = _quotes(text, "de", org(text, "Statistischen Bundesamtes"))
     assert words_said.endswith("im 2. Quartal geschrumpft")
+
+
+def test_a_speech_verb_after_a_comma_shares_the_subject_named_after_a_fronted_adverbial() -> None:
+    text = (
+        "Am Montag geht Ressortchef Geyer zu Relotius. Am Dienstag antwortet Relotius in einer "
+        "Mail. Er versucht, die Zweifel zu entkräften, schreibt etwa, er habe die Namen geprüft."
+    )
+    geyer = person(text, "Matthias Geyer", "Geyer")
+    relotius = person_everywhere(text, "Claas Relotius", "Relotius")
+    found = _quotes(text, "de", geyer, relotius)
+    assert found == [("er habe die Namen geprüft", "Claas Relotius")]

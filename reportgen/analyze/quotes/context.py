@@ -19,6 +19,7 @@ from .patterns import (
     PARAGRAPH_BREAKS,
     QUESTION_NAME_WEIGHT,
     SUBHEADING,
+    V2_LEAD_WORDS,
 )
 from .phrases import clause_subject, np_after
 from .records import Speaker
@@ -100,9 +101,24 @@ def _last_subject(v: ArticleView, start: int, index: int) -> tuple[int, Entity] 
             continue
         lead = v.text[max(0, found[0] - 60) : found[0]]
         lead = re.split(r"[.!?:\n]", lead)[-1]
-        if len(WORD.findall(lead)) <= 1 and not any(c in lead for c in ",(„“\""):
+        if not any(c in lead for c in ",(„“\"") and _subject_lead(v, WORD.findall(lead)):
             return found[0], found[2]
     return None
+
+
+def _subject_lead(v: ArticleView, words: list[str]) -> bool:
+    """What opens the sentence before a name leaves the name its subject: nothing or one
+    word, or, where the verb comes second, a short adverbial and the verb ("Am Dienstag
+    antwortet Relotius")."""
+    if len(words) <= 1:
+        return True
+    return (
+        v.style.verb_second
+        and len(words) <= V2_LEAD_WORDS
+        and words[0][:1].isupper()
+        and words[-1][:1].islower()
+        and words[-1].lower() not in v.lex.prepositions
+    )
 
 
 def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:

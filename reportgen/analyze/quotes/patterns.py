@@ -15,6 +15,8 @@ MAX_TITLE_WORDS = 3
 MAX_TERM_WORDS = 3
 # A source phrase fronted before "hieß es" („Aus Kreisen der Staatsregierung …“) up to this long.
 MAX_FRONTED_SOURCE_WORDS = 6
+# An adverbial and the verb before a sentence's subject ("Am Dienstag antwortet X"), at most.
+V2_LEAD_WORDS = 4
 # Quoted words inside a running sentence longer than this are more than a clause's words.
 MAX_EMBEDDED_WORDS = 30
 # How far before embedded quoted words their subject is looked for (characters).

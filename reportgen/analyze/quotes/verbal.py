@@ -209,11 +209,16 @@ def _before_content(
     if boundary is None:
         return None
     start, between_end = boundary
-    if word in v.lex.participle_cues and index and toks[index - 1][2] == ",":
+    after_comma = bool(index) and toks[index - 1][2] == ","
+    if word in v.lex.participle_cues and after_comma:
         # "Clinton mocked the complaint, saying …": the subject of the main clause.
         speaker = clause_subject(v, s_start, w_start)
     else:
         speaker = subject(v, toks, index, s_start, between_end)
+        if speaker is None and after_comma and v.style.verb_second:
+            # "Er versucht, die Zweifel zu entkräften, schreibt etwa, er habe …": the verb
+            # shares the subject of the clause before it.
+            speaker = clause_subject(v, s_start, w_start)
     if speaker is None or len(WORD.findall(v.text, start, s_end)) < 3:
         return None
     end = content_end(v, start, s_end)
