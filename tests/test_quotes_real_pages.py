@@ -382,3 +382,13 @@ def test_a_speech_verb_after_a_comma_shares_the_subject_named_after_a_fronted_ad
     relotius = person_everywhere(text, "Claas Relotius", "Relotius")
     found = _quotes(text, "de", geyer, relotius)
     assert found == [("er habe die Namen geprüft", "Claas Relotius")]
+
+
+def test_according_to_a_described_organisation_is_the_organisation() -> None:
+    text = (
+        "The season started with a surge in incidents, according to whale rescue group "
+        "Project Jonah. Bennett was slated to speak, according to an invitation obtained by "
+        "POLITICO."
+    )
+    jonah, politico = org(text, "Project Jonah"), org(text, "POLITICO")
+    assert [s for _, s in _quotes(text, "en", jonah, politico)] == ["Project Jonah", "invitation"]
