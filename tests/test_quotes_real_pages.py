@@ -392,3 +392,16 @@ def test_according_to_a_described_organisation_is_the_organisation() -> None:
     )
     jonah, politico = org(text, "Project Jonah"), org(text, "POLITICO")
     assert [s for _, s in _quotes(text, "en", jonah, politico)] == ["Project Jonah", "invitation"]
+
+
+def test_a_second_report_after_but_with_its_own_named_subject_is_that_speakers() -> None:
+    text = (
+        "Barack Obama said he would keep trying on guns, but the BBC's editor Jon Sopel said "
+        "the president did not sound very confident."
+    )
+    obama, sopel = person(text, "Barack Obama"), person(text, "Jon Sopel")
+    found = _quotes(text, "en", obama, sopel)
+    assert found == [
+        ("he would keep trying on guns", "Barack Obama"),
+        ("the president did not sound very confident", "Jon Sopel"),
+    ]

@@ -17,6 +17,8 @@ MAX_TERM_WORDS = 3
 MAX_FRONTED_SOURCE_WORDS = 6
 # An adverbial and the verb before a sentence's subject ("Am Dienstag antwortet X"), at most.
 V2_LEAD_WORDS = 4
+# Words from "and"/"but" to the speech verb of a second report with its own subject, at most.
+COORDINATED_SUBJECT_WORDS = 10
 # Quoted words inside a running sentence longer than this are more than a clause's words.
 MAX_EMBEDDED_WORDS = 30
 # How far before embedded quoted words their subject is looked for (characters).

@@ -253,10 +253,13 @@ class _Pass:
             c_start, c_end = self.v.trim(found[0], found[1])
             if c_end - c_start < 8 or self.direct.touches(c_start, c_end):
                 return
+            own = found[3]
             self._emit(
                 QuoteCandidate(
-                    c_start, c_end, "indirect", "reported", found[2], first.mention,
-                    attributed=True, weight=0.7, inherit=Inherit.CONTINUED_REPORT, parent=first,
+                    c_start, c_end, "indirect", "reported", found[2], own or first.mention,
+                    attributed=True, weight=0.7,
+                    inherit=Inherit.NONE if own else Inherit.CONTINUED_REPORT,
+                    parent=None if own else first,
                 ),  # fmt: skip
                 s_end,
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import Span
 from ...text.patterns import WORD
 from ...text.tokens import Token
-from .patterns import CLOSERS, OPENERS
+from .patterns import CLOSERS, COORDINATED_SUBJECT_WORDS, OPENERS
 from .phrases import clause_subject, np_after, np_before
 from .records import Attribution
 from .view import ArticleView
@@ -122,10 +122,11 @@ def content_end(v: ArticleView, start: int, end: int) -> int:
     lex = v.lex
     for index in range(2, len(toks) - 1):
         word = toks[index][2]
-        if word.lower() in lex.coordinators and any(
-            v.is_cue(t[2]) for t in toks[index + 1 : index + 4]
+        if word.lower() in lex.coordinators and (
+            any(v.is_cue(t[2]) for t in toks[index + 1 : index + 4])
+            or _subject_and_cue(v, toks, index) is not None
         ):
-            return toks[index][0]  # "… and warned …", "…, but he said …"
+            return toks[index][0]  # "… and warned …", "…, but he said …", "but X said"
         if word == "," and toks[index + 1][2] in lex.participle_cues:
             return toks[index][0]  # "…, arguing that …"
         if v.style.cut_at_relative_clause and word == "," and (
@@ -135,19 +136,40 @@ def content_end(v: ArticleView, start: int, end: int) -> int:
     return end
 
 
-def coordinated_report(v: ArticleView, start: int, s_end: int) -> tuple[int, int, str] | None:
+def _subject_and_cue(v: ArticleView, toks: list[Token], index: int) -> tuple[int, Span] | None:
+    """After the coordinator at ``index``, a named subject of its own and its speech verb ("…,
+    but the BBC's editor Jon Sopel said …"): the verb's index and the subject."""
+    for j in range(index + 2, min(len(toks), index + 1 + COORDINATED_SUBJECT_WORDS)):
+        if toks[j][2] in (",", ".", ";", ":"):
+            return None
+        if v.is_cue(toks[j][2]):
+            subject = np_before(v, toks[j][0], toks[index][1])
+            named = subject is not None and v.named_in(subject.start, subject.end) is not None
+            return (j, subject) if named and subject is not None else None
+    return None
+
+
+def coordinated_report(
+    v: ArticleView, start: int, s_end: int
+) -> tuple[int, int, str, Span | None] | None:
     """The second report of a sentence cut at "and"/"but" before another speech verb ("…
-    and added that …", "…, but insisted …", "… and he noted that …"): its words and cue."""
+    and added that …", "…, but insisted …", "… and he noted that …", "…, but Jon Sopel said
+    …"): its words, cue and, when it names one, its own speaker."""
     toks = v.tokens(start, s_end)
     if not toks or toks[0][2].lower() not in v.lex.coordinators:
         return None
+    own: Span | None = None
     index = 2 if len(toks) > 2 and toks[1][2] in v.lex.pronouns else 1
+    if index < len(toks) and not v.is_cue(toks[index][2]):
+        found = _subject_and_cue(v, toks, 0)
+        if found is not None:
+            index, own = found
     if index >= len(toks) or not v.is_cue(toks[index][2]):
         return None
     boundary = content_start(v, toks, index)
     if boundary is None or len(WORD.findall(v.text, boundary[0], s_end)) < 3:
         return None
-    return boundary[0], content_end(v, boundary[0], s_end), toks[index][2]
+    return boundary[0], content_end(v, boundary[0], s_end), toks[index][2], own
 
 
 def subject(
