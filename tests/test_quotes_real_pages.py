@@ -405,3 +405,13 @@ def test_a_second_report_after_but_with_its_own_named_subject_is_that_speakers()
         ("he would keep trying on guns", "Barack Obama"),
         ("the president did not sound very confident", "Jon Sopel"),
     ]
+
+
+def test_an_adverb_between_speech_verb_and_subject_is_skipped() -> None:
+    text = (
+        "„Eigenwirtschaftliche Bahnen würden massiv dazu beitragen, die Zahlen zu verdoppeln“, "
+        "sagt auch Stenger."
+    )
+    stenger = person(text, "Fabian Stenger", "Stenger")
+    [(_, speaker)] = _quotes(text, "de", stenger)
+    assert speaker == "Fabian Stenger"

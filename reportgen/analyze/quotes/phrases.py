@@ -19,10 +19,28 @@ def is_name_word(v: ArticleView, word: str) -> bool:
     return word[:1].isupper() and word not in v.lex.cues
 
 
+def _without_leading_adverbs(v: ArticleView, toks: list[Token]) -> list[Token]:
+    """"sagt auch Stenger", "sagte dagegen der Minister": up to two adverbs between the verb
+    and its subject (words of ``not_speakers`` that join or govern nothing)."""
+    lex = v.lex
+    joining = lex.prepositions | lex.coordinators | lex.subordinators | lex.complementizers
+    skipped = 0
+    while (
+        skipped < 2
+        and len(toks) > 1
+        and toks[0][2] in lex.not_speakers
+        and toks[0][2] not in joining
+        and toks[0][2] not in lex.pronouns
+    ):
+        toks = toks[1:]
+        skipped += 1
+    return toks
+
+
 def np_after(v: ArticleView, position: int, stop: int) -> Span | None:
     """The speaker noun phrase right after a cue verb ("sagte der Minister Müller")."""
     lex = v.lex
-    toks = v.tokens(position, stop)
+    toks = _without_leading_adverbs(v, v.tokens(position, stop))
     if not toks:
         return None
     first = toks[0][2]
