@@ -415,3 +415,15 @@ def test_an_adverb_between_speech_verb_and_subject_is_skipped() -> None:
     stenger = person(text, "Fabian Stenger", "Stenger")
     [(_, speaker)] = _quotes(text, "de", stenger)
     assert speaker == "Fabian Stenger"
+
+
+def test_quoted_as_saying_and_zitiert_mit_den_worten_name_the_speaker() -> None:
+    text = (
+        "Healy called his phone and then quoted the president-elect as saying he was not "
+        "surprised by the criticism."
+    )
+    trump = person(text, "Donald Trump", "president-elect")
+    healy = person(text, "Patrick Healy", "Healy")
+    assert [s for _, s in _quotes(text, "en", trump, healy)] == ["Donald Trump"]
+    text = "Die Zeitung zitierte Olaf Scholz mit den Worten, das Geld komme rasch an."
+    assert [s for _, s in _quotes(text, "de", person(text, "Olaf Scholz"))] == ["Olaf Scholz"]
