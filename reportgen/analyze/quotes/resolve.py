@@ -306,13 +306,23 @@ def _inside_reports(quotes: list[Quote]) -> None:
     """A quotation whose own attribution named nobody, inside reported speech with a speaker
     ("… but “sickness, …” are all thought to contribute, according to the Department"), is that
     speaker's words."""
-    reports = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
+    reports = sorted(
+        (q for q in quotes if q.kind == "indirect" and q.speaker is not None),
+        key=lambda q: q.start,
+    )
+    if not reports:
+        return
+    starts = [r.start for r in reports]
+    # the report reaching furthest among those starting so far: it holds any quotation that
+    # one of them holds
+    furthest = list(accumulate(reports, lambda a, b: b if b.end > a.end else a))
     for quote in quotes:
         if quote.speaker is not None or quote.kind != "direct":
             continue
-        around = next((r for r in reports if r.start <= quote.start and quote.end <= r.end), None)
-        if around is None:
+        index = bisect.bisect_right(starts, quote.start) - 1
+        if index < 0 or furthest[index].end < quote.end:
             continue
+        around = furthest[index]
         quote.speaker, quote.speaker_id = around.speaker, around.speaker_id
         quote.speaker_reason = f"inside the reported speech of {around.speaker}"
         quote.speaker_low_confidence = around.speaker_low_confidence
