@@ -5,6 +5,7 @@ or the mention without its title and article."""
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from ...model import Span
 from ...text.patterns import WORD
@@ -66,10 +67,12 @@ def source_kind(v: ArticleView, noun: str) -> str | None:
 def names_an_institution(v: ArticleView, noun: str) -> bool:
     """The noun, or the end of a compound, names a kind of source or organisation
     ("Datenschutzbehörde", "die Impfstoffhersteller"): no description of a person."""
-    lowered = noun.strip().lower()
-    return any(lowered.endswith(word) for word in v.lex.org_nouns) or any(
-        lowered.endswith(word.lower()) for word, _kind in source_nouns(v.lex.lang)
-    )
+    return noun.strip().lower().endswith(_institution_endings(v.lex.lang, v.lex.org_nouns))
+
+
+@cache
+def _institution_endings(lang: str, org_nouns: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted({*org_nouns, *(word.lower() for word, _kind in source_nouns(lang))}))
 
 
 def entity_id(v: ArticleView, name: str) -> str | None:

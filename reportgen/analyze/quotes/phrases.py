@@ -3,8 +3,11 @@ parser. Pure functions of the article view: tested on strings."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ...model import Span
 from ...text.tokens import Token
+from .lexicon import QuoteLexicon
 from .patterns import CLOSERS, MAX_FRONTED_SOURCE_WORDS, OPENERS
 from .view import ArticleView
 
@@ -19,11 +22,17 @@ def is_name_word(v: ArticleView, word: str) -> bool:
     return word[:1].isupper() and word not in v.lex.cues
 
 
+@cache
+def _joining_words(lex: QuoteLexicon) -> frozenset[str]:
+    """Words that join or govern a phrase: no adverb between a verb and its subject."""
+    return lex.prepositions | lex.coordinators | lex.subordinators | lex.complementizers
+
+
 def _without_leading_adverbs(v: ArticleView, toks: list[Token]) -> list[Token]:
     """"sagt auch Stenger", "sagte dagegen der Minister": up to two adverbs between the verb
     and its subject (words of ``not_speakers`` that join or govern nothing)."""
     lex = v.lex
-    joining = lex.prepositions | lex.coordinators | lex.subordinators | lex.complementizers
+    joining = _joining_words(lex)
     skipped = 0
     while (
         skipped < 2
