@@ -18,6 +18,11 @@ def quotes(text: str, lang: str, *entities: Entity) -> list[Quote]:
     return resolve_speakers(find_candidates(v), v, [])
 
 
+def said(text: str, lang: str, *entities: Entity) -> list[tuple[str, str | None]]:
+    """Each quotation's words and speaker, in text order."""
+    return [(q.text, q.speaker) for q in quotes(text, lang, *entities)]
+
+
 def entity(text: str, name: str, label: str, *surfaces: str) -> Entity:
     """`name` with a mention at the first place each surface (the name itself by default)
     stands in `text`."""

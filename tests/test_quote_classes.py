@@ -4,13 +4,8 @@ reports with their own subject, ordinals, terms and titles in quotation marks.""
 
 from __future__ import annotations
 
-from quotetext import org, person, person_everywhere, quotes
-
-from reportgen.model import Entity
-
-
-def _quotes(text: str, lang: str, *entities: Entity) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in quotes(text, lang, *entities)]
+from quotetext import org, person, person_everywhere
+from quotetext import said as _quotes
 
 
 def test_a_lone_konjunktiv_sentence_with_its_own_speech_verb_is_the_name_before_it() -> None:

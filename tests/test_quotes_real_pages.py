@@ -7,16 +7,13 @@ from __future__ import annotations
 import re
 
 from quotetext import org, person, quotes, view
+from quotetext import said as _quotes
 
 from reportgen.analyze.quotes.embedded import embedded_candidates
 from reportgen.analyze.quotes.records import QuoteCandidate
 from reportgen.analyze.source_kb import cue_patterns, find_cues
 from reportgen.model import Entity, Mention
 from reportgen.text.patterns import ProbedPattern, group_source
-
-
-def _quotes(text: str, lang: str, *entities: Entity) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in quotes(text, lang, *entities)]
 
 
 def test_quoted_words_framed_by_the_verb_are_the_subjects() -> None:

@@ -4,7 +4,7 @@ else a Konjunktiv I sentence near an attributed one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ...model import Span
@@ -36,32 +36,29 @@ class _Direct:
     def starts_inside(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quotes)
 
+    def _colons_before(self, v: ArticleView, start: int, end: int) -> Iterator[int]:
+        """The colon each quotation opening inside the words follows, if one does."""
+        for q in self.quotes:
+            if start < q.start <= end:
+                head = v.text[start : q.start - 1].rstrip(" \x01'")
+                if head.endswith(":"):
+                    yield start + len(head) - 1
+
     def introduced(self, v: ArticleView, start: int, end: int) -> int:
         """Where reported words stop that introduce a quotation after a colon ("…, die Lage
         sei schlecht: „Ich bin nicht zufrieden.“"): at the colon, else at ``end``. Words
         before the colon that are not reported speech themselves (no Konjunktiv, no "dass")
         are the quotation's attribution, not a report."""
-        for q in self.quotes:
-            if start < q.start <= end:
-                head = v.text[start : q.start - 1].rstrip(" \x01'")
-                colon = start + len(head) - 1
-                if head.endswith(":") and _reports(v, start, colon):
-                    return colon
-        return end
+        return next((c for c in self._colons_before(v, start, end) if _reports(v, start, c)), end)
 
     def attributes_one(self, v: ArticleView, start: int, end: int) -> bool:
         """The words read as reported end in a speech verb's colon before a quotation and
         report nothing themselves ("X sagte laut der Zeitung: „…“"): they are its attribution."""
-        for q in self.quotes:
-            if start < q.start <= end:
-                head = v.text[start : q.start - 1].rstrip(" \x01'")
-                if (
-                    head.endswith(":")
-                    and any(v.is_cue(w) for w in WORD.findall(head))
-                    and not _reports(v, start, start + len(head) - 1)
-                ):
-                    return True
-        return False
+        return any(
+            any(v.is_cue(w) for w in WORD.findall(v.text, start, colon))
+            and not _reports(v, start, colon)
+            for colon in self._colons_before(v, start, end)
+        )
 
     def mostly(self, start: int, end: int) -> bool:
         """The reported words are (mostly) one direct quotation already found."""
