@@ -17,6 +17,7 @@ from .patterns import (
     CONTEXT_GAP_CHARS,
     MAX_CONTEXT_BREAKS,
     PARAGRAPH_BREAKS,
+    POSSESSIVE_AFTER,
     QUESTION_NAME_WEIGHT,
     SUBHEADING,
     V2_LEAD_WORDS,
@@ -97,7 +98,7 @@ def _last_subject(v: ArticleView, start: int, index: int) -> tuple[int, Entity] 
     for found in reversed(v.mentions[max(0, index - 4) : index]):
         if found[1] < start - window:
             break
-        if found[2].label != "PER":
+        if found[2].label != "PER" or POSSESSIVE_AFTER.match(v.text, found[1]):
             continue
         lead = v.text[max(0, found[0] - 60) : found[0]]
         lead = re.split(r"[.!?:\n]", lead)[-1]

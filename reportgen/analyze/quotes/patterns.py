@@ -77,6 +77,8 @@ COMPOUND_JOIN = re.compile(r"-\w")
 COMMA_BEFORE = re.compile(r",\s*$")
 COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
 # What ends the clause a title stands in before a name: a stop, a comma, a colon, a break.
+# "Meadows' plans", "Biden's aides": a name with a possessive after it owns the subject.
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’](?=\s)")
 ROLE_STOP = re.compile(r"[.,!?;:\n]\s")
 SENTENCE_CLOSE = re.compile(r"[.!?,…]$")
 # The signature line Twitter/X embeds close a post with: "— Name (@handle) November 5, 2023".

@@ -55,16 +55,8 @@ def np_after(v: ArticleView, position: int, stop: int) -> Span | None:
     first = toks[0][2]
     if first in lex.pronouns:
         return Span(toks[0][0], toks[0][1], first)
-    chosen: list[Token] = []
-    index = 0
-    if first.lower() in lex.determiners:
-        chosen.append(toks[0])
-        index = 1
-        while index < len(toks) and index < 4 and toks[index][2][:1].islower() and (
-            toks[index][2].isalpha() or "-" in toks[index][2]
-        ):
-            chosen.append(toks[index])
-            index += 1
+    chosen: list[Token] = toks[: _determiner_lead(v, toks)]
+    index = len(chosen)
     names = 0
     while index < len(toks):
         word = toks[index][2]
@@ -84,9 +76,38 @@ def np_after(v: ArticleView, position: int, stop: int) -> Span | None:
                 and toks[index][2].isalpha()):  # fmt: skip
             return None
         chosen.append(toks[index])  # "the spokesman": English nouns are lowercase.
+    elif _lowercase_role_after(v, chosen, toks, index):
+        chosen.append(toks[index])  # "one GOP operative": the names qualify a role
     while chosen and (chosen[-1][2] in (",", "-") or chosen[-1][2] in lex.name_particles):
         chosen.pop()
     return _span(v, chosen[0], chosen[-1])
+
+
+def _determiner_lead(v: ArticleView, toks: list[Token]) -> int:
+    """How many tokens a determiner and up to three lowercase words after it take ("der
+    frühere", "the veteran")."""
+    if toks[0][2].lower() not in v.lex.determiners:
+        return 0
+    index = 1
+    while index < len(toks) and index < 4 and toks[index][2][:1].islower() and (
+        toks[index][2].isalpha() or "-" in toks[index][2]
+    ):
+        index += 1
+    return index
+
+
+def _lowercase_role_after(
+    v: ArticleView, chosen: list[Token], toks: list[Token], index: int
+) -> bool:
+    """Where nouns are lowercase, a role after the names of a determined phrase is its head
+    ("a White House official", "one GOP operative"); without a determiner the names are the
+    speaker and the next word is the verb ("Biden aides" aside)."""
+    if v.style.nouns_capitalised or index >= len(toks) or chosen[0][2].lower() not in (
+        v.lex.determiners
+    ):
+        return False
+    word = toks[index][2]
+    return word.islower() and word.endswith(v.lex.roles)
 
 
 def _strip_to_subject(v: ArticleView, toks: list[Token]) -> list[Token]:
@@ -189,6 +210,14 @@ def _strict_subject(v: ArticleView, toks: list[Token], end: int) -> Span | None:
     person = v.entity_in(toks[0][0], min(end, toks[0][0] + 40), "PER")
     if person is not None and person[0] == toks[0][0]:
         return Span(person[0], person[1], v.text[person[0] : person[1]])
+    if (
+        v.style.verb_second
+        and len(toks) > 2
+        and first.lower() in v.lex.starters
+        and toks[1][2].islower()
+        and toks[2][2] in v.lex.person_pronouns
+    ):
+        return Span(toks[2][0], toks[2][1], toks[2][2])  # "Dafür greift sie auf Zahlen zurück"
     return None
 
 

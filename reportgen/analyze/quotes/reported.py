@@ -168,8 +168,9 @@ def nearby_attribution(
         attribution = _cue_subject(v, s_start, s_end)
         if attribution is not None:
             return attribution
-        if distance == 0:
-            # "Kraxner spekulierte über einen toten Winkel. So sei …"
+        if distance == 0 and not _strict_konjunktiv(v, s_start, s_end):
+            # "Kraxner spekulierte über einen toten Winkel. So sei …"; the subject of a
+            # reported sentence is what was said, not who said it
             speaker = clause_subject(v, s_start, s_end, strict=True)
             if speaker is not None:
                 return Attribution(None, speaker)

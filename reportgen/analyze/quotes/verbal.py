@@ -261,8 +261,8 @@ def verbal(v: ArticleView, s_start: int, s_end: int) -> tuple[int, int, Attribut
     """A speech verb in the sentence with its speaker and the reported words."""
     toks = v.tokens(s_start, s_end)
     for index, (_start, _end, word) in enumerate(toks):
-        if not v.is_cue(word):
-            continue
+        if not v.is_cue(word) or (index and toks[index - 1][2].lower() in v.lex.prepositions):
+            continue  # "In announcing his retirement, Meadows said …": a verbal noun
         found = _after_comma(v, toks, index, s_start, s_end) or _before_content(
             v, toks, index, s_start, s_end
         )

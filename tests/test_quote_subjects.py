@@ -1,0 +1,56 @@
+"""Who the subject of a sentence is, in classes of real pages (issue 10, session 9): described
+speakers after a determiner and names, verbal nouns after a preposition, possessives, verb-second
+pronouns, and the subject of reported words."""
+
+from __future__ import annotations
+
+from quotetext import person, said
+
+
+def test_a_role_after_a_determiner_and_a_name_is_the_described_speaker() -> None:
+    text = (
+        'Walker then spent weeks threatening several members. "Meadows screwed everybody," '
+        'said one GOP operative in the state. "They all wanted that seat."'
+    )
+    walker = person(text, "Mark Walker", "Walker")
+    found = said(text, "en", walker)
+    assert [speaker for _words, speaker in found] == ["GOP operative"]
+
+
+def test_a_verbal_noun_after_a_preposition_is_not_the_speech_verb() -> None:
+    text = (
+        "Rep. Mark Walker is leaving Congress too. In announcing his retirement, "
+        "Meadows said he never planned to stay in Congress long-term."
+    )
+    walker, meadows = person(text, "Mark Walker"), person(text, "Mark Meadows", "Meadows")
+    found = said(text, "en", walker, meadows)
+    assert [(words, speaker) for words, speaker in found if "never planned" in words] == [
+        ("he never planned to stay in Congress long-term", "Mark Meadows")
+    ]
+    assert not [words for words, _speaker in found if words.startswith("his retirement")]
+
+
+def test_a_name_with_a_possessive_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = (
+        "The retirement came as a surprise in December. Meadows' plans were kept so secret "
+        "that Wayne King, the deputy chief of staff, did not learn about them. He said he was "
+        "asked to break the news to the staff."
+    )
+    meadows = person(text, "Mark Meadows", "Meadows")
+    king = person(text, "Wayne King")
+    found = said(text, "en", meadows, king)
+    [speaker] = [speaker for words, speaker in found if "break the news" in words]
+    assert speaker in (None, "Wayne King")
+
+
+def test_a_pronoun_after_a_fronted_adverb_and_the_verb_speaks_the_konjunktiv_after_it() -> None:
+    text = (
+        "Kanzlerin Merkel spricht von Beschlüssen historischer Dimension. Dafür greift sie auf "
+        "Zahlen zurück. Die Zahl der Intensivpatienten erhöhe sich alle zehn Tage. Vier weitere "
+        "Verdopplungen, dann sei das System am Ende."
+    )
+    merkel = person(text, "Angela Merkel", "Merkel")
+    found = said(text, "de", merkel)
+    [(words, speaker)] = found
+    assert words.startswith("Die Zahl der Intensivpatienten erhöhe sich alle zehn Tage.")
+    assert speaker == "Angela Merkel"
