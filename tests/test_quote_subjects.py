@@ -4,7 +4,7 @@ pronouns, and the subject of reported words."""
 
 from __future__ import annotations
 
-from quotetext import person, said
+from quotetext import person, person_everywhere, said
 
 
 def test_a_role_after_a_determiner_and_a_name_is_the_described_speaker() -> None:
@@ -54,3 +54,46 @@ def test_a_pronoun_after_a_fronted_adverb_and_the_verb_speaks_the_konjunktiv_aft
     [(words, speaker)] = found
     assert words.startswith("Die Zahl der Intensivpatienten erhöhe sich alle zehn Tage.")
     assert speaker == "Angela Merkel"
+
+
+def test_a_passive_or_a_refusal_before_a_to_infinitive_reports_no_words() -> None:
+    text = (
+        "Mr Obama was speaking to the BBC before departing for Kenya. The president is expected "
+        "to meet relatives in Nairobi. Bennett declined to be interviewed for this story."
+    )
+    obama = person(text, "Barack Obama", "Mr Obama")
+    assert said(text, "en", obama, person(text, "Bennett")) == []
+
+
+def test_the_subject_of_a_speech_verb_speaks_before_a_laut_after_it() -> None:
+    text = (
+        "Geicke prüft den Text. Relotius erwidert laut Geicke, der Mann ballere häufiger in der "
+        "Gegend herum."
+    )
+    relotius = person(text, "Claas Relotius", "Relotius")
+    geicke = person_everywhere(text, "André Geicke", "Geicke")
+    assert said(text, "de", relotius, geicke) == [
+        ("der Mann ballere häufiger in der Gegend herum", "Claas Relotius")
+    ]
+
+
+def test_a_pronoun_after_the_verb_is_the_subject_before_a_named_object() -> None:
+    text = (
+        "Özlem Gezer ist Relotius' engste Vertraute im Ressort. In der Nacht schickt sie "
+        "Relotius eine WhatsApp-Nachricht: »Ich komme jetzt gleich, und du kommst raus.«"
+    )
+    gezer = person(text, "Özlem Gezer")
+    relotius = person_everywhere(text, "Claas Relotius", "Relotius")
+    [(_words, speaker)] = said(text, "de", gezer, relotius)
+    assert speaker != "Claas Relotius"
+
+
+def test_a_name_after_von_owns_the_words_its_clause_introduces() -> None:
+    text = (
+        "In Wirklichkeit ist er ein Denker, der sich bisher an das Erfolgsmotto von Daniela "
+        "Katzenberger gehalten hat: „Sei schlau, stell dich dumm“."
+    )
+    katzenberger = person(text, "Daniela Katzenberger")
+    assert said(text, "de", katzenberger) == [
+        ("Sei schlau, stell dich dumm", "Daniela Katzenberger")
+    ]

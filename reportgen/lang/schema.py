@@ -33,7 +33,7 @@ LISTS: dict[str, ListKind] = {
     "infinitive_verbs": W, "interview_words": W, "konjunktiv": W,
     "konjunktiv_strict": W, "label_stopwords": W, "linking_words": W, "months": W,
     "name_particles": W, "not_speakers": W, "noun_phrase": L, "np_boundaries": W,
-    "oblique_determiners": W, "ordinal_before": W, "own_words": W,
+    "oblique_determiners": W, "ordinal_before": W, "own_words": W, "passive_auxiliaries": W,
     "participle_cues": W, "person_pronouns": W, "preposed_cues": W, "pronouns": W,
     "relatives": W, "report_adverbs": W, "reported_speech": L, "roles": L, "second_person": W,
     "source_prepositions": W,

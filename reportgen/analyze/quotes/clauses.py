@@ -48,6 +48,9 @@ def _reported_words(
         return (m_end, s_end) if _words(before) < 3 else (s_start, m_start)
     if _words(before) == 0:
         return None if _words(after) < 3 else (m_end, s_end)
+    last = WORD.findall(before)[-1]
+    if v.is_cue(last) and match.group("cue").lower() not in v.lex.preposed_cues:
+        return None  # "Relotius erwidert laut Geicke, …": the verb's subject speaks
     if not after:
         return s_start, m_start
     if (

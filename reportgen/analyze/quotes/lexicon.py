@@ -24,7 +24,7 @@ _WORD_LISTS = (
     "document_nouns", "group_nouns", "indefinites", "interview_words", "second_person",
     "source_prepositions", "own_words", "articles", "former_words", "org_nouns", "framing_verbs",
     "utterance_nouns", "addressee_prepositions", "hypothetical_modals", "report_adverbs",
-    "title_nouns", "unreal_comparison", "ordinal_before", "prepositions",
+    "title_nouns", "unreal_comparison", "ordinal_before", "prepositions", "passive_auxiliaries",
 )  # fmt: skip
 
 

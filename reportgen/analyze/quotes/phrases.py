@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from ...model import Span
+from ...text.patterns import WORD
 from ...text.tokens import Token
 from .lexicon import QuoteLexicon
 from .patterns import CLOSERS, MAX_FRONTED_SOURCE_WORDS, OPENERS
@@ -210,15 +211,31 @@ def _strict_subject(v: ArticleView, toks: list[Token], end: int) -> Span | None:
     person = v.entity_in(toks[0][0], min(end, toks[0][0] + 40), "PER")
     if person is not None and person[0] == toks[0][0]:
         return Span(person[0], person[1], v.text[person[0] : person[1]])
-    if (
-        v.style.verb_second
-        and len(toks) > 2
-        and first.lower() in v.lex.starters
-        and toks[1][2].islower()
-        and toks[2][2] in v.lex.person_pronouns
+    return _pronoun_after_verb(v, toks, end)
+
+
+def _pronoun_after_verb(v: ArticleView, toks: list[Token], end: int) -> Span | None:
+    """Where the verb comes second, a sentence opening with an adverbial has its subject
+    right after the verb, and a pronoun subject comes before any object ("Dafür greift sie
+    auf Zahlen zurück", "In der Nacht schickt sie Relotius eine Nachricht")."""
+    lex = v.lex
+    if not v.style.verb_second or not (
+        toks[0][2].lower() in lex.starters or toks[0][2].lower() in lex.prepositions
     ):
-        return Span(toks[2][0], toks[2][1], toks[2][2])  # "Dafür greift sie auf Zahlen zurück"
+        return None
+    joining = _joining_words(lex) | lex.determiners | lex.genitive_articles
+    for (_s, _e, before), (p_start, p_end, word) in zip(toks, toks[1:], strict=False):
+        if p_start >= end or before[:1].isupper() and before.lower() not in lex.starters:
+            continue
+        if word in lex.person_pronouns and before.islower() and before not in joining:
+            return Span(p_start, p_end, word)
     return None
+
+
+def _owned_words(v: ArticleView, begin: int, name_start: int) -> bool:
+    """"das Motto von Daniela Katzenberger": a name after "von" owns what the clause names."""
+    before = WORD.findall(v.text, begin, name_start)
+    return bool(before) and before[-1].lower() in v.lex.genitive_prepositions
 
 
 def clause_subject(v: ArticleView, begin: int, end: int, strict: bool = False) -> Span | None:
@@ -231,6 +248,9 @@ def clause_subject(v: ArticleView, begin: int, end: int, strict: bool = False) -
         return _strict_subject(v, toks, end)
     first = toks[0][2]
     person = v.entity_in(begin, end, "PER")
+    pronoun = _pronoun_after_verb(v, toks, person[0] if person else end)
+    if pronoun is not None and not (person and _owned_words(v, begin, person[0])):
+        return pronoun
     if person is not None:
         return Span(person[0], person[1], v.text[person[0] : person[1]])
     if first.lower() in v.lex.starters:

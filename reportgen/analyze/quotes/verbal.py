@@ -74,6 +74,8 @@ def _bare_complement(v: ArticleView, toks: list[Token], index: int) -> tuple[int
         if j < len(toks) and toks[j][2] == "that":
             return toks[j][0], toks[j][0]
     if verb in lex.infinitive_verbs and j < len(toks) and toks[j][2] == "to":
+        if index and toks[index - 1][2] in lex.passive_auxiliaries:
+            return None  # "the president is expected to meet …": expected by others
         return toks[j][0], toks[j][0]
     if j < len(toks) and toks[j][2] not in _NOT_CONTENT and verb in lex.content_verbs:
         return toks[j][0], toks[j][0]
