@@ -101,15 +101,17 @@ def test_konjunktiv_goes_on_with_the_speaker_and_grows_one_continuation() -> Non
 
 # -- resolution --------------------------------------------------------------------------------
 def test_resolve_mention_to_the_entity_and_a_pronoun_to_the_one_person_before() -> None:
-    text = "Angela Merkel kam spät. Kanzlerin Merkel sagte, sie sei müde. Er schwieg."
+    text = "Angela Merkel kam spät. Kanzlerin Merkel sagte, sie sei müde. Sie schwieg. Er auch."
     merkel = person(text, "Angela Merkel")
     v = view(text, "de", merkel)
     start = text.index("Kanzlerin")
     titled = resolve_mention(v, Span(start, start + len("Kanzlerin Merkel"), "Kanzlerin Merkel"))
     assert titled.name == "Angela Merkel" and titled.entity_id == "per-angela-merkel"
-    pronoun_at = text.index("Er ")
-    resolved = resolve_mention(v, Span(pronoun_at, pronoun_at + 2, "Er"))
+    pronoun_at = text.index("Sie ")
+    resolved = resolve_mention(v, Span(pronoun_at, pronoun_at + 3, "Sie"))
     assert resolved.name == "Angela Merkel" and resolved.certainty < 1.0
+    pronoun_at = text.index("Er ")  # a woman's given name: "Er" is somebody else
+    assert resolve_mention(v, Span(pronoun_at, pronoun_at + 2, "Er")).name is None
 
 
 def test_without_title_keeps_a_surname_alone_with_its_title() -> None:

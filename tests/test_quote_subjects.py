@@ -97,3 +97,20 @@ def test_a_name_after_von_owns_the_words_its_clause_introduces() -> None:
     assert said(text, "de", katzenberger) == [
         ("Sei schlau, stell dich dumm", "Daniela Katzenberger")
     ]
+
+
+def test_a_pronoun_stands_for_the_person_whose_given_name_agrees_with_it() -> None:
+    text = "John Barrett and Mary Jones met on Monday. She said the plan would fail."
+    barrett, jones = person(text, "John Barrett"), person(text, "Mary Jones")
+    assert said(text, "en", barrett, jones) == [("the plan would fail", "Mary Jones")]
+
+
+def test_an_unresolved_pronoun_does_not_fall_back_to_a_speaker_of_the_other_gender() -> None:
+    text = (
+        "„Die Redaktion lehnte das Interview ab“, sagte Klaus-Jürgen Bruder. In der S-Bahn "
+        "spricht mich eine ältere Frau an. Im Gespräch sagt sie, dass sie zwar eine Rente "
+        "bekäme, aber davon nicht genug zu essen kaufen könne."
+    )
+    bruder = person(text, "Klaus-Jürgen Bruder")
+    speakers = [speaker for words, speaker in said(text, "de", bruder) if "Rente" in words]
+    assert speakers == [None]

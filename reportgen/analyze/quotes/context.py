@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Entity, Span
+from ...resources import given_name_genders
 from ...text.patterns import WORD
 from ...text.tokens import Token
 from .mentions import clean_mention
@@ -52,13 +53,17 @@ def antecedent(
         m[2].name: m[2]
         for m in v.mentions[:index]
         if m[2].label == "PER" and m[1] >= mention.start - window
-    }
+        and may_stand_for(v, mention.text, m[2])
+    }  # fmt: skip
     if len(persons) == 1:
         return next(iter(persons.values())), "the one person named before"
-    in_sentence = _persons_in_sentence_before(v, mention.start, index)
+    in_sentence = [
+        e for e in _persons_in_sentence_before(v, mention.start, index)
+        if may_stand_for(v, mention.text, e)
+    ]  # fmt: skip
     if len(in_sentence) == 1:
         return in_sentence[0], "the one person named before in its sentence"
-    subject = _last_subject(v, mention.start, index)
+    subject = _last_subject(v, mention.start, index, mention.text)
     earlier = [d for d in history if d.end <= mention.start and d.speaker.named]
     if (
         earlier
@@ -68,7 +73,11 @@ def antecedent(
     ):
         name = earlier[-1].speaker.name
         entity = next((e for e in v.entities if e.name == name), None)
-        if entity is not None and (entity.label == "PER" or not persons):
+        if (
+            entity is not None
+            and (entity.label == "PER" or not persons)
+            and may_stand_for(v, mention.text, entity)
+        ):
             return entity, "the speaker before"
     if subject is not None:
         return subject[1], SUBJECT_BEFORE
@@ -91,7 +100,21 @@ def _persons_in_sentence_before(v: ArticleView, start: int, index: int) -> list[
     return list(found.values())
 
 
-def _last_subject(v: ArticleView, start: int, index: int) -> tuple[int, Entity] | None:
+def may_stand_for(v: ArticleView, pronoun: str, entity: Entity) -> bool:
+    """A pronoun of one gender ("sie", "he") does not stand for a person whose given name is
+    borne by the other (``given_names.txt``); an unknown name agrees with any pronoun."""
+    gender = v.lex.pronoun_genders.get(pronoun)
+    if gender is None or entity.label != "PER":
+        return True
+    given = entity.name.split()[0]
+    genders = given_name_genders()
+    known = genders.get(given) or genders.get(given.split("-")[0])
+    return known is None or known == gender
+
+
+def _last_subject(
+    v: ArticleView, start: int, index: int, pronoun: str = ""
+) -> tuple[int, Entity] | None:
     """The person who opens the latest sentence before ``start`` that opens with one
     ("Tobias Lindner, Sprecher der Grünen, nennt … Er fordert …"), and where."""
     window = v.style.pronoun_window
@@ -99,6 +122,8 @@ def _last_subject(v: ArticleView, start: int, index: int) -> tuple[int, Entity] 
         if found[1] < start - window:
             break
         if found[2].label != "PER" or POSSESSIVE_AFTER.match(v.text, found[1]):
+            continue
+        if not may_stand_for(v, pronoun, found[2]):
             continue
         lead = v.text[max(0, found[0] - 60) : found[0]]
         lead = re.split(r"[.!?:\n]", lead)[-1]
@@ -186,14 +211,20 @@ def sentence_attribution(
     return (found, "from the previous sentence") if found is not None else None
 
 
-def earlier_speaker(v: ArticleView, start: int, history: Sequence[Decided]) -> Speaker | None:
+def earlier_speaker(
+    v: ArticleView, start: int, history: Sequence[Decided], pronoun: str = ""
+) -> Speaker | None:
     """The named speaker of the quotation just before, in the same paragraph or the one
-    before, with no other person named in between."""
+    before, with no other person named in between (and of the gender of an unresolved
+    ``pronoun`` the quotation was attributed to)."""
     earlier = [d for d in history if d.end <= start]
     if not earlier:
         return None
     last = earlier[-1]
     if not last.speaker.named or start - last.end > CONTEXT_GAP_CHARS:
+        return None
+    entity = next((e for e in v.entities if e.name == last.speaker.name), None)
+    if pronoun and entity is not None and not may_stand_for(v, pronoun, entity):
         return None
     if len(PARAGRAPH_BREAKS.findall(v.text, last.end, start)) > MAX_CONTEXT_BREAKS:
         return None

@@ -35,6 +35,7 @@ class QuoteLexicon:
     cues: dict[str, tuple[str, ...]]  # verb form -> particles that may follow later ("mit")
     multiword_cues: tuple[str, ...]
     roles: tuple[str, ...]
+    pronoun_genders: dict[str, str]  # "sie" -> "f": whom a pronoun cannot stand for
     starters: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
     prepositional: tuple[ProbedPattern, ...]
@@ -75,6 +76,7 @@ def lexicon(lang: str) -> QuoteLexicon:
         cues={verb: tuple(sorted(p)) for verb, p in cues.items()},
         multiword_cues=tuple(multi),
         roles=tuple(w.lower() for w in lang_profile.lines("roles")),
+        pronoun_genders=dict(line.split() for line in lang_profile.lines("pronoun_genders")),
         starters=lang_profile.words("clause_starters"),
         anonymous=lang_profile.patterns("anonymous"),
         prepositional=prepositional,

@@ -127,8 +127,10 @@ def from_context(
     start: int,
     history: Sequence[Decided],
     quotes: Sequence[tuple[int, int]],
+    pronoun: str = "",
 ) -> Speaker | None:
-    """The speaker the context gives a quotation without a usable attribution of its own."""
+    """The speaker the context gives a quotation without a usable attribution of its own
+    (or with a pronoun that stands for nobody named near it)."""
     attribution = sentence_attribution(v, start, quotes)
     if attribution is not None:
         mention, why = attribution
@@ -137,7 +139,7 @@ def from_context(
         if found is not None and found.name is not None:
             reason = f"{why}: {found.reason}" if found.reason else why
             return Speaker(found.name, 0.5, found.entity_id, reason, found.named)
-    earlier = earlier_speaker(v, start, history)
+    earlier = earlier_speaker(v, start, history, pronoun)
     if earlier is not None:
         return Speaker(earlier.name, 0.4, earlier.entity_id, "from the quotation before", True)
     return None
@@ -179,7 +181,8 @@ class _Resolver:
                 return published, mention
         speaker = resolve_mention(self.v, cleaned, self.history) if cleaned else _NOBODY
         if speaker.name is None and not (mention is None and candidate.attributed):
-            context = from_context(self.v, candidate.start, self.history, self.quotes)
+            pronoun = mention.text if mention is not None else ""
+            context = from_context(self.v, candidate.start, self.history, self.quotes, pronoun)
             if context is not None:
                 if mention is not None:
                     gone = f"„{mention.text}“ is no speaker; " if cleaned is None else ""
