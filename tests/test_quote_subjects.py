@@ -114,3 +114,15 @@ def test_an_unresolved_pronoun_does_not_fall_back_to_a_speaker_of_the_other_gend
     bruder = person(text, "Klaus-Jürgen Bruder")
     speakers = [speaker for words, speaker in said(text, "de", bruder) if "Rente" in words]
     assert speakers == [None]
+
+
+def test_a_name_before_a_lowercase_role_qualifies_the_role() -> None:
+    text = (
+        "President Barack Obama signed the order on Friday. Obama administration officials "
+        "said that they had briefed the transition team. They said that Sudan had a long way "
+        "to go."
+    )
+    obama = person_everywhere(text, "Barack Obama", "Obama")
+    first, second = [speaker for _words, speaker in said(text, "en", obama)]
+    assert first == "Obama administration officials"
+    assert second != "Barack Obama"

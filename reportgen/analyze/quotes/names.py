@@ -103,6 +103,8 @@ def _whole_name(v: ArticleView, found: EntityMention | None) -> EntityMention | 
 def named(v: ArticleView, mention: Span) -> Speaker | None:
     """A person or organisation of the article's entities named in or next to the mention."""
     found = _whole_name(v, v.entity_in(mention.start, mention.end, "PER"))
+    if found is not None and _qualifies_a_role(v, mention, found[1]):
+        return None  # "Obama administration officials" are not Obama
     reason = None
     if found is None:
         found = apposed_person(v, mention)
@@ -116,6 +118,18 @@ def named(v: ArticleView, mention: Span) -> Speaker | None:
         if person.name.split()[-1] in words:
             return Speaker(person.name, 0.9, person.id or None, named=True)
     return None
+
+
+def _qualifies_a_role(v: ArticleView, mention: Span, name_end: int) -> bool:
+    """Where nouns are lowercase, a name followed by lowercase words that end in a role
+    qualifies the role ("Obama administration officials", "Trump campaign aides")."""
+    after = WORD.findall(v.text, name_end, mention.end)
+    return (
+        not v.style.nouns_capitalised
+        and bool(after)
+        and all(w.islower() for w in after)
+        and after[-1].endswith(v.lex.roles)
+    )
 
 
 def bare_name(v: ArticleView, mention: Span) -> str:
