@@ -126,3 +126,27 @@ def test_a_name_before_a_lowercase_role_qualifies_the_role() -> None:
     first, second = [speaker for _words, speaker in said(text, "en", obama)]
     assert first == "Obama administration officials"
     assert second != "Barack Obama"
+
+
+def test_konjunktiv_ii_of_sollen_and_heissen_continues_reported_speech() -> None:
+    text = (
+        "Walter-Borjans warnte, die Beschränkungen würden zunehmend schaden. Schulen lange "
+        "geschlossen zu halten, sei für Eltern und Kinder unzumutbar. Sie zu öffnen, hieße "
+        "aber, „dass die Infektionsgefahr deutlich ansteigen wird“."
+    )
+    borjans = person(text, "Norbert Walter-Borjans", "Walter-Borjans")
+    found = said(text, "de", borjans)
+    wanted = ("dass die Infektionsgefahr deutlich ansteigen wird", "Norbert Walter-Borjans")
+    assert wanted in found
+
+
+def test_a_colon_after_a_clause_a_person_opens_introduces_the_persons_words() -> None:
+    text = (
+        "Bayerns Ministerpräsident Markus Söder ist sich schließlich sicher: Die Beschlüsse "
+        "seien ein Meilenstein gegen das Coronavirus."
+    )
+    assert said(text, "de", person(text, "Markus Söder")) == [
+        ("Die Beschlüsse seien ein Meilenstein gegen das Coronavirus", "Markus Söder")
+    ]
+    text = "Am Montag regnet es. Sehr dienlich für Merkels Politik: Die Lage sei ernst."
+    assert said(text, "de", person(text, "Angela Merkel", "Merkels")) == []

@@ -11,6 +11,9 @@ MAX_QUOTE_CHARS = 3000
 MIN_UNATTRIBUTED_WORDS = 6
 # Quoted words after an article (dem „Spiegel“, die „Bild am Sonntag“) up to this many are a name.
 MAX_TITLE_WORDS = 3
+# Capitalised words (titles, a genitive) a clause may open with before the person who is its
+# subject ("Bayerns Ministerpräsident Markus Söder ist sich sicher: …").
+MAX_WORDS_BEFORE_SUBJECT = 3
 # Quoted names and numbers only („Taskforce Corona“) up to this many words are a term.
 MAX_TERM_WORDS = 3
 # A source phrase fronted before "hieß es" („Aus Kreisen der Staatsregierung …“) up to this long.

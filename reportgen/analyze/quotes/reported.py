@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from ...model import Span
 from ...text.patterns import WORD
 from .clauses import Reading, read_sentence
-from .patterns import MAX_SENTENCE_CHARS
+from .patterns import MAX_SENTENCE_CHARS, MAX_WORDS_BEFORE_SUBJECT
 from .phrases import clause_subject
 from .records import Attribution, Inherit, QuoteCandidate
 from .verbal import coordinated_report, subject
-from .view import ArticleView
+from .view import ArticleView, EntityMention
 
 
 @dataclass
@@ -187,6 +187,23 @@ def _introduces_words(v: ArticleView, word: str) -> bool:
     )
 
 
+def _opens_with_person(v: ArticleView, start: int, mention: EntityMention) -> bool:
+    """The clause opens with the person, after at most a few capitalised words (titles, a
+    genitive), and a verb follows the name ("Bayerns Ministerpräsident Markus Söder ist sich
+    sicher: …"): the person is its subject."""
+    if mention[2].label != "PER":
+        return False
+    before = WORD.findall(v.text, start, mention[0])
+    after = WORD.findall(v.text, mention[1], min(len(v.text), mention[1] + 30))
+    return (
+        len(before) <= MAX_WORDS_BEFORE_SUBJECT
+        and all(w[:1].isupper() for w in before)
+        and bool(after)
+        and after[0].islower()
+        and after[0] not in v.lex.genitive_articles
+    )
+
+
 def colon_speaker(v: ArticleView, start: int, end: int) -> tuple[int, Attribution] | None:
     """"… kommt eine Mail von Relotius: Die meisten Gruppen seien verschlossen.": Konjunktiv I
     after a colon reports the person (else the organisation) named before it, in a clause with
@@ -196,11 +213,13 @@ def colon_speaker(v: ArticleView, start: int, end: int) -> tuple[int, Attributio
         return None
     if _strict_konjunktiv(v, start, colon):
         return None  # the colon sits inside reported speech, which a speaker opened before
-    if not any(_introduces_words(v, word) for word in WORD.findall(v.text, start, colon)):
-        return None  # "Sehr dienlich für Merkels Politik: …" names no one who speaks
     mention = v.named_in(start, colon)
     if mention is None:
         return None
+    if not any(_introduces_words(v, word) for word in WORD.findall(v.text, start, colon)) and (
+        not _opens_with_person(v, start, mention)
+    ):
+        return None  # "Sehr dienlich für Merkels Politik: …" names no one who speaks
     speaker = Span(mention[0], mention[1], v.text[mention[0] : mention[1]])
     return colon + 1, Attribution(None, speaker)
 
