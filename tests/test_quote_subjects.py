@@ -150,3 +150,17 @@ def test_a_colon_after_a_clause_a_person_opens_introduces_the_persons_words() ->
     ]
     text = "Am Montag regnet es. Sehr dienlich für Merkels Politik: Die Lage sei ernst."
     assert said(text, "de", person(text, "Angela Merkel", "Merkels")) == []
+
+
+def test_a_past_participle_of_a_speech_verb_reports_in_the_perfect() -> None:
+    text = "Der Ökonom Stefan Homburg hat errechnet, dass der Shutdown keinen Sinn macht."
+    homburg = person(text, "Stefan Homburg")
+    assert said(text, "de", homburg) == [("dass der Shutdown keinen Sinn macht", "Stefan Homburg")]
+
+
+def test_what_one_might_say_after_a_modal_is_no_lone_konjunktiv_report() -> None:
+    text = (
+        "Özil gab ein langes Interview. Fast könnte man meinen, das Interview sei direkt mit "
+        "seinem Berater geführt worden."
+    )
+    assert said(text, "de", person(text, "Mesut Özil", "Özil")) == []

@@ -125,6 +125,16 @@ def _hypothetical(v: ArticleView, s_start: int, c_start: int) -> bool:
     return any(w.lower() in modals for w in WORD.findall(v.text, s_start, c_start))
 
 
+def _hypothetical_cue(v: ArticleView, s_start: int, s_end: int) -> bool:
+    """"Fast könnte man meinen, das Interview sei …": a speech verb after a modal, before the
+    sentence's first comma, is what one might say."""
+    comma = v.text.find(",", s_start, s_end)
+    words = WORD.findall(v.text, s_start, s_end if comma == -1 else comma)
+    return _hypothetical(v, s_start, s_end if comma == -1 else comma) and any(
+        v.is_cue(w) for w in words
+    )
+
+
 def _cue_subject(v: ArticleView, s_start: int, s_end: int) -> Attribution | None:
     toks = v.tokens(s_start, s_end)
     for index, (_w_start, w_end, word) in enumerate(toks):
@@ -342,7 +352,7 @@ class _Pass:
             attribution = own_cue_name(self.v, s_start, s_end) or nearby_attribution(
                 self.v, sentences, number, found
             )
-        if attribution is None:
+        if attribution is None or _hypothetical_cue(self.v, s_start, s_end):
             return False
         c_start, c_end = self.v.trim(s_start, s_end)
         candidate = QuoteCandidate(
