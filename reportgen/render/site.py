@@ -35,8 +35,10 @@ from .search import (
     SearchIndexError,
     index_language,
     search_unavailable,
+    start_search,
     write_search_index,
 )
+from .search_runs import SearchRuns
 from .templates import builtin_template_dir, environment, static_dir, stylesheet
 
 
@@ -100,6 +102,8 @@ class SiteWriter:
         self.digest = hashlib.sha256()  # of everything written, in order
         # ids of the entities that have a page; None: every entity (a page links them all)
         self.linked_entities: frozenset[str] | None = None
+        # the search index under way while the pages are written (write_site starts it)
+        self.search_runs: SearchRuns | None = None
 
     def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
         if relative in self._seen:
@@ -167,9 +171,11 @@ class SiteWriter:
         html = self.env.get_template(template).render(
             **{**common, "pdf_mode": False, "pdf_href": pdf_href,
                "pdf_name": pdf.rsplit("/", 1)[-1] if pdf else None}
-        )  # fmt: skip
+        ).encode("utf-8")  # fmt: skip
         self.write(relative, html)
         self.result.pages.append(relative)
+        if self.search_runs is not None:
+            self.search_runs.add(relative, len(html))
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
         self.write("data/analysis.jsonl", jsonl_lines(analyses))
@@ -198,12 +204,24 @@ class SiteWriter:
         for name in [*names, "search.js"] if self.options.search else names:
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
 
+    def start_search(self, language: str) -> None:
+        """Index each page from now on as it is written (Pagefind runs beside the writer); a
+        failure to start is the warning of `search_index`."""
+        try:
+            self.search_runs = start_search(self.output, language, self.options.search_part_bytes)
+        except SearchIndexError:
+            self.search_runs = None
+
     def search_index(self, language: str) -> None:
         """Pagefind over every page written so far; a failure leaves the site without search
         (one warning line), never without its pages."""
+        runs, self.search_runs = self.search_runs, None
+        if runs is not None and (runs.language, runs.added) != (language, len(self.result.pages)):
+            runs.close()  # not these pages in this language: index them anew
+            runs = None
         try:
             self.result.search = write_search_index(
-                self, self.result.pages, language, self.options.search_part_bytes
+                self, self.result.pages, language, self.options.search_part_bytes, runs
             )
         except SearchIndexError as exc:
             self.result.warnings.append(f"search index not written, search will not work: {exc}")
@@ -282,11 +300,18 @@ def write_site(
     if state and (kept := state.unchanged(key)):
         return writer.keep_site(kept)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
-    for family in FAMILIES:
-        family.write(writer, site)
-    writer.render_pdfs()
+    language = index_language(analyses) if writer.options.search else ""
     if writer.options.search:
-        writer.search_index(index_language(analyses))
+        writer.start_search(language)
+    try:
+        for family in FAMILIES:
+            family.write(writer, site)
+        writer.render_pdfs()
+        if writer.options.search:
+            writer.search_index(language)
+    finally:
+        if writer.search_runs is not None:  # the build failed: stop Pagefind, remove its files
+            writer.search_runs.close()
     if state:
         state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
     return writer.result
