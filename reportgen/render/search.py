@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import ArticleAnalysis
+from ..spool import langs_of
 from .search_runs import PagefindRun, Part, SearchIndexError, SearchRuns
 from .stable_filters import UnknownBundleError, stabilise_filters
 
@@ -61,7 +62,7 @@ def index_language(analyses: Iterable[ArticleAnalysis]) -> str:
     The whole site is one index in this language: Pagefind otherwise makes one index per
     `<html lang>` and searches only the one of the search page's language, so a German article
     would not be found from an English listing page's search box."""
-    counts = Counter(a.lang for a in analyses if a.lang)
+    counts = Counter(lang for lang in langs_of(analyses) if lang)
     if not counts:
         return "en"
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -135,7 +136,7 @@ def _write_part(writer: SiteWriter, part: Part) -> list[str]:
     written = []
     for path in files:
         relative = f"{part_folder(part.number)}/{path.relative_to(bundle).as_posix()}"
-        writer.write(relative, path.read_bytes())
+        writer.move_in(relative, path)
         written.append(relative)
     shutil.rmtree(part.folder, ignore_errors=True)  # the next part's files need no room beside it
     return written

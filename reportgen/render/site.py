@@ -20,11 +20,11 @@ from ..cache.sites import SiteState, site_key
 from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
-from ..paths import safe_join, write_if_changed
+from ..paths import SafeRoot, move_if_changed, write_if_changed
 from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
-from .exports import DATA_FILES, errors_csv, jsonl_lines
+from .exports import DATA_FILES, chunks, errors_csv, spill_exports
 from .families import FAMILIES, SiteData
 from .families.entities import entities_with_pages
 from .pdf import PdfArchive, render_pdf
@@ -91,6 +91,7 @@ class SiteWriter:
         engine: Engine | None = None,
     ):
         self.output = output
+        self.paths = SafeRoot(output)  # safe_join, each folder resolved once
         self.engine = engine or LocalEngine(options.jobs)
         self.slugs = slugs or CorpusSlugs()
         self.options = options
@@ -105,14 +106,30 @@ class SiteWriter:
         # the search index under way while the pages are written (write_site starts it)
         self.search_runs: SearchRuns | None = None
 
-    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
+    def _claim(self, relative: str) -> None:
         if relative in self._seen:
             raise DuplicateWriteError(f"{relative} would be written twice in one build")
         self._seen.add(relative)
+
+    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
+        self._claim(relative)
         self.digest.update(f"{relative}\0".encode())
         pieces = [data] if isinstance(data, str | bytes) else data
         try:
-            if write_if_changed(safe_join(self.output, relative), self._hashed(pieces)):
+            if write_if_changed(self.paths.join(relative), self._hashed(pieces)):
+                self.result.rewritten.append(relative)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
+        self.result.written.append(relative)
+
+    def move_in(self, relative: str, source: Path) -> None:
+        """`write` of the bytes of `source`, a file this build made inside the output folder
+        (the search bundle): renamed into place, not copied, unless `relative` holds them."""
+        self._claim(relative)
+        self.digest.update(f"{relative}\0".encode())
+        try:
+            [payload] = self._hashed([source.read_bytes()])
+            if move_if_changed(source, self.paths.join(relative), payload):
                 self.result.rewritten.append(relative)
         except OSError as exc:
             raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
@@ -126,9 +143,7 @@ class SiteWriter:
 
     def keep(self, relative: str) -> None:
         """A file already in place with this build's bytes: part of the build, not written."""
-        if relative in self._seen:
-            raise DuplicateWriteError(f"{relative} would be written twice in one build")
-        self._seen.add(relative)
+        self._claim(relative)
         self.result.written.append(relative)
 
     def keep_site(self, state: dict) -> SiteResult:
@@ -178,9 +193,19 @@ class SiteWriter:
             self.search_runs.add(relative, len(html))
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
-        self.write("data/analysis.jsonl", jsonl_lines(analyses))
+        try:  # the JSON Lines and the CSVs of each article's rows from one reading
+            spilled = spill_exports(analyses, self.output)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.output}/ (data exports: {exc})") from exc
+        try:
+            for name, handle in spilled.items():
+                self.write(f"data/{name}", chunks(handle))
+        finally:
+            for handle in spilled.values():
+                handle.close()
         for name, make in DATA_FILES.items():
-            self.write(f"data/{name}", make(analyses))
+            if name not in spilled:
+                self.write(f"data/{name}", make(analyses))
         self.write("data/errors.csv", errors_csv(errors))
         self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
 
