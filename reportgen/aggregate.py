@@ -18,7 +18,7 @@ from .lang import profile
 from .model import ARTICLE_KINDS, ArticleAnalysis, Quote
 from .rowstore import RowStore
 from .slugs import CorpusSlugs
-from .spool import by_id, outlet_groups
+from .spool import by_id, langs_of, outlet_groups
 
 
 def named_speaker(a: ArticleAnalysis, q: Quote) -> str | None:
@@ -251,13 +251,13 @@ def corpus_summary(
     # each outlet's whole summary when they are written, one at a time
     groups = outlet_groups(analyses).items()
     outlets = [outlet_overview(name, [analyses[i] for i in group], slugs) for name, group in groups]
-    languages = Counter(a.lang for a in analyses)
+    languages = Counter(langs_of(analyses))  # from the spool's index, without reading
     return {
         "files": files,
         "article_count": len(analyses),
         "outlets": outlets,
         "languages": sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])),
-        "quote_count": sum(a.stats.quote_count for a in analyses),
+        "quote_count": sum(outlet["quote_count"] for outlet in outlets),  # each article once
         "top_entities": entity_table(analyses),
         "timeline": timeline(analyses),
         "reuse_matrix": reuse_matrix(analyses),

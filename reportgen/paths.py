@@ -45,6 +45,30 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
+class SafeRoot:
+    """`safe_join` for the many files of one folder, at a fraction of its cost: each folder
+    under the root is resolved once (a build makes only real folders there), and each file's
+    own name is checked for a symbolic link, which goes to `safe_join` like every name that is
+    not a plain one."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folders: dict[str, Path] = {}
+
+    def join(self, relative: str) -> Path:
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or _UNPLAIN.search(relative) or os.path.isabs(relative):
+            return safe_join(self.root, relative)
+        parent = self._folders.get(folder)
+        if parent is None:
+            parent = self._folders[folder] = safe_join(self.root, folder or ".")
+        target = parent / name
+        return safe_join(self.root, relative) if os.path.islink(target) else target
+
+
+_UNPLAIN = re.compile(r"[\\\x00:]")  # a backslash, NUL or colon: what Windows reads as more
+
+
 def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
     """Write a temporary file in the same folder, then rename: no reader sees half a file.
     ``data`` may be pieces of text (a generator), written as they come: a large export is
@@ -63,6 +87,17 @@ def write_if_changed(path: Path, data: bytes | str | Iterable[str | bytes]) -> b
         atomic_write(path, payload)
         return True
     return _replace_with(path, data, compare=True)
+
+
+def move_if_changed(source: Path, path: Path, payload: bytes) -> bool:
+    """Rename `source` (which holds `payload`, on the file system of `path`) over `path`,
+    unless `path` holds these bytes already. Returns whether it moved."""
+    if _holds(path, payload):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(source, 0o644)
+    os.replace(source, path)
+    return True
 
 
 def _replace_with(path: Path, pieces: Iterable[str | bytes], compare: bool) -> bool:

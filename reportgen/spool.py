@@ -5,8 +5,8 @@ An :class:`AnalysisSpool` is a sequence of analyses: each is pickled into one te
 it arrives and read back when it is asked for, so a loop over the spool holds one analysis at a
 time. Code that changes an analysis stores it back (``spool[i] = analysis``; for a list that
 line changes nothing), which is how the corpus passes work on a list and on a spool alike.
-The id and outlet of every analysis stay in memory: grouping by outlet and ordering by id need
-no reading.
+The id, outlet and language of every analysis stay in memory: grouping by outlet, ordering by
+id and counting languages need no reading.
 """
 
 from __future__ import annotations
@@ -92,21 +92,23 @@ class Spool(Sequence[T]):
 
 
 class AnalysisSpool(Spool[ArticleAnalysis]):
-    """A spool of analyses that also keeps each one's id and outlet in memory."""
+    """A spool of analyses that also keeps each one's id, outlet and language in memory."""
 
     def __init__(self, items: Iterable[ArticleAnalysis] = (), folder: Path | None = None) -> None:
         self.ids: list[str] = []
         self.outlets: list[str] = []
+        self.langs: list[str] = []
         super().__init__(items, folder)
 
     def append(self, item: ArticleAnalysis) -> None:
         super().append(item)
         self.ids.append(item.id)
         self.outlets.append(item.outlet)
+        self.langs.append(item.lang)
 
     def __setitem__(self, index: int, item: ArticleAnalysis) -> None:
         super().__setitem__(index, item)
-        self.ids[index], self.outlets[index] = item.id, item.outlet
+        self.ids[index], self.outlets[index], self.langs[index] = item.id, item.outlet, item.lang
 
 
 def ids_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:
@@ -117,6 +119,12 @@ def outlets_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:
     if isinstance(analyses, AnalysisSpool):
         return analyses.outlets
     return [a.outlet for a in analyses]
+
+
+def langs_of(analyses: Iterable[ArticleAnalysis]) -> list[str]:
+    if isinstance(analyses, AnalysisSpool):
+        return analyses.langs
+    return [a.lang for a in analyses]
 
 
 def by_id(analyses: Sequence[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:

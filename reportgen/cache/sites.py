@@ -12,7 +12,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from ..paths import UnsafePathError, atomic_write, safe_join
+from ..paths import SafeRoot, UnsafePathError, atomic_write
 from . import hash_files, prepare, scope_name
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -55,9 +55,10 @@ class SiteState:
         files = state.get("files")
         if state.get("key") != key or not isinstance(files, dict):
             return None
+        paths = SafeRoot(self.output)
         for relative, stamp in files.items():
             try:
-                info = safe_join(self.output, relative).stat()
+                info = paths.join(relative).stat()
             except (OSError, UnsafePathError):
                 return None
             if [info.st_size, info.st_mtime_ns] != stamp:
@@ -65,9 +66,9 @@ class SiteState:
         return state
 
     def record(self, key: str, pages: list[str], pdfs: list[str], written: list[str]) -> None:
-        files = {}
+        files, paths = {}, SafeRoot(self.output)
         for relative in written:
-            info = safe_join(self.output, relative).stat()
+            info = paths.join(relative).stat()
             files[relative] = [info.st_size, info.st_mtime_ns]
         state = {"key": key, "pages": pages, "pdfs": pdfs, "files": files}
         try:

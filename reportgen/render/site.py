@@ -20,11 +20,11 @@ from ..cache.sites import SiteState, site_key
 from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
-from ..paths import safe_join, write_if_changed
+from ..paths import SafeRoot, move_if_changed, write_if_changed
 from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
-from .exports import DATA_FILES, errors_csv, jsonl_lines
+from .exports import DATA_FILES, chunks, errors_csv, spill_exports
 from .families import FAMILIES, SiteData
 from .families.entities import entities_with_pages
 from .pdf import PdfArchive, render_pdf
@@ -35,8 +35,10 @@ from .search import (
     SearchIndexError,
     index_language,
     search_unavailable,
+    start_search,
     write_search_index,
 )
+from .search_runs import SearchRuns
 from .templates import builtin_template_dir, environment, static_dir, stylesheet
 
 
@@ -89,6 +91,7 @@ class SiteWriter:
         engine: Engine | None = None,
     ):
         self.output = output
+        self.paths = SafeRoot(output)  # safe_join, each folder resolved once
         self.engine = engine or LocalEngine(options.jobs)
         self.slugs = slugs or CorpusSlugs()
         self.options = options
@@ -100,15 +103,33 @@ class SiteWriter:
         self.digest = hashlib.sha256()  # of everything written, in order
         # ids of the entities that have a page; None: every entity (a page links them all)
         self.linked_entities: frozenset[str] | None = None
+        # the search index under way while the pages are written (write_site starts it)
+        self.search_runs: SearchRuns | None = None
 
-    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
+    def _claim(self, relative: str) -> None:
         if relative in self._seen:
             raise DuplicateWriteError(f"{relative} would be written twice in one build")
         self._seen.add(relative)
+
+    def write(self, relative: str, data: str | bytes | Iterable[str]) -> None:
+        self._claim(relative)
         self.digest.update(f"{relative}\0".encode())
         pieces = [data] if isinstance(data, str | bytes) else data
         try:
-            if write_if_changed(safe_join(self.output, relative), self._hashed(pieces)):
+            if write_if_changed(self.paths.join(relative), self._hashed(pieces)):
+                self.result.rewritten.append(relative)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
+        self.result.written.append(relative)
+
+    def move_in(self, relative: str, source: Path) -> None:
+        """`write` of the bytes of `source`, a file this build made inside the output folder
+        (the search bundle): renamed into place, not copied, unless `relative` holds them."""
+        self._claim(relative)
+        self.digest.update(f"{relative}\0".encode())
+        try:
+            [payload] = self._hashed([source.read_bytes()])
+            if move_if_changed(source, self.paths.join(relative), payload):
                 self.result.rewritten.append(relative)
         except OSError as exc:
             raise OutputError(f"cannot write {self.output / relative} ({exc.strerror})") from exc
@@ -122,9 +143,7 @@ class SiteWriter:
 
     def keep(self, relative: str) -> None:
         """A file already in place with this build's bytes: part of the build, not written."""
-        if relative in self._seen:
-            raise DuplicateWriteError(f"{relative} would be written twice in one build")
-        self._seen.add(relative)
+        self._claim(relative)
         self.result.written.append(relative)
 
     def keep_site(self, state: dict) -> SiteResult:
@@ -167,14 +186,26 @@ class SiteWriter:
         html = self.env.get_template(template).render(
             **{**common, "pdf_mode": False, "pdf_href": pdf_href,
                "pdf_name": pdf.rsplit("/", 1)[-1] if pdf else None}
-        )  # fmt: skip
+        ).encode("utf-8")  # fmt: skip
         self.write(relative, html)
         self.result.pages.append(relative)
+        if self.search_runs is not None:
+            self.search_runs.add(relative, len(html))
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
-        self.write("data/analysis.jsonl", jsonl_lines(analyses))
+        try:  # the JSON Lines and the CSVs of each article's rows from one reading
+            spilled = spill_exports(analyses, self.output)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.output}/ (data exports: {exc})") from exc
+        try:
+            for name, handle in spilled.items():
+                self.write(f"data/{name}", chunks(handle))
+        finally:
+            for handle in spilled.values():
+                handle.close()
         for name, make in DATA_FILES.items():
-            self.write(f"data/{name}", make(analyses))
+            if name not in spilled:
+                self.write(f"data/{name}", make(analyses))
         self.write("data/errors.csv", errors_csv(errors))
         self.result.data = ["analysis.jsonl", *DATA_FILES, "errors.csv"]
 
@@ -198,12 +229,24 @@ class SiteWriter:
         for name in [*names, "search.js"] if self.options.search else names:
             self.write(f"assets/{name}", stylesheet(name, self.options.templates))
 
+    def start_search(self, language: str) -> None:
+        """Index each page from now on as it is written (Pagefind runs beside the writer); a
+        failure to start is the warning of `search_index`."""
+        try:
+            self.search_runs = start_search(self.output, language, self.options.search_part_bytes)
+        except SearchIndexError:
+            self.search_runs = None
+
     def search_index(self, language: str) -> None:
         """Pagefind over every page written so far; a failure leaves the site without search
         (one warning line), never without its pages."""
+        runs, self.search_runs = self.search_runs, None
+        if runs is not None and (runs.language, runs.added) != (language, len(self.result.pages)):
+            runs.close()  # not these pages in this language: index them anew
+            runs = None
         try:
             self.result.search = write_search_index(
-                self, self.result.pages, language, self.options.search_part_bytes
+                self, self.result.pages, language, self.options.search_part_bytes, runs
             )
         except SearchIndexError as exc:
             self.result.warnings.append(f"search index not written, search will not work: {exc}")
@@ -282,11 +325,18 @@ def write_site(
     if state and (kept := state.unchanged(key)):
         return writer.keep_site(kept)
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
-    for family in FAMILIES:
-        family.write(writer, site)
-    writer.render_pdfs()
+    language = index_language(analyses) if writer.options.search else ""
     if writer.options.search:
-        writer.search_index(index_language(analyses))
+        writer.start_search(language)
+    try:
+        for family in FAMILIES:
+            family.write(writer, site)
+        writer.render_pdfs()
+        if writer.options.search:
+            writer.search_index(language)
+    finally:
+        if writer.search_runs is not None:  # the build failed: stop Pagefind, remove its files
+            writer.search_runs.close()
     if state:
         state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
     return writer.result

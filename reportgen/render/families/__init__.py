@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import ArticleAnalysis, ReadError
 from ...slugs import CorpusSlugs
+from ...spool import ids_of, langs_of, outlets_of
 from ..search import SearchFacets
 
 if TYPE_CHECKING:
@@ -27,8 +28,10 @@ class SiteData:
 
     @cached_property
     def outlet_and_language(self) -> dict[str, tuple[str, str]]:
-        """Each article's outlet and language, read once (the analyses may be on disk)."""
-        return {a.id: (a.outlet, a.lang) for a in self.analyses}
+        """Each article's outlet and language (from a spool's index: nothing is read)."""
+        analyses = self.analyses
+        return dict(zip(ids_of(analyses), zip(outlets_of(analyses), langs_of(analyses),
+                                               strict=True), strict=True))  # fmt: skip
 
     def facets(self, kind: str, article_ids: Iterable[str]) -> SearchFacets:
         """The search filters of a page about these articles: their outlets and languages."""

@@ -41,7 +41,7 @@ def entity_pages(writer: SiteWriter, site: SiteData) -> None:
         writer.page(f"entities/{entity['id']}.html", "entity.html", title=entity["name"],
                     entity=entity, search_facets=facets)  # fmt: skip
     table, unlinked = [], Counter()
-    for row in aggregate.entity_table(site.analyses):
+    for row in site.corpus["top_entities"]:  # aggregate.entity_table, made once
         if linked is None or row["id"] in linked:
             table.append(row)
         else:
