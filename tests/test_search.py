@@ -160,6 +160,9 @@ def test_a_large_site_is_indexed_in_parts_that_are_searched_together(
     whole = rewrite(result, tmp_path / "whole", pdf=False)
     entry = json.loads((whole / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(indexed) == sum(lang["page_count"] for lang in entry["languages"].values())
+    # only the pages marked for search, none of the others (no part is without such a page)
+    marked = [p for p in html_pages(site) if "data-pagefind-body" in p.read_text("utf-8")]
+    assert sum(indexed) == len(marked)
     assert json.loads((whole / "pagefind" / "parts.json").read_text(encoding="utf-8")) == []
 
 

@@ -40,7 +40,7 @@ def test_the_index_made_beside_the_writer_is_the_index_of_the_finished_site(
     shutil.copytree(streamed, after, ignore=shutil.ignore_patterns(BUNDLE))
     writer = SiteWriter(after, options)
     language = index_language(result.analyses)
-    write_search_index(writer, site.pages, language, options.search_part_bytes)
+    write_search_index(writer, site.searchable, language, options.search_part_bytes)
     files = bundle_files(streamed)
     assert bundle_files(after) == files
     _, mismatch, errors = filecmp.cmpfiles(streamed, after, files, shallow=False)

@@ -65,6 +65,9 @@ class SiteOptions:
 @dataclass
 class SiteResult:
     pages: list[str] = field(default_factory=list)
+    # The pages with data-pagefind-body, the only ones indexed: Pagefind indexes every page of a
+    # run where none carries it, so a part of other pages alone would have them all indexed.
+    searchable: list[str] = field(default_factory=list)
     pdfs: list[str] = field(default_factory=list)
     data: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # every file, in the order written
@@ -189,8 +192,10 @@ class SiteWriter:
         ).encode("utf-8")  # fmt: skip
         self.write(relative, html)
         self.result.pages.append(relative)
-        if self.search_runs is not None:
-            self.search_runs.add(relative, len(html))
+        if common["search_facets"]:  # its <main> carries data-pagefind-body
+            self.result.searchable.append(relative)
+            if self.search_runs is not None:
+                self.search_runs.add(relative, len(html))
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
         try:  # the JSON Lines and the CSVs of each article's rows from one reading
@@ -241,12 +246,13 @@ class SiteWriter:
         """Pagefind over every page written so far; a failure leaves the site without search
         (one warning line), never without its pages."""
         runs, self.search_runs = self.search_runs, None
-        if runs is not None and (runs.language, runs.added) != (language, len(self.result.pages)):
+        pages = self.result.searchable
+        if runs is not None and (runs.language, runs.added) != (language, len(pages)):
             runs.close()  # not these pages in this language: index them anew
             runs = None
         try:
             self.result.search = write_search_index(
-                self, self.result.pages, language, self.options.search_part_bytes, runs
+                self, pages, language, self.options.search_part_bytes, runs
             )
         except SearchIndexError as exc:
             self.result.warnings.append(f"search index not written, search will not work: {exc}")
