@@ -4,7 +4,7 @@ pronouns, and the subject of reported words."""
 
 from __future__ import annotations
 
-from quotetext import person, person_everywhere, said
+from quotetext import org, person, person_everywhere, said
 
 
 def test_a_role_after_a_determiner_and_a_name_is_the_described_speaker() -> None:
@@ -164,3 +164,22 @@ def test_what_one_might_say_after_a_modal_is_no_lone_konjunktiv_report() -> None
         "seinem Berater geführt worden."
     )
     assert said(text, "de", person(text, "Mesut Özil", "Özil")) == []
+
+
+def test_a_trailing_wie_clause_with_a_time_and_a_quoted_title_reports_the_sentence() -> None:
+    text = (
+        "Hohe Bußgelder drohen den Denunzierten, wie am Wochenende die Sendung „Länderspiegel“ "
+        "des ZDF berichtete."
+    )
+    [(words, speaker)] = said(text, "de", org(text, "ZDF"))
+    assert words == "Hohe Bußgelder drohen den Denunzierten"
+    assert speaker is not None and "ZDF" in speaker
+
+
+def test_a_poll_that_discovered_reports_what_it_found() -> None:
+    text = (
+        "The ABC/Washington Post poll discovered that 21 percent of the people it interviewed "
+        "believed that the president was a genius."
+    )
+    [(words, speaker)] = said(text, "en", org(text, "ABC", "ABC"))
+    assert words.startswith("that 21 percent") and speaker is not None
