@@ -183,3 +183,44 @@ def test_a_poll_that_discovered_reports_what_it_found() -> None:
     )
     [(words, speaker)] = said(text, "en", org(text, "ABC", "ABC"))
     assert words.startswith("that 21 percent") and speaker is not None
+
+
+def test_a_demand_or_an_expectation_as_the_object_of_its_verb_is_reported_speech() -> None:
+    text = (
+        "Tobias Lindner, Sprecher der Grünen, nennt den Vorfall besorgniserregend. Er fordert "
+        "Transparenz von dem Konzern. Für das Gesamtjahr rechnet die Bundesregierung mit einem "
+        "Abschwung von 5,8 Prozent. Die FDP lehnt die Pläne ab, der Kanzler hat sich dazu "
+        "nicht geäußert."
+    )
+    lindner = person(text, "Tobias Lindner")
+    found = said(text, "de", lindner, org(text, "Bundesregierung"), org(text, "FDP"))
+    assert [words for words, _speaker in found] == [
+        "Transparenz von dem Konzern",
+        "mit einem Abschwung von 5,8 Prozent",
+        "die Pläne ab",  # the particle closes the clause; the next one is not the FDP's
+    ]
+    speakers = [speaker or "" for _words, speaker in found]
+    assert speakers[0] == "Tobias Lindner" and speakers[2] == "FDP"
+    assert speakers[1].startswith("Bundesregierung")
+
+
+def test_a_verb_of_demand_with_a_thing_for_subject_reports_nothing() -> None:
+    text = "Der Sturm forderte drei Todesopfer. Auch die Flut forderte Opfer."
+    assert said(text, "de") == []
+
+
+def test_a_konjunktiv_sentence_goes_on_with_an_earlier_quotation_when_nobody_is_named_since() -> (
+    None
+):
+    text = (
+        "Die Global Times schreibt, China sei eine aufstrebende Macht. Doch das sei ein Irrtum, "
+        "heißt es in dem Blatt. Ausdrücklich wird der Konflikt um Taiwan als Kriegsgrund "
+        "genannt.\n\nGleichzeitig bereitet man die Bevölkerung auf einen Waffengang vor. Die "
+        "Gesellschaft müsse den Mut haben, sich auf einen solchen Krieg einzulassen."
+    )
+    found = said(text, "de", org(text, "Global Times"))
+    assert [words for words, _speaker in found][1:] == [
+        "Doch das sei ein Irrtum",
+        "Die Gesellschaft müsse den Mut haben, sich auf einen solchen Krieg einzulassen",
+    ]
+    assert found[2][1] is not None and found[2][1] == found[1][1]  # the paper's, as before

@@ -38,7 +38,7 @@ LISTS: dict[str, ListKind] = {
     "pronouns": W,
     "relatives": W, "report_adverbs": W, "reported_speech": L, "roles": L, "second_person": W,
     "source_prepositions": W,
-    "speech_nouns": W,
+    "speech_nouns": W, "stance_cues": L,
     "statement_nouns": W,
     "subordinators": W, "time_words": W, "title_nouns": W, "titles": W,
     "unreal_comparison": W, "utterance_nouns": W,
@@ -84,6 +84,8 @@ class QuoteStyle:
     fronted_phrase_in_report: bool = False
     # Sentences looked back for the speaker of a Konjunktiv I sentence.
     konjunktiv_lookback: int = 2
+    # Sentences looked back for a quotation whose speaker a Konjunktiv I sentence goes on with.
+    konjunktiv_quote_lookback: int = 2
     # Dashes that introduce a signature after a quotation („…“ ― Name).
     signature_dashes: str = "―"
     # Nouns are capitalised (a lowercase word cannot head a speaker's noun phrase).

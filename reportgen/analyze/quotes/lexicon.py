@@ -33,6 +33,9 @@ class QuoteLexicon:
     lang: str
     style: QuoteStyle
     cues: dict[str, tuple[str, ...]]  # verb form -> particles that may follow later ("mit")
+    # Verbs whose object is the reported stance ("fordert Transparenz") -> a word that must
+    # follow later in the sentence ("rechnet" -> "mit"), if any.
+    stance_cues: dict[str, tuple[str, ...]]
     multiword_cues: tuple[str, ...]
     roles: tuple[str, ...]
     pronoun_genders: dict[str, str]  # "sie" -> "f": whom a pronoun cannot stand for
@@ -64,6 +67,10 @@ def lexicon(lang: str) -> QuoteLexicon:
             multi.append(line)
             continue
         cues.setdefault(verb, set()).update(particles)
+    stances: dict[str, set[str]] = {}
+    for line in lang_profile.lines("stance_cues"):
+        verb, *particles = line.split()
+        stances.setdefault(verb, set()).update(particles)
     np_lines = lang_profile.lines("noun_phrase")
     noun_phrase = np_lines[0] if np_lines else DEFAULT_NOUN_PHRASE
     prepositional = tuple(
@@ -75,6 +82,7 @@ def lexicon(lang: str) -> QuoteLexicon:
         style=lang_profile.quotes,
         cues={verb: tuple(sorted(p)) for verb, p in cues.items()},
         multiword_cues=tuple(multi),
+        stance_cues={verb: tuple(sorted(p)) for verb, p in stances.items()},
         roles=tuple(w.lower() for w in lang_profile.lines("roles")),
         pronoun_genders=dict(line.split() for line in lang_profile.lines("pronoun_genders")),
         starters=lang_profile.words("clause_starters"),

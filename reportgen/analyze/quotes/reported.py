@@ -1,6 +1,7 @@
 """Reported (indirect) speech, sentence by sentence: an attribution in the sentence itself
 (:mod:`.clauses`), else Konjunktiv I that goes on with the speaker of the speech just before,
-else a Konjunktiv I sentence near an attributed one."""
+else a stance as the object of its verb (:mod:`.stances`), else a Konjunktiv I sentence near
+an attributed one."""
 
 from __future__ import annotations
 
@@ -10,9 +11,18 @@ from dataclasses import dataclass, replace
 from ...model import Span
 from ...text.patterns import WORD
 from .clauses import Reading, read_sentence
+from .mood import (
+    has_konjunktiv,
+    hypothetical,
+    hypothetical_cue,
+    reads_as_report,
+    report_adverb,
+    strict_konjunktiv,
+)  # fmt: skip
 from .patterns import MAX_SENTENCE_CHARS, MAX_WORDS_BEFORE_SUBJECT
 from .phrases import clause_subject
 from .records import Attribution, Inherit, QuoteCandidate
+from .stances import stance
 from .verbal import coordinated_report, subject
 from .view import ArticleView, EntityMention
 
@@ -49,14 +59,15 @@ class _Direct:
         sei schlecht: „Ich bin nicht zufrieden.“"): at the colon, else at ``end``. Words
         before the colon that are not reported speech themselves (no Konjunktiv, no "dass")
         are the quotation's attribution, not a report."""
-        return next((c for c in self._colons_before(v, start, end) if _reports(v, start, c)), end)
+        colons = self._colons_before(v, start, end)
+        return next((c for c in colons if reads_as_report(v, start, c)), end)
 
     def attributes_one(self, v: ArticleView, start: int, end: int) -> bool:
         """The words read as reported end in a speech verb's colon before a quotation and
         report nothing themselves ("X sagte laut der Zeitung: „…“"): they are its attribution."""
         return any(
             any(v.is_cue(w) for w in WORD.findall(v.text, start, colon))
-            and not _reports(v, start, colon)
+            and not reads_as_report(v, start, colon)
             for colon in self._colons_before(v, start, end)
         )
 
@@ -80,58 +91,6 @@ def _attributes_direct(v: ArticleView, found: Reading, direct: Sequence[QuoteCan
         q.mention is not None and q.mention.start < mention.end and mention.start < q.mention.end
         and q.end <= c_start  # an apposition follows its quotation; "X sagte, …: „…“" does not
         for q in direct
-    )
-
-
-def _konjunktiv_forms(v: ArticleView, start: int, end: int) -> list[str]:
-    """The words of the stretch, less the verb right after an unreal comparison's "als" ("als
-    sei es ein Gefallen": how something seemed, not what anyone said)."""
-    words = WORD.findall(v.text, start, end)
-    unreal = v.lex.unreal_comparison
-    return [w for i, w in enumerate(words) if not (i and words[i - 1].lower() in unreal)]
-
-
-def _strict_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
-    words = _konjunktiv_forms(v, start, end)
-    if {w.lower() for w in words} & v.lex.first_person:
-        return False  # "ich habe", "wir seien": not the reported third person
-    return any(w in v.lex.konjunktiv_strict for w in words)
-
-
-def _has_konjunktiv(v: ArticleView, start: int, end: int) -> bool:
-    return any(w in v.lex.konjunktiv for w in _konjunktiv_forms(v, start, end))
-
-
-def _reports(v: ArticleView, start: int, end: int) -> bool:
-    """The words read as reported speech: Konjunktiv, or a complementizer first ("dass")."""
-    words = WORD.findall(v.text, start, end)
-    return bool(words) and (words[0].lower() in v.lex.complementizers or _has_konjunktiv(
-        v, start, end
-    ))
-
-
-def _report_adverb(v: ArticleView, start: int, end: int) -> Span | None:
-    """"demnach" in the sentence, if it stands there: the sentence reports the words of whoever
-    spoke, or was cited, just before (the resolver decides who)."""
-    adverbs = v.lex.report_adverbs
-    words = WORD.finditer(v.text, start, end)
-    found = next((m for m in words if m.group().lower() in adverbs), None)
-    return Span(found.start(), found.end(), found.group()) if found else None
-
-
-def _hypothetical(v: ArticleView, s_start: int, c_start: int) -> bool:
-    """The attribution before the reported words is a modal's ("könnte sagen", "would say")."""
-    modals = v.lex.hypothetical_modals
-    return any(w.lower() in modals for w in WORD.findall(v.text, s_start, c_start))
-
-
-def _hypothetical_cue(v: ArticleView, s_start: int, s_end: int) -> bool:
-    """"Fast könnte man meinen, das Interview sei …": a speech verb after a modal, before the
-    sentence's first comma, is what one might say."""
-    comma = v.text.find(",", s_start, s_end)
-    words = WORD.findall(v.text, s_start, s_end if comma == -1 else comma)
-    return _hypothetical(v, s_start, s_end if comma == -1 else comma) and any(
-        v.is_cue(w) for w in words
     )
 
 
@@ -172,13 +131,19 @@ def nearby_attribution(
     recent = [q for q in found if first <= q.end <= here and q.mention is not None]
     if recent:
         return Attribution(None, max(recent, key=lambda q: q.end).mention)
+    farther = sentences[max(0, number - v.style.konjunktiv_quote_lookback)][0]
+    earlier = [q for q in found if farther <= q.end <= here and q.mention is not None]
+    if earlier:
+        last = max(earlier, key=lambda q: q.end)
+        if v.entity_in(last.end, here) is None:  # nobody else named since
+            return Attribution(None, last.mention)
     for distance, (s_start, s_end) in enumerate(
         reversed(sentences[max(0, number - lookback) : number])
     ):
         attribution = _cue_subject(v, s_start, s_end)
         if attribution is not None:
             return attribution
-        if distance == 0 and not _strict_konjunktiv(v, s_start, s_end):
+        if distance == 0 and not strict_konjunktiv(v, s_start, s_end):
             # "Kraxner spekulierte über einen toten Winkel. So sei …"; the subject of a
             # reported sentence is what was said, not who said it
             speaker = clause_subject(v, s_start, s_end, strict=True)
@@ -219,9 +184,9 @@ def colon_speaker(v: ArticleView, start: int, end: int) -> tuple[int, Attributio
     after a colon reports the person (else the organisation) named before it, in a clause with
     a speech verb or a noun for a message; returns where the words begin and their speaker."""
     colon = v.text.find(":", start, end)
-    if colon == -1 or not _strict_konjunktiv(v, colon + 1, end):
+    if colon == -1 or not strict_konjunktiv(v, colon + 1, end):
         return None
-    if _strict_konjunktiv(v, start, colon):
+    if strict_konjunktiv(v, start, colon):
         return None  # the colon sits inside reported speech, which a speaker opened before
     mention = v.named_in(start, colon)
     if mention is None:
@@ -254,7 +219,7 @@ class _Pass:
             self._introduces(found, s_end) or self.direct.attributes_one(self.v, *found[:2])
         ):
             found = None  # "X, der …, sagte der Zeitung: „…“": the attribution of a quotation
-        if found is not None and _hypothetical(self.v, s_start, found[0]):
+        if found is not None and hypothetical(self.v, s_start, found[0]):
             found = None  # "Man könnte sagen, dass …": what one might say, said by nobody
         if found is None:
             return False
@@ -300,7 +265,7 @@ class _Pass:
         return (
             c_end <= cue_at
             and any(c_end < q.start < s_end for q in self.direct.quotes)
-            and not _reports(self.v, c_start, c_end)
+            and not reads_as_report(self.v, c_start, c_end)
         )
 
     def continued(self, s_start: int, s_end: int) -> bool:
@@ -311,7 +276,7 @@ class _Pass:
             or not self.v.lex.konjunktiv
             or self.previous_end < 0
             or self.v.text[self.previous_end : s_start].strip()
-            or not _has_konjunktiv(self.v, s_start, s_end)
+            or not has_konjunktiv(self.v, s_start, s_end)
             or self.direct.touches(s_start, s_end)
         ):
             return False
@@ -335,10 +300,10 @@ class _Pass:
         words: the speaker of a recent quotation or speech-verb sentence. So does a sentence
         with "demnach", the adverb its speaker mention."""
         s_start, s_end = sentences[number]
-        adverb = _report_adverb(self.v, s_start, s_end)
+        adverb = report_adverb(self.v, s_start, s_end)
         if (
             adverb is None
-            and (not self.v.lex.konjunktiv_strict or not _strict_konjunktiv(self.v, s_start, s_end))
+            and (not self.v.lex.konjunktiv_strict or not strict_konjunktiv(self.v, s_start, s_end))
         ) or self.direct.touches(s_start, s_end):
             return False
         introduced = colon_speaker(self.v, s_start, s_end)
@@ -352,7 +317,7 @@ class _Pass:
             attribution = own_cue_name(self.v, s_start, s_end) or nearby_attribution(
                 self.v, sentences, number, found
             )
-        if attribution is None or _hypothetical_cue(self.v, s_start, s_end):
+        if attribution is None or hypothetical_cue(self.v, s_start, s_end):
             return False
         c_start, c_end = self.v.trim(s_start, s_end)
         candidate = QuoteCandidate(
@@ -360,6 +325,21 @@ class _Pass:
             attributed=True, weight=0.5,
         )  # fmt: skip
         self._emit(candidate, s_end)
+        return True
+
+    def stance(self, s_start: int, s_end: int) -> bool:
+        """"Er fordert Transparenz": what the speaker demanded, as the object of the verb."""
+        found = stance(self.v, s_start, s_end)
+        if found is None or self.direct.touches(found[0], found[1]):
+            return False
+        c_start, c_end, attribution = found
+        self._emit(
+            QuoteCandidate(
+                c_start, c_end, "indirect", "stance", attribution.cue, attribution.speaker,
+                attributed=True, weight=0.5,
+            ),  # fmt: skip
+            s_end,
+        )
         return True
 
     def _emit(self, candidate: QuoteCandidate, s_end: int) -> None:
@@ -380,7 +360,11 @@ def reported_candidates(
             state.previous = state.direct.around(s_start, s_end) or state.previous
             state.previous_end = s_end
             continue
-        if state.attributed(s_start, s_end) or state.continued(s_start, s_end):
+        if (
+            state.attributed(s_start, s_end)
+            or state.continued(s_start, s_end)
+            or state.stance(s_start, s_end)
+        ):
             continue
         if not state.lone_konjunktiv(sentences, number):
             state.previous = None
