@@ -224,3 +224,12 @@ def test_a_konjunktiv_sentence_goes_on_with_an_earlier_quotation_when_nobody_is_
         "Die Gesellschaft müsse den Mut haben, sich auf einen solchen Krieg einzulassen",
     ]
     assert found[2][1] is not None and found[2][1] == found[1][1]  # the paper's, as before
+
+
+def test_when_and_to_whom_after_an_inverted_speaker_still_close_the_attribution() -> None:
+    text = (
+        "Bernd Lucke ist Politiker. Der AStA verkläre die Vorfälle, sagte Lucke am Samstag der "
+        "Deutschen Presse-Agentur in Hamburg."
+    )
+    found = said(text, "de", person(text, "Bernd Lucke"), org(text, "AStA"))
+    assert found == [("Der AStA verkläre die Vorfälle", "Bernd Lucke")]

@@ -20,6 +20,10 @@ MAX_TERM_WORDS = 3
 MAX_FRONTED_SOURCE_WORDS = 6
 # An adverbial and the verb before a sentence's subject ("Am Dienstag antwortet X"), at most.
 V2_LEAD_WORDS = 4
+# Most words after "…, sagte X" before the next comma for the clause to be an attribution; at the
+# sentence's end (nothing more can follow) a few more.
+MAX_ATTRIBUTION_TAIL_WORDS = 6
+MAX_FINAL_ATTRIBUTION_TAIL_WORDS = 9
 # Words from "and"/"but" to the speech verb of a second report with its own subject, at most.
 COORDINATED_SUBJECT_WORDS = 10
 # Quoted words inside a running sentence longer than this are more than a clause's words.

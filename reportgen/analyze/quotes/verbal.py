@@ -6,7 +6,13 @@ from __future__ import annotations
 from ...model import Span
 from ...text.patterns import WORD
 from ...text.tokens import Token
-from .patterns import CLOSERS, COORDINATED_SUBJECT_WORDS, OPENERS
+from .patterns import (
+    CLOSERS,
+    COORDINATED_SUBJECT_WORDS,
+    MAX_ATTRIBUTION_TAIL_WORDS,
+    MAX_FINAL_ATTRIBUTION_TAIL_WORDS,
+    OPENERS,
+)  # fmt: skip
 from .phrases import clause_subject, np_after, np_before
 from .records import Attribution
 from .view import ArticleView
@@ -48,13 +54,18 @@ def _parenthetical(v: ArticleView, toks: list[Token], index: int, speaker: Span)
 
 
 def _clause_ends_soon(toks: list[Token], index: int, speaker: Span) -> bool:
+    """After the verb and its speaker, a few words (when and to whom it was said) close the
+    clause: at the next comma, or at the sentence's end a few more after an inverted speaker
+    ("sagte Lucke am Samstag der Deutschen Presse-Agentur in Hamburg")."""
     rest = [t for t in toks if t[0] >= max(speaker.end, toks[index][1])]
     while rest and rest[-1][2] in (".", "!", "?"):
         rest.pop()
     for count, token in enumerate(rest):
-        if token[2] in (".", "!", "?", ",", ";", ":") or count >= 6:
-            return count < 6
-    return True
+        if token[2] in (".", "!", "?", ",", ";", ":"):
+            return count < MAX_ATTRIBUTION_TAIL_WORDS
+    inverted = speaker.start >= toks[index][1]  # "…, sagte X": nothing of X's own follows
+    most = MAX_FINAL_ATTRIBUTION_TAIL_WORDS if inverted else MAX_ATTRIBUTION_TAIL_WORDS
+    return len(rest) <= most
 
 
 def _bare_complement(v: ArticleView, toks: list[Token], index: int) -> tuple[int, int] | None:
