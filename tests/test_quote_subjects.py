@@ -233,3 +233,18 @@ def test_when_and_to_whom_after_an_inverted_speaker_still_close_the_attribution(
     )
     found = said(text, "de", person(text, "Bernd Lucke"), org(text, "AStA"))
     assert found == [("Der AStA verkläre die Vorfälle", "Bernd Lucke")]
+
+
+def test_the_clause_after_a_claim_noun_is_the_claim_of_the_owner_named_before_it() -> None:
+    text = (
+        "Recep Tayyip Erdogan ist Präsident. Der Andrang nach Erdogans Ankündigung, niemanden "
+        "mehr zurückhalten zu wollen, dürfte groß sein. Die Regierung hat mit der Behauptung, "
+        "ein privatisiertes Gesundheitswesen sei besser, gelogen. Die Behauptung, die er "
+        "aufstellte, war falsch."
+    )
+    erdogan = person(text, "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Erdogans")
+    found = said(text, "de", erdogan)
+    assert found == [
+        ("niemanden mehr zurückhalten zu wollen", "Recep Tayyip Erdogan"),
+        ("ein privatisiertes Gesundheitswesen sei besser", None),  # nobody named before it
+    ]  # a relative clause after the noun ("die er aufstellte") is no claim

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from ...model import Block, Entity, Quote, Source
 from ...text.patterns import WORD
+from .claims import claim_candidates
 from .direct import direct_candidates
 from .embedded import embedded_candidates
 from .interview import interview_candidates
@@ -61,6 +62,20 @@ def _with_posts(direct: list[QuoteCandidate], posts: list[QuoteCandidate]) -> li
     return sorted([*kept, *posts], key=lambda q: q.start)
 
 
+def _with_claims(
+    reported: list[QuoteCandidate], claims: list[QuoteCandidate]
+) -> list[QuoteCandidate]:
+    """A claim's clause says whose words the Konjunktiv in it reports; the lone-Konjunktiv
+    reading of its whole sentence guessed that from the sentences before."""
+    if not claims:
+        return reported
+    kept = [
+        q for q in reported
+        if not (q.finder == "konjunktiv" and any(q.start <= c.start < q.end for c in claims))
+    ]  # fmt: skip
+    return [*kept, *claims]
+
+
 def _a_term(v: ArticleView, start: int, end: int) -> bool:
     """A quoted word („verwässert“, „Verschlusssache“) or a short run of names and numbers
     („Taskforce Corona“, „100.000 Toten“) inside reported speech is a term the text holds at a
@@ -97,6 +112,7 @@ def find_candidates(v: ArticleView) -> list[QuoteCandidate]:
     direct = sorted([*direct, *interview_candidates(v, direct)], key=lambda q: q.start)
     reported = reported_candidates(v, direct)
     reported += listed_candidates(v, direct + reported)
+    reported = _with_claims(reported, list(claim_candidates(v, direct, reported)))
     candidates = direct + reported
     if v.style.partial_quotes:
         candidates.extend(partial_candidates(v, reported, direct))

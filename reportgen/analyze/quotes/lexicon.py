@@ -25,6 +25,7 @@ _WORD_LISTS = (
     "source_prepositions", "own_words", "articles", "former_words", "org_nouns", "framing_verbs",
     "utterance_nouns", "addressee_prepositions", "hypothetical_modals", "report_adverbs",
     "title_nouns", "unreal_comparison", "ordinal_before", "prepositions", "passive_auxiliaries",
+    "claim_nouns",
 )  # fmt: skip
 
 

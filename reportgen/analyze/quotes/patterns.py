@@ -20,6 +20,8 @@ MAX_TERM_WORDS = 3
 MAX_FRONTED_SOURCE_WORDS = 6
 # An adverbial and the verb before a sentence's subject ("Am Dienstag antwortet X"), at most.
 V2_LEAD_WORDS = 4
+# Fewest words of the clause after a claim noun ("Den Vorwurf, er übe sein Amt … aus").
+MIN_CLAIM_WORDS = 3
 # Most words after "…, sagte X" before the next comma for the clause to be an attribution; at the
 # sentence's end (nothing more can follow) a few more.
 MAX_ATTRIBUTION_TAIL_WORDS = 6

@@ -47,7 +47,7 @@ class QuoteCandidate:
     start: int
     end: int
     kind: str  # direct | indirect
-    finder: str  # direct | label | reported | konjunktiv | stance | partial
+    finder: str  # direct | label | reported | konjunktiv | stance | claim | partial
     cue: str | None
     mention: Span | None  # the speaker as written next to the quotation, if any
     attributed: bool  # a finder read an attribution (an unattributed one is less certain)
