@@ -248,3 +248,14 @@ def test_the_clause_after_a_claim_noun_is_the_claim_of_the_owner_named_before_it
         ("niemanden mehr zurückhalten zu wollen", "Recep Tayyip Erdogan"),
         ("ein privatisiertes Gesundheitswesen sei besser", None),  # nobody named before it
     ]  # a relative clause after the noun ("die er aufstellte") is no claim
+
+
+def test_after_a_fronted_phrase_the_subject_of_a_participle_follows_the_auxiliary() -> None:
+    text = (
+        "Recep Tayyip Erdogan ist Präsident. Am späten Donnerstagabend hatte Erdogan bereits "
+        "gedroht, syrische Flüchtlinge ungehindert nach Europa einreisen zu lassen."
+    )
+    erdogan = person_everywhere(text, "Recep Tayyip Erdogan", "Erdogan")
+    assert said(text, "de", erdogan) == [
+        ("syrische Flüchtlinge ungehindert nach Europa einreisen zu lassen", "Recep Tayyip Erdogan")
+    ]

@@ -208,7 +208,17 @@ def subject(
         speaker = np_before(v, w_start, floor)
         if speaker is not None:
             return speaker
-    return np_after(v, w_end, max(between_end, w_end))
+    speaker = np_after(v, w_end, max(between_end, w_end))
+    if speaker is None and adverbial and v.style.verb_second:
+        speaker = _after_auxiliary(v, before, w_start)
+    return speaker
+
+
+def _after_auxiliary(v: ArticleView, before: list[Token], w_start: int) -> Span | None:
+    """"Am Abend hatte Erdogan bereits gedroht, …": after a fronted phrase the subject of a
+    participle follows the finite auxiliary."""
+    auxiliary = next((t for t in before if t[2].lower() in v.lex.auxiliaries), None)
+    return np_after(v, auxiliary[1], w_start) if auxiliary is not None else None
 
 
 def _after_comma(
