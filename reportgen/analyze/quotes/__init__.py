@@ -3,8 +3,9 @@
 Finding and deciding are separate passes. The finders yield :class:`QuoteCandidate` records
 (span, kind, cue, the speaker as written): direct quotations by paired marks (:mod:`.direct`),
 speaker-label lines (:mod:`.labels`), embedded social-media posts (:mod:`.posts`), reported
-speech sentence by sentence (:mod:`.reported`, with :mod:`.clauses` and :mod:`.verbal` for one
-sentence) and quoted words inside reported speech (partial quotations; :mod:`.embedded` for
+speech sentence by sentence (:mod:`.reported`, with :mod:`.clauses`, :mod:`.verbal` and
+:mod:`.stances` for one sentence), the clause after a claim noun (:mod:`.claims`) and quoted
+words inside reported speech (partial quotations; :mod:`.embedded` for
 those a clause's verb frames). :func:`resolve_speakers` (:mod:`.resolve`) then decides every
 speaker once, with the article's entities, its cited sources and the earlier quotations in
 view.

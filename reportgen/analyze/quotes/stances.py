@@ -1,6 +1,6 @@
 """A stance reported as the object of its verb: "Er fordert Transparenz von dem Konzern",
-"Für das Gesamtjahr rechnet die Bundesregierung mit einem Abschwung", "Peking wies die
-Anschuldigungen als Unsinn zurück". No clause carries the words, so the speech-verb readers do
+"Für das Gesamtjahr rechnet die Bundesregierung mit einem Abschwung", "Die FDP lehnt die
+Pläne ab". No clause carries the words, so the speech-verb readers do
 not see them; a careful reader still notes what the speaker demanded, expected or rejected."""
 
 from __future__ import annotations
