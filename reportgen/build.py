@@ -12,6 +12,7 @@ from .analyze.corpus_entities import merge_corpus_entities, unique_entity_ids
 from .analyze.fingerprint import apply_fingerprints
 from .analyze.reuse import find_reuse
 from .cache.analyses import AnalysisCache, CacheReport
+from .cache.reuse import KeptReuse
 from .executors import LOCAL, Engine, ExecutorOptions, LocalEngine, open_engine
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
@@ -96,16 +97,23 @@ def analyze_corpus(
 
 
 def corpus_passes(
-    analyses: Sequence[ArticleAnalysis], reuse: ReuseOptions = DEFAULT_REUSE
+    analyses: Sequence[ArticleAnalysis],
+    reuse: ReuseOptions = DEFAULT_REUSE,
+    kept: KeptReuse | None = None,
 ) -> None:
     """The passes over all analyses, in place (a spool stores back what they change):
     paragraphs recurring across an outlet's articles are its page template; a surname alone is
     the person the rest of the corpus names in full; then text reuse, after the fingerprint,
-    because an outlet's recurring furniture is boilerplate, not reuse."""
+    because an outlet's recurring furniture is boilerplate, not reuse. `kept`: the reuse
+    findings of the same analyses from an earlier build, used instead of finding them again."""
     apply_fingerprints(analyses)
     merge_corpus_entities(analyses)
     unique_entity_ids(analyses)
+    if kept is not None and kept.apply(analyses):
+        return
     find_reuse(analyses, reuse)
+    if kept is not None:
+        kept.store(analyses)
 
 
 def analyze_inputs(
@@ -136,8 +144,11 @@ def analyze_inputs(
         if on_article:
             on_article(done, len(documents), item)
     errors.sort(key=lambda e: e.source_path)
-    corpus_passes(analyses, reuse)
+    kept = KeptReuse(cache.folder, cache.corpus_key(), reuse) if cache else None
+    corpus_passes(analyses, reuse, kept)
     report = cache.report if cache else None
+    if report is not None and kept is not None:
+        report.warnings += kept.warnings
     return BuildResult(analyses, errors, files, skipped=skipped, cache=report)
 
 

@@ -160,7 +160,53 @@ def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatc
     assert uncached.exit_code == 0 and "cache:" not in uncached.stderr
     (cache / "notes.txt").write_text("not the cache's")
     cleared = runner.invoke(app, ["cache", "clear"])
-    assert cleared.exit_code == 0 and "removed 13 " in cleared.stderr  # 10 + index, PDFs, site
+    # the 10 analyses, the index, the PDFs' and the site's records, the text reuse found
+    assert cleared.exit_code == 0 and "removed 14 " in cleared.stderr
     assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
     again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
     assert "cache: 0 analyses reused, 10 not" in again.stderr
+
+
+SHARED = (
+    "Die Stadtverwaltung hat am Montag bekanntgegeben, dass die Brücke über den Fluss wegen "
+    "schwerer Schäden an den Pfeilern für mindestens drei Monate gesperrt bleibt. Pendler "
+    "müssen mit Umwegen von bis zu zwanzig Minuten rechnen, die Busse fahren über die "
+    "Umgehungsstraße, und der Fährbetrieb wird an Werktagen bis in die späten Abendstunden "
+    "verlängert. Eine Sanierung soll im Frühjahr beginnen, sobald die Gutachten vorliegen."
+)
+
+
+def _reuse_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "reuse-corpus"
+    for outlet, lead in (("erster-bote", "Ein Bericht vom Fluss."), ("zweite-post", "Neues.")):
+        (corpus / outlet).mkdir(parents=True)
+        text = f"Die Brücke bleibt zu\n\n{lead}\n\n{SHARED}\n\nMehr dazu folgt.\n"
+        (corpus / outlet / "bruecke.txt").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monkeypatch) -> None:
+    """A rebuild of the same analyses takes the passages found before instead of comparing
+    every article again; a changed article makes the pass run again."""
+    import reportgen.build as building
+
+    corpus, cache = _reuse_corpus(tmp_path), tmp_path / "cache"
+    cold = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    cold_analyses = list(cold.analyses)
+    assert all(a.reuse for a in cold_analyses)  # each article lists the passage it shares
+    assert len(list((cache / "reuse").rglob("*.json.gz"))) == 1
+    runs: list[int] = []
+    real_find_reuse = building.find_reuse
+
+    def counted(analyses, options):  # type: ignore[no-untyped-def]
+        runs.append(len(analyses))
+        return real_find_reuse(analyses, options)
+
+    monkeypatch.setattr(building, "find_reuse", counted)
+    warm = build(corpus, tmp_path / "warm", pdf=False, cache_dir=cache)
+    assert runs == [] and list(warm.analyses) == cold_analyses
+    assert _bytes(tmp_path / "warm") == _bytes(tmp_path / "site")
+    article = corpus / "zweite-post" / "bruecke.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nNachtrag.\n", encoding="utf-8")
+    build(corpus, tmp_path / "changed", pdf=False, cache_dir=cache)
+    assert runs == [2]

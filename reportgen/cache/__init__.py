@@ -11,6 +11,7 @@ written atomically; the worst a race costs is an analysis done twice).
     index/<scope>.json               per corpus: the key parts each article had last time,
                                      which is how a miss can say what changed
     pdfs/<output>.json               per output folder: the inputs and hash of each PDF
+    reuse/<2 hex>/<key>.json.gz      the text-reuse pass's findings for one set of analyses
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
 # The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
 # cache folder pointed at a folder with other files in it loses none of them.
-PARTS = ("analyses", "index", "pdfs", "sites")
+PARTS = ("analyses", "index", "pdfs", "reuse", "sites")
 # The Cache Directory Tagging convention: backup tools skip a folder holding this file.
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = (

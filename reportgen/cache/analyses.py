@@ -9,6 +9,7 @@ An entry that cannot be read is a miss with a warning, never an error.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import zlib
 from dataclasses import dataclass, field
@@ -104,6 +105,12 @@ class AnalysisCache:
             atomic_write(self._entry_path(parts.key), gzip.compress(data, LEVEL, mtime=0))
         except OSError as exc:
             self.report.warnings.append(f"cannot write the cache entry ({exc}); not cached")
+
+    def corpus_key(self) -> str:
+        """One hash over the keys of every article looked up, in order: what the analyses
+        before the corpus passes are made from (:mod:`.reuse` keeps the passes' findings by it)."""
+        lines = (f"{identity}\t{parts.key}" for identity, parts in self._parts.items())
+        return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
     def save_index(self) -> None:
         """Record this build's key parts per article, for the next build's reasons."""

@@ -23,7 +23,7 @@ def _files(folder: Path) -> list[Path]:
 
 
 @cache
-def _package() -> str:
+def package_digest() -> str:
     """All of reportgen's code and data, and the libraries that render: what a site is made
     with besides its analyses (more than it needs, which only costs a render)."""
     libraries = " ".join(f"{name} {version(name)}" for name in ("jinja2", "weasyprint"))
@@ -33,7 +33,7 @@ def _package() -> str:
 def site_key(data_digest: str, settings: str, folders: list[Path]) -> str:
     """The hash of a site's inputs: the digest of its data exports, its settings as text and
     the files of the template and asset folders it renders with."""
-    parts = [_package(), data_digest, settings]
+    parts = [package_digest(), data_digest, settings]
     parts += [hash_files(_files(folder), folder) for folder in folders if folder.is_dir()]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 

@@ -1,0 +1,77 @@
+"""The text-reuse pass's findings kept between builds. The pass compares every article with
+every other (MinHash windows of each body; tens of seconds on a corpus of thousands), so a
+rebuild after no change would spend most of its time finding the same passages again. Its
+findings depend only on the analyses before the passes, which the analysis cache's keys fix,
+on the reuse options and on the code: under a hash of all three, the passages found are kept
+as one file and given back. One article changed, added or removed: another key, the pass runs.
+
+    reuse/<2 hex>/<key>.json.gz   the passages of the articles that share any, by position
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from ..model import ArticleAnalysis, SharedPassage
+from ..paths import atomic_write
+from ..reuse_options import ReuseOptions
+from . import prepare
+from .sites import package_digest
+
+FORMAT = 1
+
+
+class KeptReuse:
+    """The reuse findings for one set of analyses (`corpus_key`: the analysis cache's keys of
+    the articles, in order) under `options`."""
+
+    def __init__(self, folder: Path, corpus_key: str, options: ReuseOptions) -> None:
+        text = f"{FORMAT}\n{package_digest()}\n{options!r}\n{corpus_key}"
+        self.key = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+        self.path = folder / "reuse" / self.key[:2] / f"{self.key}.json.gz"
+        self.folder = folder
+        self.warnings: list[str] = []
+
+    def apply(self, analyses: Sequence[ArticleAnalysis]) -> bool:
+        """Give each analysis its kept passages; False when none are kept for this key (or the
+        file cannot be read: then the pass runs, as on a cold build)."""
+        try:
+            payload = json.loads(gzip.decompress(self.path.read_bytes()))
+            if payload.get("format") != FORMAT or payload.get("key") != self.key:
+                raise ValueError("written for another key or format")
+            found = [
+                (int(position), [SharedPassage(**row) for row in rows])
+                for position, rows in payload["passages"]
+            ]
+        except FileNotFoundError:
+            return False
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError) as exc:
+            self.warnings.append(f"kept text reuse {self.path} unreadable ({exc}); found again")
+            return False
+        for position, shared in found:
+            analysis = analyses[position]
+            analysis.reuse = shared
+            analyses[position] = analysis  # type: ignore[index]  # a spool stores it back
+        return True
+
+    def store(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        """Keep the passages the pass found (analyses without any are not listed: before the
+        pass every analysis has none)."""
+        passages = [
+            [position, [asdict(p) for p in analysis.reuse]]
+            for position, analysis in enumerate(analyses)
+            if analysis.reuse
+        ]
+        payload = {"format": FORMAT, "key": self.key, "passages": passages}
+        data = json.dumps(payload, separators=(",", ":")).encode("ascii")
+        try:
+            prepare(self.folder)
+            atomic_write(self.path, gzip.compress(data, 3, mtime=0))
+        except OSError as exc:
+            self.warnings.append(f"cannot keep the text reuse found ({exc})")
