@@ -111,9 +111,9 @@ def corpus_passes(
     unique_entity_ids(analyses)
     if kept is not None and kept.apply(analyses):
         return
-    find_reuse(analyses, reuse)
+    counts = find_reuse(analyses, reuse)
     if kept is not None:
-        kept.store(analyses)
+        kept.store(analyses, counts.sharing)
 
 
 def analyze_inputs(

@@ -218,6 +218,7 @@ class ReuseCounts:
     furniture: int = 0  # windows set aside as an outlet's near-duplicate furniture
     passages: int = 0  # shared passages (each once)
     article_pairs: int = 0  # pairs of articles that share at least one passage
+    sharing: list[int] = field(default_factory=list)  # indexes of the analyses with passages
 
 
 def _article_pairs(
@@ -257,7 +258,7 @@ def find_reuse(
                 if a.reuse:
                     held.add(position)
             _compare(_Reader(analyses, order), index, outlets, options, counts, found)
-        _store_back(analyses, order, found, held)
+        _store_back(analyses, order, found, held, counts.sharing)
     return counts
 
 
@@ -268,11 +269,15 @@ def _lsh_threshold(options: ReuseOptions) -> float:
 
 
 def _store_back(
-    analyses: Sequence[ArticleAnalysis], order: list[int], found: RowStore, held: set[int] | None
+    analyses: Sequence[ArticleAnalysis],
+    order: list[int],
+    found: RowStore,
+    held: set[int] | None,
+    sharing: list[int],
 ) -> None:
     """Each analysis gets its passages (the store gives them position by position, so one
     article's at a time are in memory); `held`: the positions that had some before (None: all
-    may have)."""
+    may have); `sharing` gets the index of each analysis left with passages."""
     groups = ((int(key), rows) for key, rows in found.groups())
     pending = next(groups, None)
     for position in range(len(order)):
@@ -282,6 +287,8 @@ def _store_back(
         elif held is not None and position not in held:
             continue
         shared.sort(key=lambda r: (r.start, r.other_id, r.other_start))
+        if shared:
+            sharing.append(order[position])
         a = analyses[order[position]]
         if a.reuse != shared:
             a.reuse = shared

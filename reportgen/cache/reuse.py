@@ -60,13 +60,12 @@ class KeptReuse:
             analyses[position] = analysis  # type: ignore[index]  # a spool stores it back
         return True
 
-    def store(self, analyses: Sequence[ArticleAnalysis]) -> None:
-        """Keep the passages the pass found (analyses without any are not listed: before the
-        pass every analysis has none)."""
+    def store(self, analyses: Sequence[ArticleAnalysis], sharing: list[int]) -> None:
+        """Keep the passages the pass found, read from the analyses at `sharing` (those left
+        with any; the others are not listed: before the pass every analysis has none)."""
         passages = [
-            [position, [asdict(p) for p in analysis.reuse]]
-            for position, analysis in enumerate(analyses)
-            if analysis.reuse
+            [position, [asdict(p) for p in analyses[position].reuse]]
+            for position in sorted(sharing)
         ]
         payload = {"format": FORMAT, "key": self.key, "passages": passages}
         data = json.dumps(payload, separators=(",", ":")).encode("ascii")

@@ -57,21 +57,23 @@ class QuoteLexicon:
         return hash(self.lang)
 
 
+def _verbs_with_particles(lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """"teilte mit" lines: each verb form with the words that must follow it later."""
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        verb, *particles = line.split()
+        found.setdefault(verb, set()).update(particles)
+    return {verb: tuple(sorted(particles)) for verb, particles in found.items()}
+
+
 @cache
 def lexicon(lang: str) -> QuoteLexicon:
     lang_profile = profile(lang)
-    cues: dict[str, set[str]] = {}
-    multi: list[str] = []
-    for line in lang_profile.lines("cue_verbs"):
-        verb, *particles = line.split()
-        if particles and not lang_profile.quotes.separable_particles:
-            multi.append(line)
-            continue
-        cues.setdefault(verb, set()).update(particles)
-    stances: dict[str, set[str]] = {}
-    for line in lang_profile.lines("stance_cues"):
-        verb, *particles = line.split()
-        stances.setdefault(verb, set()).update(particles)
+    style = lang_profile.quotes
+    cue_lines = lang_profile.lines("cue_verbs")
+    # Without separable particles a verb of several words is matched as one phrase.
+    phrases = () if style.separable_particles else tuple(c for c in cue_lines if " " in c)
+    single = tuple(c for c in cue_lines if c not in phrases) if phrases else cue_lines
     np_lines = lang_profile.lines("noun_phrase")
     noun_phrase = np_lines[0] if np_lines else DEFAULT_NOUN_PHRASE
     prepositional = tuple(
@@ -80,10 +82,10 @@ def lexicon(lang: str) -> QuoteLexicon:
     )
     return QuoteLexicon(
         lang=lang,
-        style=lang_profile.quotes,
-        cues={verb: tuple(sorted(p)) for verb, p in cues.items()},
-        multiword_cues=tuple(multi),
-        stance_cues={verb: tuple(sorted(p)) for verb, p in stances.items()},
+        style=style,
+        cues=_verbs_with_particles(single),
+        multiword_cues=phrases,
+        stance_cues=_verbs_with_particles(lang_profile.lines("stance_cues")),
         roles=tuple(w.lower() for w in lang_profile.lines("roles")),
         pronoun_genders=dict(line.split() for line in lang_profile.lines("pronoun_genders")),
         starters=lang_profile.words("clause_starters"),

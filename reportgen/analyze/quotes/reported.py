@@ -128,14 +128,14 @@ def nearby_attribution(
     lookback = v.style.konjunktiv_lookback
     first = sentences[max(0, number - lookback)][0]
     here = sentences[number][0]
-    recent = [q for q in found if first <= q.end <= here and q.mention is not None]
-    if recent:
-        return Attribution(None, max(recent, key=lambda q: q.end).mention)
     farther = sentences[max(0, number - v.style.konjunktiv_quote_lookback)][0]
-    earlier = [q for q in found if farther <= q.end <= here and q.mention is not None]
+    earlier = [
+        q for q in found if min(first, farther) <= q.end <= here and q.mention is not None
+    ]  # fmt: skip
     if earlier:
         last = max(earlier, key=lambda q: q.end)
-        if v.entity_in(last.end, here) is None:  # nobody else named since
+        # a recent quotation's speaker; an older one's while nobody else was named since
+        if last.end >= first or v.entity_in(last.end, here) is None:
             return Attribution(None, last.mention)
     for distance, (s_start, s_end) in enumerate(
         reversed(sentences[max(0, number - lookback) : number])

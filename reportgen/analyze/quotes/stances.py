@@ -1,7 +1,7 @@
 """A stance reported as the object of its verb: "Er fordert Transparenz von dem Konzern",
 "Für das Gesamtjahr rechnet die Bundesregierung mit einem Abschwung", "Die FDP lehnt die
-Pläne ab". No clause carries the words, so the speech-verb readers do
-not see them; a careful reader still notes what the speaker demanded, expected or rejected."""
+Pläne ab". No clause carries the words, so the speech-verb readers do not see them; a careful
+reader still notes what the speaker demanded, expected or rejected."""
 
 from __future__ import annotations
 
@@ -32,9 +32,9 @@ def _speaker_like(v: ArticleView, speaker: Span) -> bool:
     ) or any(s.startswith(group) for s in stems for group in v.lex.group_nouns)
 
 
-def _particle_at(toks: list[Token], index: int, particles: tuple[str, ...]) -> Token | None:
-    """The verb's particle later in the sentence ("wies … zurück"), where the stance ends."""
-    return next((t for t in toks[index + 1 :] if t[2] in particles), None)
+def _particle_at(toks: list[Token], index: int, particles: tuple[str, ...]) -> int | None:
+    """Where the verb's particle stands later in the sentence ("wies … zurück")."""
+    return next((j for j in range(index + 1, len(toks)) if toks[j][2] in particles), None)
 
 
 def stance(v: ArticleView, s_start: int, s_end: int) -> Reading | None:
@@ -46,12 +46,11 @@ def stance(v: ArticleView, s_start: int, s_end: int) -> Reading | None:
             continue
         end = s_end
         if particles:
-            particle = _particle_at(toks, index, particles)
-            if particle is None:
+            at = _particle_at(toks, index, particles)
+            if at is None:
                 continue
-            after = toks.index(particle) + 1
-            if after == len(toks) or toks[after][2] in (",", ";", "."):
-                end = particle[1]  # a separable particle closes the clause ("lehnt … ab, …")
+            if at + 1 == len(toks) or toks[at + 1][2] in (",", ";", "."):
+                end = toks[at][1]  # a separable particle closes the clause ("lehnt … ab, …")
         if index + 1 < len(toks) and toks[index + 1][2] in (",", ":"):
             return None  # a clause or a quotation follows: the speech-verb readers' case
         speaker = subject(v, toks, index, s_start, s_end)
