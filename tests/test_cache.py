@@ -160,8 +160,9 @@ def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatc
     assert uncached.exit_code == 0 and "cache:" not in uncached.stderr
     (cache / "notes.txt").write_text("not the cache's")
     cleared = runner.invoke(app, ["cache", "clear"])
-    # the 10 analyses, the index, the PDFs' and the site's records, the text reuse found
-    assert cleared.exit_code == 0 and "removed 14 " in cleared.stderr
+    # the 10 analyses, the index, the records of the PDFs, pages, search parts and the site,
+    # the text reuse found
+    assert cleared.exit_code == 0 and "removed 16 " in cleared.stderr
     assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
     again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
     assert "cache: 0 analyses reused, 10 not" in again.stderr
@@ -210,3 +211,63 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     article.write_text(article.read_text(encoding="utf-8") + "\nNachtrag.\n", encoding="utf-8")
     build(corpus, tmp_path / "changed", pdf=False, cache_dir=cache)
     assert runs == [2]
+
+
+def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monkeypatch) -> None:
+    """After one article changed, its pages and the pages that show it are rendered; the
+    others are kept as they are, and the site is the one a cold build writes."""
+    import jinja2
+
+    corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(corpus, site, pdf=False, cache_dir=cache)
+    rendered: list[str] = []
+    real_render = jinja2.Template.render
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(self.name)
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    article = corpus / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    warm = build(corpus, site, pdf=False, cache_dir=cache)
+    assert "article.html" in rendered and "index.html" in rendered  # the corpus counts changed
+    assert 0 < len(rendered) < len(warm.site.pages) / 2
+    assert rendered.count("article.html") == 1  # no other article page shows this one
+    monkeypatch.setattr(jinja2.Template, "render", real_render)
+    build(corpus, tmp_path / "cold", pdf=False)
+    assert _bytes(tmp_path / "cold") == _bytes(site)
+
+
+def test_a_kept_page_is_rendered_again_when_its_questions_get_other_answers(tmp_path) -> None:
+    """What a template asked of the build (a slug, whether an entity has a page) is part of
+    the page's inputs although it is no value of its context."""
+    from reportgen.render.memo import PageMemo
+
+    output, cache = tmp_path / "site", tmp_path / "cache"
+    output.mkdir()
+
+    def render(linked: frozenset[str], slug: dict[str, str]) -> bool:
+        """Whether the page was kept, else it is rendered and recorded."""
+        memo = PageMemo(cache, output, [])
+        context = {"linked_entities": linked, "slug": slug.get, "names": ["a", "b"]}
+        key = memo.key("page.html", "page.html", context)
+        assert key is not None
+        if memo.kept("page.html", key, context) is not None:
+            memo.save()
+            return True
+        asking, answers = memo.asking(context)
+        html = " ".join(f"{n}:{n in asking['linked_entities']}:{asking['slug'](n)}"
+                        for n in context["names"])  # fmt: skip
+        (output / "page.html").write_text(html, encoding="utf-8")
+        memo.record("page.html", key, answers)
+        memo.save()
+        return False
+
+    assert not render(frozenset({"a"}), {"a": "a-1"})
+    assert render(frozenset({"a", "z"}), {"a": "a-1", "z": "z"})  # nothing it asked about
+    assert not render(frozenset({"a", "b"}), {"a": "a-1"})  # b has a page now
+    assert not render(frozenset({"a", "b"}), {"a": "a-2"})  # a's slug changed
+    assert render(frozenset({"a", "b"}), {"a": "a-2"})
+    (output / "page.html").write_text("edited", encoding="utf-8")
+    assert not render(frozenset({"a", "b"}), {"a": "a-2"})  # the file is not what was written

@@ -177,3 +177,34 @@ def test_a_site_written_to_a_relative_folder_gets_its_index(
                          SiteOptions(pdf=False))  # fmt: skip
     assert written.warnings == []
     assert (tmp_path / "output" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_parts_of_unchanged_pages_are_kept_with_a_cache(
+    built_site: tuple[Path, BuildResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a build cache, a part of the index whose pages are the same bytes as last time is
+    kept, not indexed again; a part whose bundle was touched in the site is indexed again."""
+    import reportgen.render.search_runs as runs_module
+
+    _, result = built_site
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    options = {"pdf": False, "search_part_bytes": 60_000, "cache": cache}
+    rewrite(result, site, **options)
+    parts = json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 2
+    before = {p: p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    started: list[Path] = []
+    real_run = runs_module.PagefindRun
+
+    def counted(executable, folder, bundle, language):  # type: ignore[no-untyped-def]
+        started.append(bundle)
+        return real_run(executable, folder, bundle, language)
+
+    monkeypatch.setattr(runs_module, "PagefindRun", counted)
+    rewrite(result, site, **options)
+    assert started == []
+    (site / "pagefind" / parts[0] / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    rewrite(result, site, **options)
+    assert [bundle.parent.name for bundle in started] == ["2"]  # the staging folder of part 2
+    after = {p: p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    assert after == before

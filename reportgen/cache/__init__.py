@@ -11,6 +11,10 @@ written atomically; the worst a race costs is an analysis done twice).
     index/<scope>.json               per corpus: the key parts each article had last time,
                                      which is how a miss can say what changed
     pdfs/<output>.json               per output folder: the inputs and hash of each PDF
+    pages/<output>.json              per output folder: each page's inputs key, what its
+                                     template asked of the build, the file's size and mtime
+    search/<output>.json             per output folder: each search index part's inputs key
+                                     and the files of its bundle
     reuse/<2 hex>/<key>.json.gz      the text-reuse pass's findings for one set of analyses
 """
 
@@ -25,7 +29,7 @@ from pathlib import Path
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
 # The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
 # cache folder pointed at a folder with other files in it loses none of them.
-PARTS = ("analyses", "index", "pdfs", "reuse", "sites")
+PARTS = ("analyses", "index", "pages", "pdfs", "reuse", "search", "sites")
 # The Cache Directory Tagging convention: backup tools skip a folder holding this file.
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = (

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache.search import SearchParts
 from ..model import ArticleAnalysis
 from ..spool import langs_of
 from .search_runs import PagefindRun, Part, SearchIndexError, SearchRuns
@@ -87,11 +88,18 @@ def part_folder(number: int) -> str:
     return BUNDLE if number == 1 else f"{BUNDLE}/{PART_PREFIX}{number}"
 
 
-def start_search(output: Path, language: str, part_bytes: int = SEARCH_PART_BYTES) -> SearchRuns:
+def start_search(
+    output: Path,
+    language: str,
+    part_bytes: int = SEARCH_PART_BYTES,
+    cache: Path | None = None,
+) -> SearchRuns:
     """The index of the pages about to be written under `output`: each page goes to
     ``SearchRuns.add`` once written, and ``write_search_index`` writes the bundle at the end.
+    With a `cache` folder, a part made of the same pages as last time is kept, not indexed.
     Raises SearchIndexError when there is no Pagefind binary."""
-    return SearchRuns(output, language, part_bytes, _executable())
+    cached = SearchParts(cache, output) if cache else None
+    return SearchRuns(output, language, part_bytes, _executable(), cached)
 
 
 def write_search_index(
@@ -107,19 +115,30 @@ def write_search_index(
     every page of `pages` added as it was written. Raises SearchIndexError when Pagefind is
     missing or fails."""
     if runs is None:
-        runs = start_search(writer.output, language, part_bytes)
+        runs = start_search(writer.output, language, part_bytes, writer.options.cache)
         for page in pages:
             runs.add(page, (writer.output / page).stat().st_size)
     try:
         written: list[str] = []
         parts = runs.finish()
         for part in parts:
-            written += _write_part(writer, part)
+            files = _keep_part(writer, part.kept) if part.kept else _write_part(writer, part)
+            if runs.cached is not None:
+                runs.cached.record(part.number, part.key, files)
+            written += files
+        if runs.cached is not None:
+            runs.cached.save()
         others = [f"{PART_PREFIX}{number}/" for number in range(2, len(parts) + 1)]
         writer.write(f"{BUNDLE}/{PARTS_LIST}", json.dumps(others).encode())
         return [*written, f"{BUNDLE}/{PARTS_LIST}"]
     finally:
         runs.close()
+
+
+def _keep_part(writer: SiteWriter, files: list[str]) -> list[str]:
+    for relative in files:
+        writer.keep(relative)
+    return files
 
 
 def _write_part(writer: SiteWriter, part: Part) -> list[str]:

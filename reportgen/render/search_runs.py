@@ -13,6 +13,7 @@ part in memory, about half a gigabyte.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from ..cache.search import SearchParts
 
 PAGEFIND_RUNS = 1  # at a time: a run holds its part in memory (about 520 MB for 20 MB of pages)
 PAGEFIND_TIMEOUT = 3600  # seconds a run may take; news_de (28,000 pages) takes minutes
@@ -94,15 +97,24 @@ class Part:
     folder: Path  # its staging folder: site/ (links to its pages) and bundle/
     run: PagefindRun | None = None
     finished: bool = False  # its run ended and was checked
+    key: str = ""  # with a cache: the hash of its pages (cache/search.py)
+    kept: list[str] | None = None  # its bundle's files, kept from the last build: no run
 
 
 class SearchRuns:
     """The parts of the index of pages under `output`, cut as the pages are added, each
     indexed by a Pagefind run while the next pages are written. `executable`: the binary."""
 
-    def __init__(self, output: Path, language: str, part_bytes: int, executable: Path) -> None:
+    def __init__(
+        self,
+        output: Path,
+        language: str,
+        part_bytes: int,
+        executable: Path,
+        cached: SearchParts | None = None,
+    ) -> None:
         self.output, self.language, self.part_bytes = output, language, part_bytes
-        self.executable = executable
+        self.executable, self.cached = executable, cached
         self.parts: list[Part] = []
         self.pages: list[str] = []  # of the part being filled
         self.size = 0
@@ -117,21 +129,32 @@ class SearchRuns:
         return self._staging
 
     def add(self, page: str, size: int) -> None:
-        """A page just written, of `size` bytes; a page larger than a part is a part alone."""
+        """A page just written, of `size` bytes; a page larger than a part is a part alone.
+        A part also ends after three quarters of `part_bytes` at a page whose path hashes to
+        a multiple of PART_CUT: then a page grown or shrunk by a few bytes moves no cut, and
+        the parts after it are the same pages as in the last build (and can be kept)."""
         if self.pages and self.size + size > self.part_bytes:
             self._close_part()
         self.pages.append(page)
         self.size += size
         self.added += 1
+        if self.size >= self.part_bytes * 3 // 4 and _cut_after(page):
+            self._close_part()
         self._advance()
 
     def _close_part(self) -> None:
         number = len(self.parts) + 1
         part = Part(number, self.pages, self.staging / str(number))
         self.pages, self.size = [], 0
+        self.parts.append(part)
+        if self.cached is not None:
+            part.key = self.cached.key(number, self.language, part.pages)
+            part.kept = self.cached.kept(number, part.key)
+            if part.kept is not None:
+                part.finished = True  # nothing to run
+                return
         for page in part.pages:
             link_or_copy(self.output / page, part.folder / "site" / page)
-        self.parts.append(part)
 
     def _advance(self) -> None:
         """Check the runs that ended; start the next parts while fewer than PAGEFIND_RUNS run."""
@@ -144,7 +167,7 @@ class SearchRuns:
                     running += 1
                     continue
                 self._check(part)
-            elif part.run is None and running < PAGEFIND_RUNS:
+            elif part.run is None and not part.finished and running < PAGEFIND_RUNS:
                 self._start(part)
                 running += 1
 
@@ -170,7 +193,7 @@ class SearchRuns:
         if self.pages or not self.parts:
             self._close_part()
         for part in self.parts:
-            if self.failure is None and part.run is None:
+            if self.failure is None and part.run is None and not part.finished:
                 self._start(part)
             if self.failure is None and not part.finished:
                 self._check(part)
@@ -185,6 +208,14 @@ class SearchRuns:
                 part.run.stop()
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
+
+
+PART_CUT = 32  # about one page in this many may end a part once it is three quarters full
+
+
+def _cut_after(page: str) -> bool:
+    digest = hashlib.sha256(page.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:4], "big") % PART_CUT == 0
 
 
 def link_or_copy(source: Path, target: Path) -> None:

@@ -27,6 +27,7 @@ from ..workers import PDFS_PER_WORKER
 from .exports import DATA_FILES, chunks, errors_csv, spill_exports
 from .families import FAMILIES, SiteData
 from .families.entities import entities_with_pages
+from .memo import PageMemo
 from .pdf import PdfArchive, render_pdf
 from .search import BUNDLE as SEARCH_BUNDLE
 from .search import (
@@ -108,6 +109,7 @@ class SiteWriter:
         self.linked_entities: frozenset[str] | None = None
         # the search index under way while the pages are written (write_site starts it)
         self.search_runs: SearchRuns | None = None
+        self.memo: PageMemo | None = None  # with a cache: pages whose inputs did not change
 
     def _claim(self, relative: str) -> None:
         if relative in self._seen:
@@ -175,8 +177,18 @@ class SiteWriter:
                   **context}  # fmt: skip
         if not self.options.search:
             common["search_facets"] = None  # no index: nothing to mark for it
+        pdf_on = bool(pdf and self.options.pdf)
+        memo = None if pdf_on else self.memo  # a PDF's page is rendered for its PDF's key anyway
+        key = memo.key(template, relative, common) if memo else None
+        if memo and key and (size := memo.kept(relative, key, common)) is not None:
+            self.keep(relative)
+            self._listed(relative, common, size)
+            return
+        answers: dict = {}
+        if memo and key:
+            common, answers = memo.asking(common)
         pdf_href = None
-        if pdf and self.options.pdf:
+        if pdf_on:
             pdf_href = "../" * depth + pdf
             html = self.env.get_template(template).render(
                 **{**common, "pdf_mode": True, "pdf_href": None, "pdf_name": None,
@@ -191,11 +203,17 @@ class SiteWriter:
                "pdf_name": pdf.rsplit("/", 1)[-1] if pdf else None}
         ).encode("utf-8")  # fmt: skip
         self.write(relative, html)
+        if memo and key:
+            memo.record(relative, key, answers)
+        self._listed(relative, common, len(html))
+
+    def _listed(self, relative: str, common: dict[str, Any], size: int) -> None:
+        """A page of this build, rendered or kept, in the result and the search index."""
         self.result.pages.append(relative)
         if common["search_facets"]:  # its <main> carries data-pagefind-body
             self.result.searchable.append(relative)
             if self.search_runs is not None:
-                self.search_runs.add(relative, len(html))
+                self.search_runs.add(relative, size)
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
         try:  # the JSON Lines and the CSVs of each article's rows from one reading
@@ -238,7 +256,9 @@ class SiteWriter:
         """Index each page from now on as it is written (Pagefind runs beside the writer); a
         failure to start is the warning of `search_index`."""
         try:
-            self.search_runs = start_search(self.output, language, self.options.search_part_bytes)
+            self.search_runs = start_search(
+                self.output, language, self.options.search_part_bytes, self.options.cache
+            )
         except SearchIndexError:
             self.search_runs = None
 
@@ -330,6 +350,8 @@ def write_site(
     key = _site_key(writer, files) if state else ""
     if state and (kept := state.unchanged(key)):
         return writer.keep_site(kept)
+    if options.cache:
+        writer.memo = PageMemo(options.cache, output, _template_folders(options))
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     language = index_language(analyses) if writer.options.search else ""
     if writer.options.search:
@@ -345,6 +367,8 @@ def write_site(
             writer.search_runs.close()
     if state:
         state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
+    if writer.memo:
+        writer.memo.save()
     return writer.result
 
 
@@ -356,5 +380,8 @@ def _site_key(writer: SiteWriter, files: int) -> str:
         [options.corpus_name, options.pdf, files, [asdict(item) for item in options.skipped],
          options.search, options.min_mentions, options.listing_rows, repr(options.reuse)]
     )
-    folders = [builtin_template_dir(), *([options.templates] if options.templates else [])]
-    return site_key(writer.digest.hexdigest(), settings, folders)
+    return site_key(writer.digest.hexdigest(), settings, _template_folders(options))
+
+
+def _template_folders(options: SiteOptions) -> list[Path]:
+    return [builtin_template_dir(), *([options.templates] if options.templates else [])]

@@ -1,0 +1,56 @@
+"""Which pages of an output folder are still what their inputs would render: per output folder,
+each page's inputs key (reportgen/render/memo.py), what its template asked of the build while it
+rendered (a slug, whether an entity has a page) and the size and mtime of the file it wrote. A
+build renders a page again only when one of these differs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..paths import SafeRoot, UnsafePathError, atomic_write
+from . import prepare, scope_name
+
+# One question a template asked while it rendered: [what it asked, the arguments, the answer].
+Answer = list
+
+
+class PageManifest:
+    def __init__(self, cache_dir: Path, output: Path) -> None:
+        self.cache_dir, self.output = cache_dir, output
+        self.paths = SafeRoot(output)
+        self.path = cache_dir / "pages" / f"{scope_name(output)}.json"
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = {}  # none yet, or damaged: every page is rendered
+        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.current: dict[str, list] = {}
+
+    def kept(self, relative: str, key: str) -> tuple[list[Answer], int] | None:
+        """The answers the page at `relative` was rendered with, and its size, if it was made
+        from inputs with `key` and the file is untouched since; else None."""
+        entry = self.previous.get(relative)
+        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != key:
+            return None
+        try:
+            info = self.paths.join(relative).stat()
+        except (OSError, UnsafePathError):
+            return None
+        if [info.st_size, info.st_mtime_ns] != entry[1:3] or not isinstance(entry[3], list):
+            return None
+        return entry[3], info.st_size
+
+    def keep(self, relative: str) -> None:
+        self.current[relative] = self.previous[relative]
+
+    def record(self, relative: str, key: str, answers: list[Answer]) -> None:
+        info = self.paths.join(relative).stat()
+        self.current[relative] = [key, info.st_size, info.st_mtime_ns, answers]
+
+    def save(self) -> None:
+        try:
+            prepare(self.cache_dir)
+            atomic_write(self.path, json.dumps(self.current, separators=(",", ":")))
+        except OSError:
+            pass  # the next build renders these pages again: slower, never wrong

@@ -1,0 +1,84 @@
+"""Which parts of an output folder's search index are still what Pagefind would write: per
+output folder, each part's inputs key (its number, the language, the path and bytes of every
+page in it, Pagefind's version and reportgen's code) and the size and mtime of each file of its
+bundle. A part whose key and files are unchanged is kept instead of indexed again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ..paths import SafeRoot, UnsafePathError, atomic_write
+from . import prepare, scope_name
+from .sites import package_digest
+
+
+@cache
+def _indexer() -> str:
+    names = []
+    for name in ("pagefind", "pagefind_bin"):
+        try:
+            names.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            names.append(f"{name} none")
+    return f"{' '.join(names)}|{package_digest()}"
+
+
+class SearchParts:
+    def __init__(self, cache_dir: Path, output: Path) -> None:
+        self.cache_dir, self.paths = cache_dir, SafeRoot(output)
+        self.path = cache_dir / "search" / f"{scope_name(output)}.json"
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = {}  # none yet, or damaged: every part is indexed
+        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.current: dict[str, dict] = {}
+
+    def key(self, number: int, language: str, pages: list[str]) -> str:
+        """The hash of what part `number`'s bundle is made from: its pages as they are now."""
+        digest = hashlib.sha256(f"{_indexer()}|{number}|{language}".encode())
+        for page in pages:
+            data = self.paths.join(page).read_bytes()
+            digest.update(page.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def kept(self, number: int, key: str) -> list[str] | None:
+        """The files of part `number`'s bundle if it was indexed from `key` and none of them
+        changed since; else None."""
+        entry = self.previous.get(str(number))
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        files = entry.get("files")
+        if not isinstance(files, list) or not files:
+            return None
+        for item in files:
+            if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
+                return None
+            try:
+                info = self.paths.join(item[0]).stat()
+            except (OSError, UnsafePathError):
+                return None
+            if [info.st_size, info.st_mtime_ns] != item[1:]:
+                return None
+        self.current[str(number)] = entry
+        return [relative for relative, _size, _mtime in files]
+
+    def record(self, number: int, key: str, files: list[str]) -> None:
+        """Part `number`'s bundle as just written, in the order written."""
+        stamps = []
+        for relative in files:
+            info = self.paths.join(relative).stat()
+            stamps.append([relative, info.st_size, info.st_mtime_ns])
+        self.current[str(number)] = {"key": key, "files": stamps}
+
+    def save(self) -> None:
+        try:
+            prepare(self.cache_dir)
+            atomic_write(self.path, json.dumps(self.current, separators=(",", ":")))
+        except OSError:
+            pass  # the next build indexes every part again: slower, never wrong
