@@ -21,10 +21,13 @@ written atomically; the worst a race costs is an analysis done twice).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+
+from ..paths import atomic_write
 
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
 # The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
@@ -57,6 +60,26 @@ def hash_files(paths: Iterable[Path], root: Path) -> str:
 def scope_name(path: Path) -> str:
     """A file name for a corpus or output folder: the hash of its absolute path."""
     return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]
+
+
+def read_record(path: Path) -> dict:
+    """A JSON object the cache keeps (a manifest, a site's state); empty when there is none
+    yet or it is damaged, which only costs a render or an indexing."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def write_record(cache_dir: Path, path: Path, record: dict) -> None:
+    """Keep `record` at `path` inside the cache; a cache that cannot be written is no error:
+    the next build renders or indexes again, slower, never wrong."""
+    try:
+        prepare(cache_dir)
+        atomic_write(path, json.dumps(record, separators=(",", ":")))
+    except OSError:
+        pass
 
 
 def prepare(folder: Path) -> None:

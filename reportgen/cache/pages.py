@@ -5,11 +5,10 @@ build renders a page again only when one of these differs."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..paths import SafeRoot, UnsafePathError, atomic_write
-from . import prepare, scope_name
+from ..paths import SafeRoot, UnsafePathError
+from . import read_record, scope_name, write_record
 
 # One question a template asked while it rendered: [what it asked, the arguments, the answer].
 Answer = list
@@ -20,11 +19,7 @@ class PageManifest:
         self.cache_dir, self.output = cache_dir, output
         self.paths = SafeRoot(output)
         self.path = cache_dir / "pages" / f"{scope_name(output)}.json"
-        try:
-            entries = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            entries = {}  # none yet, or damaged: every page is rendered
-        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.previous: dict = read_record(self.path)
         self.current: dict[str, list] = {}
 
     def kept(self, relative: str, key: str) -> tuple[list[Answer], int] | None:
@@ -49,8 +44,4 @@ class PageManifest:
         self.current[relative] = [key, info.st_size, info.st_mtime_ns, answers]
 
     def save(self) -> None:
-        try:
-            prepare(self.cache_dir)
-            atomic_write(self.path, json.dumps(self.current, separators=(",", ":")))
-        except OSError:
-            pass  # the next build renders these pages again: slower, never wrong
+        write_record(self.cache_dir, self.path, self.current)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..paths import UnsafePathError, atomic_write, safe_join
-from . import prepare, scope_name
+from . import prepare, read_record, scope_name
 
 
 def _sha256(data: bytes) -> str:
@@ -21,11 +21,7 @@ class PdfManifest:
     def __init__(self, cache_dir: Path, output: Path, renderer: str) -> None:
         self.cache_dir, self.output, self.renderer = cache_dir, output, renderer
         self.path = cache_dir / "pdfs" / f"{scope_name(output)}.json"
-        try:
-            entries = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            entries = {}  # no manifest or a damaged one: every PDF is rendered
-        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.previous: dict = read_record(self.path)
         self.current: dict[str, dict[str, str]] = {}
 
     def inputs_key(self, html: str, stylesheets: list[str]) -> str:

@@ -6,13 +6,12 @@ bundle. A part whose key and files are unchanged is kept instead of indexed agai
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..paths import SafeRoot, UnsafePathError, atomic_write
-from . import prepare, scope_name
+from ..paths import SafeRoot, UnsafePathError
+from . import read_record, scope_name, write_record
 from .sites import package_digest
 
 
@@ -31,11 +30,7 @@ class SearchParts:
     def __init__(self, cache_dir: Path, output: Path) -> None:
         self.cache_dir, self.paths = cache_dir, SafeRoot(output)
         self.path = cache_dir / "search" / f"{scope_name(output)}.json"
-        try:
-            entries = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            entries = {}  # none yet, or damaged: every part is indexed
-        self.previous: dict = entries if isinstance(entries, dict) else {}
+        self.previous: dict = read_record(self.path)
         self.current: dict[str, dict] = {}
 
     def key(self, number: int, language: str, pages: list[str]) -> str:
@@ -77,8 +72,4 @@ class SearchParts:
         self.current[str(number)] = {"key": key, "files": stamps}
 
     def save(self) -> None:
-        try:
-            prepare(self.cache_dir)
-            atomic_write(self.path, json.dumps(self.current, separators=(",", ":")))
-        except OSError:
-            pass  # the next build indexes every part again: slower, never wrong
+        write_record(self.cache_dir, self.path, self.current)

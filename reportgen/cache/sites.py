@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..paths import SafeRoot, UnsafePathError, atomic_write
-from . import hash_files, prepare, scope_name
+from . import hash_files, prepare, read_record, scope_name
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -42,11 +42,7 @@ class SiteState:
     def __init__(self, cache_dir: Path, output: Path) -> None:
         self.cache_dir, self.output = cache_dir, output
         self.path = cache_dir / "sites" / f"{scope_name(output)}.json"
-        try:
-            state = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            state = {}  # none yet, or damaged: the site is rendered
-        self.previous: dict = state if isinstance(state, dict) else {}
+        self.previous: dict = read_record(self.path)
 
     def unchanged(self, key: str) -> dict | None:
         """The last build's record (pages, pdfs, files) if it was made from `key` and every file
