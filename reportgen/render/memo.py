@@ -66,8 +66,11 @@ class PageMemo:
         folders = [hash_files(_files(f), f) for f in template_folders if f.is_dir()]
         self.salt = "|".join([package_digest(), *folders])
 
-    def key(self, template: str, relative: str, context: dict[str, Any]) -> str | None:
-        """The hash of the page's inputs, or None when the context cannot be pickled."""
+    def key(
+        self, template: str, relative: str, context: dict[str, Any], pdf: str | None = None
+    ) -> str | None:
+        """The hash of the page's inputs (`pdf`: the PDF it names, if any), or None when the
+        context cannot be pickled."""
         material = [
             (name, ("asked", name) if _asks(name, value) else value)
             for name, value in context.items()
@@ -78,7 +81,7 @@ class PageMemo:
         # read from the cache shares fewer strings than one just made.
         pickler.fast = True
         try:
-            pickler.dump((self.salt, template, relative, material))
+            pickler.dump((self.salt, template, relative, pdf, material))
         except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
             return None
         return digest.hash.hexdigest()

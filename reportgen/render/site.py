@@ -179,7 +179,7 @@ class SiteWriter:
             common["search_facets"] = None  # no index: nothing to mark for it
         pdf_on = bool(pdf and self.options.pdf)
         memo = None if pdf_on else self.memo  # a PDF's page is rendered for its PDF's key anyway
-        key = memo.key(template, relative, common) if memo else None
+        key = memo.key(template, relative, common, pdf) if memo else None
         if memo and key and (size := memo.kept(relative, key, common)) is not None:
             self.keep(relative)
             self._listed(relative, common, size)
