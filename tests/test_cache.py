@@ -4,6 +4,7 @@ why the rest missed, keeps unchanged files as they are, and survives a damaged e
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -260,7 +261,7 @@ def test_a_kept_page_is_rendered_again_when_its_questions_get_other_answers(tmp_
         html = " ".join(f"{n}:{n in asking['linked_entities']}:{asking['slug'](n)}"
                         for n in context["names"])  # fmt: skip
         (output / "page.html").write_text(html, encoding="utf-8")
-        memo.record("page.html", key, answers)
+        memo.record("page.html", key, answers, hashlib.sha256(html.encode()).hexdigest())
         memo.save()
         return False
 

@@ -60,8 +60,8 @@ def test_closing_the_runs_stops_pagefind_and_removes_its_folder(tmp_path: Path) 
     for name in ("a.html", "b.html"):
         (output / name).write_text("<html><body>x</body></html>", encoding="utf-8")
     runs = SearchRuns(output, "en", part_bytes=10, executable=slow)
-    runs.add("a.html", 30)
-    runs.add("b.html", 30)  # part 1 is complete: its run starts
+    runs.add("a.html", 30, "a" * 64)
+    runs.add("b.html", 30, "b" * 64)  # part 1 is complete: its run starts
     [part, *_] = runs.parts
     assert part.run is not None and not part.run.done()
     started = time.monotonic()

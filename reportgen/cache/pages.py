@@ -1,7 +1,8 @@
 """Which pages of an output folder are still what their inputs would render: per output folder,
 each page's inputs key (reportgen/render/memo.py), what its template asked of the build while it
-rendered (a slug, whether an entity has a page) and the size and mtime of the file it wrote. A
-build renders a page again only when one of these differs."""
+rendered (a slug, whether an entity has a page) and the size, mtime and sha256 of the file it
+wrote (the sha256 goes into the key of the search index part the page is in). A build renders a
+page again only when one of the first three differs."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ class PageManifest:
         self.previous: dict = read_record(self.path)
         self.current: dict[str, list] = {}
 
-    def kept(self, relative: str, key: str) -> tuple[list[Answer], int] | None:
-        """The answers the page at `relative` was rendered with, and its size, if it was made
-        from inputs with `key` and the file is untouched since; else None."""
+    def kept(self, relative: str, key: str) -> tuple[list[Answer], int, str] | None:
+        """The answers the page at `relative` was rendered with, its size and the sha256 of
+        its bytes, if it was made from inputs with `key` and the file is untouched since; else
+        None."""
         entry = self.previous.get(relative)
-        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != key:
+        if not isinstance(entry, list) or len(entry) != 5 or entry[0] != key:
             return None
         try:
             info = self.paths.join(relative).stat()
@@ -34,14 +36,14 @@ class PageManifest:
             return None
         if [info.st_size, info.st_mtime_ns] != entry[1:3] or not isinstance(entry[3], list):
             return None
-        return entry[3], info.st_size
+        return entry[3], info.st_size, str(entry[4])
 
     def keep(self, relative: str) -> None:
         self.current[relative] = self.previous[relative]
 
-    def record(self, relative: str, key: str, answers: list[Answer]) -> None:
+    def record(self, relative: str, key: str, answers: list[Answer], sha256: str) -> None:
         info = self.paths.join(relative).stat()
-        self.current[relative] = [key, info.st_size, info.st_mtime_ns, answers]
+        self.current[relative] = [key, info.st_size, info.st_mtime_ns, answers, sha256]
 
     def save(self) -> None:
         write_record(self.cache_dir, self.path, self.current)

@@ -33,13 +33,12 @@ class SearchParts:
         self.previous: dict = read_record(self.path)
         self.current: dict[str, dict] = {}
 
-    def key(self, number: int, language: str, pages: list[str]) -> str:
-        """The hash of what part `number`'s bundle is made from: its pages as they are now."""
+    def key(self, number: int, language: str, pages: list[str], sha256s: list[str]) -> str:
+        """The hash of what part `number`'s bundle is made from: its pages (paths, and the
+        sha256 of the bytes each has now)."""
         digest = hashlib.sha256(f"{_indexer()}|{number}|{language}".encode())
-        for page in pages:
-            data = self.paths.join(page).read_bytes()
-            digest.update(page.encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(hashlib.sha256(data).digest())
+        for page, sha256 in zip(pages, sha256s, strict=True):
+            digest.update(f"{page}\0{sha256}\0".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     def kept(self, number: int, key: str) -> list[str] | None:
@@ -60,7 +59,6 @@ class SearchParts:
                 return None
             if [info.st_size, info.st_mtime_ns] != item[1:]:
                 return None
-        self.current[str(number)] = entry
         return [relative for relative, _size, _mtime in files]
 
     def record(self, number: int, key: str, files: list[str]) -> None:

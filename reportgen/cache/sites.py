@@ -30,11 +30,15 @@ def package_digest() -> str:
     return f"{libraries}|{hash_files(_files(PACKAGE_DIR), PACKAGE_DIR)}"
 
 
+def folder_digests(folders: list[Path]) -> list[str]:
+    """A hash of each folder's files (the template and asset folders a site renders with)."""
+    return [hash_files(_files(folder), folder) for folder in folders if folder.is_dir()]
+
+
 def site_key(data_digest: str, settings: str, folders: list[Path]) -> str:
     """The hash of a site's inputs: the digest of its data exports, its settings as text and
     the files of the template and asset folders it renders with."""
-    parts = [package_digest(), data_digest, settings]
-    parts += [hash_files(_files(folder), folder) for folder in folders if folder.is_dir()]
+    parts = [package_digest(), data_digest, settings, *folder_digests(folders)]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -21,9 +21,8 @@ from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Any
 
-from ..cache import hash_files
 from ..cache.pages import Answer, PageManifest
-from ..cache.sites import package_digest
+from ..cache.sites import folder_digests, package_digest
 
 LINKED = "linked_entities"  # the context's set of entities with a page (None: all have one)
 _PLAIN = (str, int, float, bool, type(None))
@@ -63,8 +62,7 @@ def _ask(context: dict[str, Any], name: str, args: list) -> Any:
 class PageMemo:
     def __init__(self, cache_dir: Path, output: Path, template_folders: list[Path]) -> None:
         self.manifest = PageManifest(cache_dir, output)
-        folders = [hash_files(_files(f), f) for f in template_folders if f.is_dir()]
-        self.salt = "|".join([package_digest(), *folders])
+        self.salt = "|".join([package_digest(), *folder_digests(template_folders)])
 
     def key(
         self, template: str, relative: str, context: dict[str, Any], pdf: str | None = None
@@ -86,18 +84,18 @@ class PageMemo:
             return None
         return digest.hash.hexdigest()
 
-    def kept(self, relative: str, key: str, context: dict[str, Any]) -> int | None:
-        """The size of the page's file if the last build rendered it from `key` and its
-        template's questions get the same answers now; else None."""
+    def kept(self, relative: str, key: str, context: dict[str, Any]) -> tuple[int, str] | None:
+        """The size and sha256 of the page's file if the last build rendered it from `key`
+        and its template's questions get the same answers now; else None."""
         found = self.manifest.kept(relative, key)
         if found is None:
             return None
-        answers, size = found
+        answers, size, sha256 = found
         for name, args, answer in answers:
             if name not in context or _ask(context, name, args) != answer:
                 return None
         self.manifest.keep(relative)
-        return size
+        return size, sha256
 
     def asking(self, context: dict[str, Any]) -> tuple[dict[str, Any], dict]:
         """The context with its functions and entity set noting what the template asks."""
@@ -108,14 +106,14 @@ class PageMemo:
         }
         return asked, answers
 
-    def record(self, relative: str, key: str, answers: dict) -> None:
+    def record(self, relative: str, key: str, answers: dict, sha256: str) -> None:
         plain: list[Answer] = []
         for (name, args), answer in answers.items():
             if not all(isinstance(v, _PLAIN) for v in (*args, answer)):
                 return  # not comparable next time: the page is rendered again then
             plain.append([name, list(args), answer])
         plain.sort(key=lambda item: (item[0], repr(item[1])))
-        self.manifest.record(relative, key, plain)
+        self.manifest.record(relative, key, plain, sha256)
 
     def save(self) -> None:
         self.manifest.save()
@@ -139,6 +137,3 @@ def _asks(name: str, value: Any) -> bool:
 def _wrap(name: str, value: Any, answers: dict) -> Any:
     return _Membership(value, answers) if name == LINKED else _Asked(name, value, answers)
 
-
-def _files(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()]

@@ -14,6 +14,7 @@ folder and into the build manifest.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections import Counter
@@ -117,7 +118,8 @@ def write_search_index(
     if runs is None:
         runs = start_search(writer.output, language, part_bytes, writer.options.cache)
         for page in pages:
-            runs.add(page, (writer.output / page).stat().st_size)
+            data = (writer.output / page).read_bytes()
+            runs.add(page, len(data), hashlib.sha256(data).hexdigest())
     try:
         written: list[str] = []
         parts = runs.finish()

@@ -117,6 +117,7 @@ class SearchRuns:
         self.executable, self.cached = executable, cached
         self.parts: list[Part] = []
         self.pages: list[str] = []  # of the part being filled
+        self.sha256s: list[str] = []  # of those pages' bytes
         self.size = 0
         self.added = 0  # pages added in all
         self.failure: SearchIndexError | None = None
@@ -128,14 +129,16 @@ class SearchRuns:
             self._staging = Path(tempfile.mkdtemp(prefix=".reportgen-search-", dir=self.output))
         return self._staging
 
-    def add(self, page: str, size: int) -> None:
-        """A page just written, of `size` bytes; a page larger than a part is a part alone.
+    def add(self, page: str, size: int, sha256: str) -> None:
+        """A page just written, of `size` bytes with this sha256 (hex); a page larger than a
+        part is a part alone.
         A part also ends after three quarters of `part_bytes` at a page whose path hashes to
         a multiple of PART_CUT: then a page grown or shrunk by a few bytes moves no cut, and
         the parts after it are the same pages as in the last build (and can be kept)."""
         if self.pages and self.size + size > self.part_bytes:
             self._close_part()
         self.pages.append(page)
+        self.sha256s.append(sha256)
         self.size += size
         self.added += 1
         if self.size >= self.part_bytes * 3 // 4 and _cut_after(page):
@@ -145,10 +148,10 @@ class SearchRuns:
     def _close_part(self) -> None:
         number = len(self.parts) + 1
         part = Part(number, self.pages, self.staging / str(number))
-        self.pages, self.size = [], 0
+        sha256s, self.pages, self.sha256s, self.size = self.sha256s, [], [], 0
         self.parts.append(part)
         if self.cached is not None:
-            part.key = self.cached.key(number, self.language, part.pages)
+            part.key = self.cached.key(number, self.language, part.pages, sha256s)
             part.kept = self.cached.kept(number, part.key)
             if part.kept is not None:
                 part.finished = True  # nothing to run

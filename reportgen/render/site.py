@@ -180,12 +180,14 @@ class SiteWriter:
         pdf_on = bool(pdf and self.options.pdf)
         memo = None if pdf_on else self.memo  # a PDF's page is rendered for its PDF's key anyway
         key = memo.key(template, relative, common, pdf) if memo else None
-        if memo and key and (size := memo.kept(relative, key, common)) is not None:
+        if key is None:
+            memo = None  # a context the key cannot describe: rendered every time
+        elif memo and (kept := memo.kept(relative, key, common)) is not None:
             self.keep(relative)
-            self._listed(relative, common, size)
+            self._listed(relative, common, *kept)
             return
         answers: dict = {}
-        if memo and key:
+        if memo:
             common, answers = memo.asking(common)
         pdf_href = None
         if pdf_on:
@@ -203,17 +205,18 @@ class SiteWriter:
                "pdf_name": pdf.rsplit("/", 1)[-1] if pdf else None}
         ).encode("utf-8")  # fmt: skip
         self.write(relative, html)
+        sha256 = hashlib.sha256(html).hexdigest()
         if memo and key:
-            memo.record(relative, key, answers)
-        self._listed(relative, common, len(html))
+            memo.record(relative, key, answers, sha256)
+        self._listed(relative, common, len(html), sha256)
 
-    def _listed(self, relative: str, common: dict[str, Any], size: int) -> None:
+    def _listed(self, relative: str, common: dict[str, Any], size: int, sha256: str) -> None:
         """A page of this build, rendered or kept, in the result and the search index."""
         self.result.pages.append(relative)
         if common["search_facets"]:  # its <main> carries data-pagefind-body
             self.result.searchable.append(relative)
             if self.search_runs is not None:
-                self.search_runs.add(relative, size)
+                self.search_runs.add(relative, size, sha256)
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
         try:  # the JSON Lines and the CSVs of each article's rows from one reading
