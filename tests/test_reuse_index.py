@@ -6,10 +6,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from reportgen.analyze.reuse import LSH_MARGIN, PERMUTATIONS, SEED, Body, windows_of
-from reportgen.analyze.reuse_index import WindowIndex
+from reportgen.analyze.reuse_index import WindowIndex, signatures
 
 
 def _body(words: list[str]) -> Body:
@@ -74,3 +75,16 @@ def test_the_index_finds_what_datasketchs_lsh_finds(tmp_path: Path) -> None:
     assert got == expected
     assert windows.articles.tolist() == [article for article, _first, _s in listed]
     assert list(tmp_path.iterdir()) == []  # the band files have no name there
+
+
+def test_window_signatures_are_datasketchs_minhashes() -> None:
+    rng = random.Random(3)
+    template = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    shingles = [f"s{rng.randrange(10**6)}".encode() for _ in range(300)]
+    hashes = np.unique(np.array([template.hashfunc(s) for s in shingles], np.uint32))
+    windows = [np.unique(rng.sample(range(len(hashes)), rng.randint(1, 60))) for _ in range(50)]
+    got = signatures(template.permutations, hashes, windows)
+    expected = MinHash.bulk([hashes[w].tolist() for w in windows], num_perm=PERMUTATIONS,
+                            seed=SEED, hashfunc=int)  # fmt: skip
+    assert got.dtype == expected[0].hashvalues.dtype
+    assert got.tolist() == [m.hashvalues.tolist() for m in expected]

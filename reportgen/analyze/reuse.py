@@ -31,7 +31,7 @@ from ..rowstore import RowStore
 from ..spool import ids_of
 from ..text.dates import parse_iso
 from ..text.patterns import WORD
-from .reuse_index import Pairs, WindowIndex, Windows
+from .reuse_index import BodyWindows, Pairs, WindowIndex, Windows
 from .source_kb import lookup_domain
 
 SHINGLE_WORDS = 5
@@ -87,22 +87,19 @@ def body_of(a: ArticleAnalysis) -> Body:
     return body
 
 
-def windows_of(body: Body, min_words: int) -> list[tuple[int, list[bytes]]]:
-    """The body's windows: the first word of each and its shingles (word 5-grams)."""
+def windows_of(body: Body, min_words: int) -> BodyWindows:
+    """The body's shingles (word 5-grams) and windows (none for a body under `min_words`)."""
     tokens = [w[2] for w in body.words]
     if len(tokens) < min_words:
-        return []
+        return BodyWindows([], [], [])
+    shingles = [
+        " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(tokens) - SHINGLE_WORDS + 1)
+    ]
     last = max(0, len(tokens) - WINDOW_WORDS)
-    starts = sorted({*range(0, last + 1, WINDOW_STEP), last})
-    found = []
-    for start in starts:
-        part = tokens[start : start + WINDOW_WORDS]
-        shingles = [
-            " ".join(part[i : i + SHINGLE_WORDS]).encode("utf-8")
-            for i in range(len(part) - SHINGLE_WORDS + 1)
-        ]
-        found.append((start, shingles))
-    return found
+    firsts = sorted({*range(0, last + 1, WINDOW_STEP), last})
+    ends = [min(first + WINDOW_WORDS, len(tokens)) - SHINGLE_WORDS + 1 for first in firsts]
+    return BodyWindows(shingles, firsts, ends)
 
 
 def furniture(windows: Windows, pairs: Pairs, outlets: np.ndarray) -> set[int]:

@@ -2,8 +2,9 @@
 LSH: which windows of the corpus are alike.
 
 Each window's shingles are kept as their 32-bit hashes, sorted, back to back in one array (the
-exact Jaccard check reads them). Its MinHash signature (`datasketch`, as before: same seed,
-permutations and hash of each shingle) is cut into the bands of a `MinHashLSH` with the same
+exact Jaccard check reads them). Its MinHash signature is datasketch's (same seed, permutations,
+"affine32" scheme and hash of each shingle), computed for all of an article's windows at once
+from its shingles hashed once each; it is cut into the bands of a `MinHashLSH` with the same
 threshold, and each band's keys go to a temporary file of their own as they are made. The
 candidates are then found band by band: the keys of one band sorted, windows with equal keys
 paired. Two windows are candidates when one band of theirs is equal, which is what the LSH index
@@ -13,7 +14,7 @@ answered; no signature and no hash table of the whole corpus is held in memory.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -26,9 +27,46 @@ FLUSH_WINDOWS = 4096
 CHECK_CHUNK = 65536
 
 
-def _identity(value: int) -> int:
-    """The shingles arrive hashed already (with the MinHash's own hash function)."""
-    return value
+# MurmurHash3's 32-bit finalizer: datasketch's "affine32" scheme mixes each shingle's hash with
+# it before the permutations h -> a * h + b (mod 2**32) that the signature takes the minima of.
+FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in FMIX32)
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
+
+
+def signatures(
+    permutations: np.ndarray, hashes: np.ndarray, windows: list[np.ndarray]
+) -> np.ndarray:
+    """The MinHash signature (one row) of each window, given as indexes into `hashes` (uint32
+    shingle hashes): the minima of the permuted hashes h -> a * fmix32(h) + b over its
+    shingles."""
+    a, b = permutations
+    permuted = _fmix32(hashes)[:, None] * a + b
+    starts = np.zeros(len(windows), np.int64)
+    np.cumsum([w.size for w in windows[:-1]], out=starts[1:])
+    return np.minimum.reduceat(permuted[np.concatenate(windows)], starts)
+
+
+@dataclass
+class BodyWindows:
+    """One body's shingles (the word 5-gram at each word, as bytes) and its windows: window k
+    starts at word firsts[k] and holds the shingles at firsts[k] up to ends[k]."""
+
+    shingles: list[bytes]
+    firsts: list[int]
+    ends: list[int]
+
+    def __iter__(self) -> Iterator[tuple[int, list[bytes]]]:
+        """(first word, shingles) of each window."""
+        for first, end in zip(self.firsts, self.ends, strict=True):
+            yield first, self.shingles[first:end]
 
 
 @dataclass
@@ -56,9 +94,7 @@ class WindowIndex:
     def __init__(self, lsh_threshold: float, num_perm: int, seed: int, folder: Path | None) -> None:
         from datasketch import MinHash, MinHashLSH  # imported here: it loads scipy (~2 s)
 
-        self._minhash = MinHash
-        self._template = MinHash(num_perm=num_perm, seed=seed)
-        self.num_perm, self.seed = num_perm, seed
+        self._template = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
         self.ranges = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm).hashranges
         self._files: list[IO[bytes]] = [
             tempfile.TemporaryFile(prefix=".reportgen-reuse-", dir=folder)  # noqa: SIM115
@@ -69,23 +105,28 @@ class WindowIndex:
         self._sizes: list[int] = []
         self._shingles: list[np.ndarray] = []
         self._pending: list[np.ndarray] = []  # signatures not yet cut into the band files
+        self._pending_rows = 0
 
-    def add(self, article: int, windows: Iterable[tuple[int, list[bytes]]]) -> None:
-        """One article's windows: (first word, shingles) each."""
-        hashed = []
-        for first, shingles in windows:
-            hashes = np.unique(np.array([self._template.hashfunc(s) for s in shingles], np.uint32))
+    def add(self, article: int, body: BodyWindows) -> None:
+        """One article's windows. Each shingle is hashed once (windows overlap), and the
+        signatures are the article's permuted hashes' minima over each window: the values
+        `MinHash.update_batch` gives (the test compares them), without a MinHash per window."""
+        if not body.firsts:
+            return
+        hashes = np.fromiter(map(self._template.hashfunc, body.shingles), np.uint32,
+                             len(body.shingles))  # fmt: skip
+        unique, inverse = np.unique(hashes, return_inverse=True)
+        members = []
+        for first, end in zip(body.firsts, body.ends, strict=True):
+            member = np.unique(inverse[first:end])  # sorted, as the hashes they index
             self._articles.append(article)
             self._firsts.append(first)
-            self._sizes.append(hashes.size)
-            self._shingles.append(hashes)
-            hashed.append(hashes.tolist())
-        signatures = self._minhash.bulk(
-            hashed, num_perm=self.num_perm, seed=self.seed, hashfunc=_identity,
-            permutations=self._template.permutations, scheme=self._template.scheme,
-        )  # fmt: skip
-        self._pending.extend(m.hashvalues for m in signatures)
-        if len(self._pending) >= FLUSH_WINDOWS:
+            self._sizes.append(member.size)
+            self._shingles.append(unique[member])
+            members.append(member)
+        self._pending.append(signatures(self._template.permutations, unique, members))
+        self._pending_rows += len(members)
+        if self._pending_rows >= FLUSH_WINDOWS:
             self._flush()
 
     def _flush(self) -> None:
@@ -94,7 +135,7 @@ class WindowIndex:
         block = np.vstack(self._pending)
         for (start, end), file in zip(self.ranges, self._files, strict=True):
             file.write(np.ascontiguousarray(block[:, start:end]).tobytes())
-        self._pending = []
+        self._pending, self._pending_rows = [], 0
 
     def windows(self) -> Windows:
         offsets = np.zeros(len(self._sizes) + 1, np.int64)
