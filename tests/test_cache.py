@@ -6,7 +6,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import CORPUS
@@ -14,6 +17,7 @@ from typer.testing import CliRunner
 
 from reportgen.analyze import analyze
 from reportgen.build import build
+from reportgen.cache import keys
 from reportgen.cache.keys import key_parts
 from reportgen.ingest import read_corpus
 from reportgen.limits import DEFAULT_LIMITS, Limits
@@ -272,3 +276,22 @@ def test_a_kept_page_is_rendered_again_when_its_questions_get_other_answers(tmp_
     assert render(frozenset({"a", "b"}), {"a": "a-2"})
     (output / "page.html").write_text("edited", encoding="utf-8")
     assert not render(frozenset({"a", "b"}), {"a": "a-2"})  # the file is not what was written
+
+
+def test_the_code_left_out_of_the_key_is_code_an_analysis_never_runs() -> None:
+    """An analysis in a fresh interpreter, English and German: none of the modules it loads is
+    one that cache.keys leaves out of the code part of the key (a change there keeps entries)."""
+    documents = [d for d in read_corpus(CORPUS)[0] if d.lang in ("de", "en")]
+    documents = [next(d for d in documents if d.lang == lang) for lang in ("de", "en")]
+    script = (
+        "import sys, json, pickle\n"
+        "from reportgen.analyze import analyze\n"
+        "[analyze(d, 'rules') for d in pickle.loads(sys.stdin.buffer.read())]\n"
+        "print(json.dumps([m.__file__ for n, m in sorted(sys.modules.items())\n"
+        "                  if n.startswith('reportgen') and getattr(m, '__file__', None)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], input=pickle.dumps(documents),
+                          capture_output=True, check=True)  # fmt: skip
+    analysing = [Path(name) for name in json.loads(done.stdout)]
+    assert any(p.name == "quotes" or "quotes" in p.parts for p in analysing)
+    assert [p for p in analysing if not keys.is_analysis_code(p)] == []
