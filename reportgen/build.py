@@ -19,9 +19,10 @@ from .ingest.sanitize import clean_string
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ArticleAnalysis, Document, ReadError
 from .output import claim_output, finish_output, release_output
-from .render.site import Progress, SiteOptions, SiteResult, write_site
+from .render.site import Progress, SiteOptions, SiteResult, keep_built_site, write_site
+from .render.site_keys import inputs_digest
 from .reuse_options import DEFAULT_REUSE, ReuseOptions
-from .spool import AnalysisSpool
+from .spool import AnalysisSpool, ExportedAnalyses
 from .workers import ARTICLES_PER_WORKER
 
 
@@ -219,21 +220,50 @@ def build(
     try:
         with open_engine(executor, jobs) as engine:
             # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
-            result = analyze_corpus(
-                corpus, model, jobs, on_article, limits, engine, output, reuse, cache_dir
-            )
+            documents, errors, files = read_corpus(corpus, limits, output)
+            cache = AnalysisCache(cache_dir, corpus, model, limits) if cache_dir else None
             # the folder's name titles every page: an undecodable name must not break the writes
             name = clean_string(corpus.resolve().name, {}) or "corpus"
             options = SiteOptions(
                 corpus_name=name, pdf=pdf, templates=templates, jobs=jobs,
-                skipped=result.skipped, reuse=reuse, cache=cache_dir, search=search,
-                min_mentions=min_mentions,
+                skipped=[e for e in errors if e.skipped], reuse=reuse, cache=cache_dir,
+                search=search, min_mentions=min_mentions,
             )  # fmt: skip
-            result.site = write_site(
-                output, result.analyses, result.errors, result.files, options, on_pdf, engine
-            )
+            result = _kept_build(output, documents, errors, files, options, cache)
+            if result is None:
+                result = analyze_inputs(
+                    documents, errors, files, model, jobs, on_article, engine, output, reuse, cache
+                )
+                inputs = inputs_digest(cache.corpus_key(), errors) if cache else ""
+                result.site = write_site(
+                    output, result.analyses, result.errors, files, options, on_pdf, engine, inputs
+                )
     except BaseException:
         release_output(folder)
         raise
     result.site.removed = finish_output(folder, result.site.written)
     return result
+
+
+def _kept_build(
+    output: Path,
+    documents: Sequence[Document],
+    errors: list[ReadError],
+    files: int,
+    options: SiteOptions,
+    cache: AnalysisCache | None,
+) -> BuildResult | None:
+    """The last build, kept whole when every article's analysis is kept under the keys it was
+    made from, nothing else changed (`site_keys.inputs_digest`, the settings) and its files
+    are untouched: no analysis is read, no pass runs, no file is written. The analyses given
+    back are read from the site's data/analysis.jsonl when asked for."""
+    if cache is None or not all([cache.has(document) for document in documents]):
+        return None  # (each document is looked up: the misses are reported)
+    site = keep_built_site(output, options, inputs_digest(cache.corpus_key(), errors), files)
+    if site is None:
+        return None
+    cache.report.hits = len(documents)
+    cache.save_index()
+    analyses = ExportedAnalyses(output / "data" / "analysis.jsonl", len(documents))
+    failed = sorted((e for e in errors if not e.skipped), key=lambda e: e.source_path)
+    return BuildResult(analyses, failed, files, site, skipped=options.skipped, cache=cache.report)

@@ -11,6 +11,7 @@ id and counting languages need no reading.
 
 from __future__ import annotations
 
+import json
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -158,3 +159,33 @@ class ById(Mapping[str, ArticleAnalysis]):
 
     def __len__(self) -> int:
         return len(self.positions)
+
+
+class ExportedAnalyses(Sequence[ArticleAnalysis]):
+    """The `count` analyses of a site's data/analysis.jsonl (one per line, in build order),
+    each read when asked for: what a build that kept the whole site gives back, valid until a
+    build of that folder writes the file again."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self.path, self.count = path, count
+        self._offsets: list[int] | None = None
+
+    def __len__(self) -> int:
+        return self.count
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleAnalysis: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleAnalysis]: ...
+    def __getitem__(self, index: int | slice) -> ArticleAnalysis | list[ArticleAnalysis]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.count))]
+        if not -self.count <= index < self.count:
+            raise IndexError(index)
+        with self.path.open("rb") as file:
+            if self._offsets is None:  # one pass over the file finds where each line starts
+                self._offsets = [0]
+                for line in file:
+                    self._offsets.append(self._offsets[-1] + len(line))
+            file.seek(self._offsets[index % self.count])
+            return ArticleAnalysis.from_dict(json.loads(file.readline()))

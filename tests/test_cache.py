@@ -125,12 +125,31 @@ def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
     entries = sorted((cache / "analyses").rglob("*.json.gz"))
     entries[0].write_bytes(b"not gzip at all")
     entries[1].write_bytes(gzip.compress(b'{"format": 1, "key": "x", "analysis": {}}'))
-    warm = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    # another output folder: its site cannot be kept whole, so every analysis is read
+    warm = build(corpus, tmp_path / "other", pdf=False, cache_dir=cache)
     assert warm.cache.hits == 8 and len(warm.cache.warnings) == 2
     assert [why for _id, why in warm.cache.misses] == ["cache entry unreadable"] * 2
-    assert warm.site.rewritten == []  # the same analyses again, so the same bytes
-    again = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert _bytes(tmp_path / "other") == _bytes(tmp_path / "site")  # the same analyses again
+    again = build(corpus, tmp_path / "third", pdf=False, cache_dir=cache)
     assert again.cache.hits == 10 and again.cache.warnings == []
+
+
+def test_an_unchanged_build_is_kept_whole_without_reading_an_analysis(tmp_path: Path) -> None:
+    corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
+    cold = build(corpus, site, pdf=False, cache_dir=cache)
+    cold_analyses, before = list(cold.analyses), _files(site)
+    for entry in (cache / "analyses").rglob("*.json.gz"):
+        entry.write_bytes(b"damaged")  # a build that read one would say so
+    kept = build(corpus, site, pdf=False, cache_dir=cache)
+    assert kept.cache.hits == 10 and kept.cache.warnings == [] and kept.cache.misses == []
+    assert kept.site.rewritten == [] and _files(site) == before
+    assert sorted(kept.site.written) == sorted(cold.site.written)
+    assert list(kept.analyses) == cold_analyses and kept.analyses[-1] == cold_analyses[-1]
+    # a file of the site touched: the site is not kept whole, the analyses are read
+    (site / "data" / "analysis.jsonl").touch()
+    read = build(corpus, site, pdf=False, cache_dir=cache)
+    assert len(read.cache.warnings) == 10 and read.site.rewritten == []
+    assert _bytes(site) == {name: data for name, (data, _mtime) in before.items()}
 
 
 def test_unchanged_pdfs_are_not_rendered_again(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ class AnalysisCache:
         self.previous = self._read_index()
         self.current: dict[str, dict[str, str]] = {}
         self._parts: dict[str, KeyParts] = {}  # by identity: a spooled Document is a new object
+        self._found: dict[str, bool] = {}  # by identity: whether `has` found an entry
 
     def _read_index(self) -> dict[str, dict[str, str]]:
         try:
@@ -57,16 +58,19 @@ class AnalysisCache:
         return self.folder / "analyses" / key[:2] / f"{key}.json.gz"
 
     def has(self, document: Document) -> bool:
-        """Whether an entry is kept under the document's key (if not, the report says why)."""
-        parts = key_parts(document, self.model, self.limits)
+        """Whether an entry is kept under the document's key (if not, the report says why,
+        once: a build may ask twice)."""
         identity = _identity(document)
+        if identity in self._found:
+            return self._found[identity]
+        parts = key_parts(document, self.model, self.limits)
         self._parts[identity] = parts
         self.current[identity] = _as_dict(parts)
-        if self._entry_path(parts.key).is_file():
-            return True
-        reason = parts.reason_against(self.previous.get(identity))
-        self.report.misses.append((document.id, reason))
-        return False
+        self._found[identity] = found = self._entry_path(parts.key).is_file()
+        if not found:
+            reason = parts.reason_against(self.previous.get(identity))
+            self.report.misses.append((document.id, reason))
+        return found
 
     def load(self, document: Document) -> ArticleAnalysis | None:
         """The kept analysis of a document `has` found, or None with a warning."""

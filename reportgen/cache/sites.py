@@ -48,12 +48,13 @@ class SiteState:
         self.path = cache_dir / "sites" / f"{scope_name(output)}.json"
         self.previous: dict = read_record(self.path)
 
-    def unchanged(self, key: str) -> dict | None:
-        """The last build's record (pages, pdfs, files) if it was made from `key` and every file
-        it wrote is still in place, untouched; else None."""
+    def unchanged(self, key: str, kind: str = "key") -> dict | None:
+        """The last build's record (pages, pdfs, files) if its `kind` of key ("key": the
+        site's, "inputs": its analyses' inputs) is `key` and every file it wrote is still in
+        place, untouched; else None."""
         state = self.previous
         files = state.get("files")
-        if state.get("key") != key or not isinstance(files, dict):
+        if not key or state.get(kind) != key or not isinstance(files, dict):
             return None
         paths = SafeRoot(self.output)
         for relative, stamp in files.items():
@@ -65,12 +66,14 @@ class SiteState:
                 return None
         return state
 
-    def record(self, key: str, pages: list[str], pdfs: list[str], written: list[str]) -> None:
+    def record(
+        self, key: str, pages: list[str], pdfs: list[str], written: list[str], inputs: str = ""
+    ) -> None:
         files, paths = {}, SafeRoot(self.output)
         for relative in written:
             info = paths.join(relative).stat()
             files[relative] = [info.st_size, info.st_mtime_ns]
-        state = {"key": key, "pages": pages, "pdfs": pdfs, "files": files}
+        state = {"key": key, "inputs": inputs, "pages": pages, "pdfs": pdfs, "files": files}
         try:
             prepare(self.cache_dir)
             atomic_write(self.path, json.dumps(state, separators=(",", ":")))

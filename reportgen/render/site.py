@@ -16,7 +16,7 @@ from typing import Any
 from .. import aggregate
 from ..cache import hash_files
 from ..cache.pdfs import PdfManifest
-from ..cache.sites import SiteState, site_key
+from ..cache.sites import SiteState
 from ..executors import Engine, LocalEngine
 from ..model import ArticleAnalysis, ReadError
 from ..output import OutputError
@@ -40,7 +40,8 @@ from .search import (
     write_search_index,
 )
 from .search_runs import SearchRuns
-from .templates import builtin_template_dir, environment, static_dir, stylesheet
+from .site_keys import key_of, template_folders
+from .templates import environment, static_dir, stylesheet
 
 
 @dataclass
@@ -331,6 +332,17 @@ def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
     return render_pdf(html, css, archive)
 
 
+def keep_built_site(
+    output: Path, options: SiteOptions, inputs: str, files: int
+) -> SiteResult | None:
+    """The last build's site, kept whole, when it was made from the same inputs
+    (`site_keys.inputs_digest`) and settings and every file it wrote is untouched; else None."""
+    if options.cache is None or (options.search and search_unavailable()):
+        return None  # without Pagefind the site changes: write_site says why
+    kept = SiteState(options.cache, output).unchanged(key_of(inputs, options, files), "inputs")
+    return SiteWriter(output, options).keep_site(kept) if kept else None
+
+
 def write_site(
     output: Path,
     analyses: Sequence[ArticleAnalysis],
@@ -339,7 +351,12 @@ def write_site(
     options: SiteOptions,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    inputs: str = "",
 ) -> SiteResult:
+    """The whole site of `analyses`. With a cache (`options.cache`), the site and the pages
+    whose inputs did not change since the last build are kept; `inputs`: what the analyses are
+    made from (`site_keys.inputs_digest`), recorded so that the next build with the same
+    can keep the site before it reads them (`keep_built_site`)."""
     slugs = CorpusSlugs.of(analyses)
     writer = SiteWriter(output, options, progress, slugs, engine)
     if options.search and (reason := search_unavailable()):
@@ -350,11 +367,14 @@ def write_site(
     writer.assets()
     writer.data(analyses, errors)
     state = SiteState(options.cache, output) if options.cache else None
-    key = _site_key(writer, files) if state else ""
+    key = key_of(writer.digest.hexdigest(), writer.options, files) if state else ""
+    inputs = key_of(inputs, writer.options, files) if inputs else ""
     if state and (kept := state.unchanged(key)):
+        if kept.get("inputs") != inputs:  # the next build can keep the site sooner
+            state.record(key, kept["pages"], kept["pdfs"], list(kept["files"]), inputs)
         return writer.keep_site(kept)
     if options.cache:
-        writer.memo = PageMemo(options.cache, output, _template_folders(options))
+        writer.memo = PageMemo(options.cache, output, template_folders(options))
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     language = index_language(analyses) if writer.options.search else ""
     if writer.options.search:
@@ -369,22 +389,7 @@ def write_site(
         if writer.search_runs is not None:  # the build failed: stop Pagefind, remove its files
             writer.search_runs.close()
     if state:
-        state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written)
+        state.record(key, writer.result.pages, writer.result.pdfs, writer.result.written, inputs)
     if writer.memo:
         writer.memo.save()
     return writer.result
-
-
-def _site_key(writer: SiteWriter, files: int) -> str:
-    """Everything the pages are made of, once the data exports (every analysis and error) and
-    the assets are written: nothing else needs rendering to know the site did not change."""
-    options = writer.options
-    settings = json.dumps(
-        [options.corpus_name, options.pdf, files, [asdict(item) for item in options.skipped],
-         options.search, options.min_mentions, options.listing_rows, repr(options.reuse)]
-    )
-    return site_key(writer.digest.hexdigest(), settings, _template_folders(options))
-
-
-def _template_folders(options: SiteOptions) -> list[Path]:
-    return [builtin_template_dir(), *([options.templates] if options.templates else [])]
