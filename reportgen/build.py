@@ -112,7 +112,7 @@ def corpus_passes(
     unique_entity_ids(analyses)
     if kept is not None and kept.apply(analyses):
         return
-    counts = find_reuse(analyses, reuse)
+    counts = find_reuse(analyses, reuse, kept.sketches if kept else None)
     if kept is not None:
         kept.store(analyses, counts.sharing)
 

@@ -16,6 +16,7 @@ from conftest import CORPUS
 from typer.testing import CliRunner
 
 from reportgen.analyze import analyze
+from reportgen.analyze.reuse_index import WindowIndex
 from reportgen.build import build
 from reportgen.cache import keys
 from reportgen.cache.keys import key_parts
@@ -185,8 +186,8 @@ def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatc
     (cache / "notes.txt").write_text("not the cache's")
     cleared = runner.invoke(app, ["cache", "clear"])
     # the 10 analyses, the index, the records of the PDFs, pages, search parts and the site,
-    # the text reuse found
-    assert cleared.exit_code == 0 and "removed 16 " in cleared.stderr
+    # the text reuse found and the 10 bodies' text-reuse sketches
+    assert cleared.exit_code == 0 and "removed 26 " in cleared.stderr
     assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
     again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
     assert "cache: 0 analyses reused, 10 not" in again.stderr
@@ -223,9 +224,9 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     runs: list[int] = []
     real_find_reuse = building.find_reuse
 
-    def counted(analyses, options):  # type: ignore[no-untyped-def]
+    def counted(analyses, options, sketches):  # type: ignore[no-untyped-def]
         runs.append(len(analyses))
-        return real_find_reuse(analyses, options)
+        return real_find_reuse(analyses, options, sketches)
 
     monkeypatch.setattr(building, "find_reuse", counted)
     warm = build(corpus, tmp_path / "warm", pdf=False, cache_dir=cache)
@@ -233,8 +234,20 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     assert _bytes(tmp_path / "warm") == _bytes(tmp_path / "site")
     article = corpus / "zweite-post" / "bruecke.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\nNachtrag.\n", encoding="utf-8")
+    sketched: list[int] = []
+    real_sketch = WindowIndex.sketch
+
+    def counted_sketch(index, body):  # type: ignore[no-untyped-def]
+        sketched.append(len(body.firsts))
+        return real_sketch(index, body)
+
+    monkeypatch.setattr(WindowIndex, "sketch", counted_sketch)
     build(corpus, tmp_path / "changed", pdf=False, cache_dir=cache)
-    assert runs == [2]
+    # the pass runs again; the unchanged body's windows are the ones kept, the other's are new
+    assert runs == [2] and len(sketched) == 1 and sketched[0] > 0
+    assert len(list((cache / "sketches").rglob("*.bin"))) == 3
+    build(corpus, tmp_path / "uncached", pdf=False)
+    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "changed")
 
 
 def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monkeypatch) -> None:

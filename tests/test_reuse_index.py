@@ -7,10 +7,11 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 from datasketch import MinHash, MinHashLSH
 
 from reportgen.analyze.reuse import LSH_MARGIN, PERMUTATIONS, SEED, Body, windows_of
-from reportgen.analyze.reuse_index import WindowIndex, signatures
+from reportgen.analyze.reuse_index import Sketch, WindowIndex, signatures
 
 
 def _body(words: list[str]) -> Body:
@@ -64,7 +65,7 @@ def test_the_index_finds_what_datasketchs_lsh_finds(tmp_path: Path) -> None:
     listed = []
     for article, words in enumerate(_articles()):
         windows = windows_of(_body(words), 20)
-        index.add(article, windows)
+        index.add(article, index.sketch(windows))
         listed.extend((article, first, shingles) for first, shingles in windows)
     windows = index.windows()
     pairs = index.pairs(windows, threshold)
@@ -88,3 +89,20 @@ def test_window_signatures_are_datasketchs_minhashes() -> None:
                             seed=SEED, hashfunc=int)  # fmt: skip
     assert got.dtype == expected[0].hashvalues.dtype
     assert got.tolist() == [m.hashvalues.tolist() for m in expected]
+
+
+def test_a_sketch_is_kept_as_bytes_and_read_back_exactly(tmp_path: Path) -> None:
+    """Its signatures are left out and made again from its shingles: the same rows."""
+    made, read = (WindowIndex(0.4, PERMUTATIONS, SEED, tmp_path) for _ in range(2))
+    sketch = made.sketch(windows_of(_body(_articles()[3]), 20))
+    back = Sketch.from_bytes(sketch.to_bytes())
+    assert back.signatures is None and len(back.firsts) > 1
+    made.add(0, sketch)
+    read.add(0, back)
+    for name in ("firsts", "sizes", "shingles", "signatures"):
+        assert getattr(back, name).tolist() == getattr(sketch, name).tolist()
+    empty = made.sketch(windows_of(_body(["few", "words"]), 20))
+    assert len(Sketch.from_bytes(empty.to_bytes()).firsts) == 0
+    for damaged in (sketch.to_bytes()[:-4], b"\x01\x00\x00\x00" * 2, b""):
+        with pytest.raises(ValueError):
+            Sketch.from_bytes(damaged)

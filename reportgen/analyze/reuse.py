@@ -17,11 +17,13 @@ least `reuse_min_words` words is a shared passage, with its offsets in both text
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from typing import Protocol
 
 import numpy as np
 
@@ -31,7 +33,7 @@ from ..rowstore import RowStore
 from ..spool import ids_of
 from ..text.dates import parse_iso
 from ..text.patterns import WORD
-from .reuse_index import BodyWindows, Pairs, WindowIndex, Windows
+from .reuse_index import BodyWindows, Pairs, Sketch, WindowIndex, Windows
 from .source_kb import lookup_domain
 
 SHINGLE_WORDS = 5
@@ -231,12 +233,45 @@ def _article_pairs(
     return best
 
 
+class SketchStore(Protocol):
+    """Where the sketches of bodies seen before are kept (`cache.reuse.KeptSketches`), by a
+    hash of what a body's sketch is made of (`sketch_key`)."""
+
+    def get(self, key: str) -> Sketch | None: ...
+    def put(self, key: str, sketch: Sketch) -> None: ...
+
+
+def sketch_key(a: ArticleAnalysis, min_words: int) -> str:
+    """What `body_of` and `windows_of` make an article's windows of: its text, which of its
+    blocks are body and where they are, and the shortest body with windows."""
+    digest = hashlib.sha256(f"{min_words}\0".encode())
+    digest.update(a.text.encode("utf-8", "surrogatepass"))
+    bounds = [(b.start, b.end, b.kind in BODY_KINDS) for b in a.blocks]
+    digest.update(repr(bounds).encode("ascii"))
+    return digest.hexdigest()
+
+
+def _sketch(
+    a: ArticleAnalysis, index: WindowIndex, min_words: int, store: SketchStore | None
+) -> Sketch:
+    key = sketch_key(a, min_words) if store else ""
+    sketch = store.get(key) if store else None
+    if sketch is None:
+        sketch = index.sketch(windows_of(body_of(a), min_words))
+        if store:
+            store.put(key, sketch)
+    return sketch
+
+
 def find_reuse(
-    analyses: Sequence[ArticleAnalysis], options: ReuseOptions = DEFAULT_REUSE
+    analyses: Sequence[ArticleAnalysis],
+    options: ReuseOptions = DEFAULT_REUSE,
+    sketches: SketchStore | None = None,
 ) -> ReuseCounts:
     """Set every analysis' `reuse` (each shared passage is listed in both articles) and store
     back the analyses that changed. Off (`options.reuse` false): all empty. The windows'
-    band keys and the passages found wait on disk, beside a spool's file."""
+    band keys and the passages found wait on disk, beside a spool's file; `sketches`: the
+    windows of bodies seen in earlier builds, taken from there instead of made again."""
     counts = ReuseCounts()
     ids = ids_of(analyses)
     order = sorted(range(len(analyses)), key=ids.__getitem__)
@@ -251,7 +286,7 @@ def find_reuse(
             for position, at in enumerate(order):
                 a = analyses[at]
                 outlets.append(a.outlet)
-                index.add(position, windows_of(body_of(a), options.reuse_min_words))
+                index.add(position, _sketch(a, index, options.reuse_min_words, sketches))
                 if a.reuse:
                     held.add(position)
             _compare(_Reader(analyses, order), index, outlets, options, counts, found)

@@ -88,6 +88,38 @@ class Windows:
         return common / (a.size + b.size - common)
 
 
+@dataclass
+class Sketch:
+    """One body's windows: the first word and number of distinct shingles of each, their
+    shingle hashes back to back and one MinHash signature per window (a row; None in a sketch
+    read back: `WindowIndex.add` makes them again, which is cheap next to the hashing)."""
+
+    firsts: np.ndarray  # int32
+    sizes: np.ndarray  # int32
+    shingles: np.ndarray  # uint32
+    signatures: np.ndarray | None  # uint32, windows x permutations
+
+    def to_bytes(self) -> bytes:
+        """The windows without their signatures (which are five times their size)."""
+        counts = np.array([len(self.firsts), len(self.shingles)], "<u4")
+        parts = (counts, self.firsts.astype("<i4"), self.sizes.astype("<i4"),
+                 self.shingles.astype("<u4"))  # fmt: skip
+        return b"".join(part.tobytes() for part in parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Sketch:
+        """The sketch `to_bytes` wrote; ValueError when `data` is not one."""
+        windows, shingles = np.frombuffer(data, "<u4", 2).tolist()
+        if len(data) != 4 * (2 + 2 * windows + shingles):
+            raise ValueError("not a whole sketch")
+        firsts = np.frombuffer(data, "<i4", windows, 8).astype(np.int32)
+        sizes = np.frombuffer(data, "<i4", windows, 8 + 4 * windows).astype(np.int32)
+        hashes = np.frombuffer(data, "<u4", shingles, 8 + 8 * windows).astype(np.uint32)
+        if windows and (sizes.min() < 1 or int(sizes.sum()) != shingles):
+            raise ValueError("window sizes do not add up")
+        return cls(firsts, sizes, hashes, None)
+
+
 class WindowIndex:
     """Windows added article by article; `pairs` then finds the alike ones."""
 
@@ -103,29 +135,44 @@ class WindowIndex:
         self._articles: list[int] = []
         self._firsts: list[int] = []
         self._sizes: list[int] = []
-        self._shingles: list[np.ndarray] = []
+        self._shingles: list[np.ndarray] = []  # each article's, back to back
         self._pending: list[np.ndarray] = []  # signatures not yet cut into the band files
         self._pending_rows = 0
 
-    def add(self, article: int, body: BodyWindows) -> None:
-        """One article's windows. Each shingle is hashed once (windows overlap), and the
-        signatures are the article's permuted hashes' minima over each window: the values
-        `MinHash.update_batch` gives (the test compares them), without a MinHash per window."""
+    def sketch(self, body: BodyWindows) -> Sketch:
+        """A body's windows as the index takes them. Each shingle is hashed once (windows
+        overlap), and the signatures are the body's permuted hashes' minima over each window:
+        the values `MinHash.update_batch` gives (the test compares them), without a MinHash
+        per window."""
         if not body.firsts:
-            return
+            none = np.zeros(0, np.int32)
+            return Sketch(none, none, np.zeros(0, np.uint32), None)
         hashes = np.fromiter(map(self._template.hashfunc, body.shingles), np.uint32,
                              len(body.shingles))  # fmt: skip
         unique, inverse = np.unique(hashes, return_inverse=True)
-        members = []
-        for first, end in zip(body.firsts, body.ends, strict=True):
-            member = np.unique(inverse[first:end])  # sorted, as the hashes they index
-            self._articles.append(article)
-            self._firsts.append(first)
-            self._sizes.append(member.size)
-            self._shingles.append(unique[member])
-            members.append(member)
-        self._pending.append(signatures(self._template.permutations, unique, members))
-        self._pending_rows += len(members)
+        bounds = zip(body.firsts, body.ends, strict=True)
+        members = [np.unique(inverse[first:end]) for first, end in bounds]
+        return Sketch(
+            np.array(body.firsts, np.int32),
+            np.array([m.size for m in members], np.int32),
+            unique[np.concatenate(members)],  # each window's sorted, as the indexes are
+            signatures(self._template.permutations, unique, members),
+        )
+
+    def add(self, article: int, sketch: Sketch) -> None:
+        """One article's windows."""
+        if not len(sketch.firsts):
+            return
+        if sketch.signatures is None:
+            unique, inverse = np.unique(sketch.shingles, return_inverse=True)
+            members = np.split(inverse, np.cumsum(sketch.sizes[:-1]))
+            sketch.signatures = signatures(self._template.permutations, unique, members)
+        self._articles.extend([article] * len(sketch.firsts))
+        self._firsts.extend(sketch.firsts.tolist())
+        self._sizes.extend(sketch.sizes.tolist())
+        self._shingles.append(sketch.shingles)
+        self._pending.append(sketch.signatures)
+        self._pending_rows += len(sketch.firsts)
         if self._pending_rows >= FLUSH_WINDOWS:
             self._flush()
 

@@ -6,6 +6,11 @@ on the reuse options and on the code: under a hash of all three, the passages fo
 as one file and given back. One article changed, added or removed: another key, the pass runs.
 
     reuse/<2 hex>/<key>.json.gz   the passages of the articles that share any, by position
+    sketches/<2 hex>/<key>.bin     one body's windows (shingle hashes, MinHash signatures)
+
+When the analyses differ (one article changed), the pass runs, but each body it saw before
+gives back its sketch instead of being hashed again (most of the pass's cost before the
+comparison); the key covers the body's text and blocks, the options and the code.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from ..analyze.reuse_index import Sketch
 from ..model import ArticleAnalysis, SharedPassage
 from ..paths import atomic_write
 from ..reuse_options import ReuseOptions
@@ -37,6 +43,7 @@ class KeptReuse:
         self.path = folder / "reuse" / self.key[:2] / f"{self.key}.json.gz"
         self.folder = folder
         self.warnings: list[str] = []
+        self.sketches = KeptSketches(folder, self.warnings)
 
     def apply(self, analyses: Sequence[ArticleAnalysis]) -> bool:
         """Give each analysis its kept passages; False when none are kept for this key (or the
@@ -74,3 +81,33 @@ class KeptReuse:
             atomic_write(self.path, gzip.compress(data, 3, mtime=0))
         except OSError as exc:
             self.warnings.append(f"cannot keep the text reuse found ({exc})")
+
+
+class KeptSketches:
+    """Bodies' sketches (`analyze.reuse.SketchStore`), one file each under a hash of the code
+    and of what the body's sketch is made of (`analyze.reuse.sketch_key`)."""
+
+    def __init__(self, folder: Path, warnings: list[str]) -> None:
+        self.folder, self.warnings = folder, warnings
+        self.prefix = f"{FORMAT}\n{package_digest()}\n"
+
+    def _path(self, key: str) -> Path:
+        name = hashlib.sha256((self.prefix + key).encode("ascii")).hexdigest()
+        return self.folder / "sketches" / name[:2] / f"{name}.bin"
+
+    def get(self, key: str) -> Sketch | None:
+        path = self._path(key)
+        try:
+            return Sketch.from_bytes(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            self.warnings.append(f"kept text-reuse sketch {path} unreadable ({exc}); made again")
+            return None
+
+    def put(self, key: str, sketch: Sketch) -> None:
+        try:
+            prepare(self.folder)
+            atomic_write(self._path(key), sketch.to_bytes())
+        except OSError as exc:
+            self.warnings.append(f"cannot keep a text-reuse sketch ({exc})")
