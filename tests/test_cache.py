@@ -185,9 +185,9 @@ def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatc
     assert uncached.exit_code == 0 and "cache:" not in uncached.stderr
     (cache / "notes.txt").write_text("not the cache's")
     cleared = runner.invoke(app, ["cache", "clear"])
-    # the 10 analyses, the index, the records of the PDFs, pages, search parts and the site,
-    # the text reuse found and the 10 bodies' text-reuse sketches
-    assert cleared.exit_code == 0 and "removed 26 " in cleared.stderr
+    # the 10 analyses, the index, the records of the pages, search parts and the site (no PDF
+    # record: the builds made none), the text reuse found and the 10 bodies' sketches
+    assert cleared.exit_code == 0 and "removed 25 " in cleared.stderr
     assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
     again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
     assert "cache: 0 analyses reused, 10 not" in again.stderr
@@ -273,6 +273,40 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monk
     assert rendered.count("article.html") == 1  # no other article page shows this one
     monkeypatch.setattr(jinja2.Template, "render", real_render)
     build(corpus, tmp_path / "cold", pdf=False)
+    assert _bytes(tmp_path / "cold") == _bytes(site)
+
+
+def test_pages_with_pdfs_are_kept_with_their_pdfs(tmp_path, monkeypatch) -> None:
+    """With PDFs on, after one article changed, its page and its PDF are made again; the other
+    article pages are kept without rendering their HTML, and so are their PDFs."""
+    import jinja2
+
+    corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
+    cold = build(corpus, site, cache_dir=cache)
+    pdfs: list[str] = []
+    rendered: list[str] = []
+    real_render = jinja2.Template.render
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(self.name)
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    article = corpus / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    warm = build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: pdfs.append(path))
+    assert rendered.count("article.html") == 2  # its page and its PDF's page, no other
+    assert "pdf/articles/rheinblick/impfzentren.pdf" in pdfs
+    assert not any(path.startswith("pdf/articles/ostwind") for path in pdfs)
+    assert warm.site.pdfs == cold.site.pdfs
+    # a kept page's PDF replaced in the site: that page and its PDF are made again
+    (site / "pdf/articles/ostwind-kurier/gaspreise-winter.pdf").write_bytes(b"%PDF-1.7 edited")
+    rendered[:], pdfs[:] = [], []
+    build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: pdfs.append(path))
+    assert pdfs == ["pdf/articles/ostwind-kurier/gaspreise-winter.pdf"]
+    assert rendered.count("article.html") == 2
+    monkeypatch.setattr(jinja2.Template, "render", real_render)
+    build(corpus, tmp_path / "cold", cache_dir=tmp_path / "other-cache")
     assert _bytes(tmp_path / "cold") == _bytes(site)
 
 

@@ -7,14 +7,12 @@ folder; every file is written atomically.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .. import aggregate
-from ..cache import hash_files
 from ..cache.pdfs import PdfManifest
 from ..cache.sites import SiteState
 from ..executors import Engine, LocalEngine
@@ -28,7 +26,8 @@ from .exports import DATA_FILES, chunks, errors_csv, spill_exports
 from .families import FAMILIES, SiteData
 from .families.entities import entities_with_pages
 from .memo import PageMemo
-from .pdf import PdfArchive, render_pdf
+from .pdf import PdfArchive
+from .pdf_keep import PdfKeeper, render_pdf_task, renderer
 from .search import BUNDLE as SEARCH_BUNDLE
 from .search import (
     SEARCH_PAGE,
@@ -41,7 +40,11 @@ from .search import (
 )
 from .search_runs import SearchRuns
 from .site_keys import key_of, template_folders
-from .templates import environment, static_dir, stylesheet
+from .templates import environment, stylesheet
+
+# A page with a PDF is kept with it: its key describes what the PDF embeds too (a name no
+# template variable can have).
+PDF_ARCHIVE = "pdf archive"
 
 
 @dataclass
@@ -111,6 +114,16 @@ class SiteWriter:
         # the search index under way while the pages are written (write_site starts it)
         self.search_runs: SearchRuns | None = None
         self.memo: PageMemo | None = None  # with a cache: pages whose inputs did not change
+        self.pdf_manifest: PdfManifest | None = None  # with a cache and PDFs: the PDFs kept
+        self.pdf_page_keys: dict[str, str] = {}  # each queued PDF's page key
+
+    def remember(self) -> None:
+        """With a cache: the pages and PDFs whose inputs did not change are kept."""
+        cache = self.options.cache
+        if cache:
+            self.memo = PageMemo(cache, self.output, template_folders(self.options))
+            if self.options.pdf:
+                self.pdf_manifest = PdfManifest(cache, self.output, renderer())
 
     def _claim(self, relative: str) -> None:
         if relative in self._seen:
@@ -179,12 +192,11 @@ class SiteWriter:
         if not self.options.search:
             common["search_facets"] = None  # no index: nothing to mark for it
         pdf_on = bool(pdf and self.options.pdf)
-        memo = None if pdf_on else self.memo  # a PDF's page is rendered for its PDF's key anyway
-        key = memo.key(template, relative, common, pdf) if memo else None
+        memo, described = self.memo, {**common, PDF_ARCHIVE: pdf_archive} if pdf_on else common
+        key = memo.key(template, relative, described, pdf) if memo else None
         if key is None:
             memo = None  # a context the key cannot describe: rendered every time
-        elif memo and (kept := memo.kept(relative, key, common)) is not None:
-            self.keep(relative)
+        elif (kept := self._kept_page(relative, key, common, pdf if pdf_on else None)) is not None:
             self._listed(relative, common, *kept)
             return
         answers: dict = {}
@@ -200,6 +212,7 @@ class SiteWriter:
             css = [stylesheet("style.css", self.options.templates),
                    stylesheet("print.css", self.options.templates)]  # fmt: skip
             self.pending_pdfs.append((pdf, html, css, pdf_archive))
+            self.pdf_page_keys[pdf] = key or ""
             self.result.pdfs.append(pdf)
         html = self.env.get_template(template).render(
             **{**common, "pdf_mode": False, "pdf_href": pdf_href,
@@ -210,6 +223,22 @@ class SiteWriter:
         if memo and key:
             memo.record(relative, key, answers, sha256)
         self._listed(relative, common, len(html), sha256)
+
+    def _kept_page(
+        self, relative: str, key: str, common: dict[str, Any], pdf: str | None
+    ) -> tuple[int, str] | None:
+        """(size, sha256) of the page at `relative` if the memo keeps it (and the PDF made
+        with it, when it has one); else None."""
+        kept = self.memo.kept(relative, key, common) if self.memo else None
+        if kept is None:
+            return None
+        if pdf is not None:
+            if self.pdf_manifest is None or not self.pdf_manifest.kept_with_page(pdf, key):
+                return None
+            self.keep(pdf)
+            self.result.pdfs.append(pdf)
+        self.keep(relative)
+        return kept
 
     def _listed(self, relative: str, common: dict[str, Any], size: int, sha256: str) -> None:
         """A page of this build, rendered or kept, in the result and the search index."""
@@ -240,12 +269,12 @@ class SiteWriter:
         """WeasyPrint is the slow part of a build: with jobs > 1 (or on a Dask cluster) the
         PDFs render in worker processes, and are written in the order they were queued. With a
         cache, a PDF whose inputs are those it was rendered from is kept as it is."""
-        keep = _PdfKeeper(self)
+        keep = PdfKeeper(self)
         tasks = [(html, css, archive) for _path, html, css, archive in self.pending_pdfs]
         paths = [path for path, *_task in self.pending_pdfs]
         self.pending_pdfs = []
         total = len(tasks)
-        rendered = self.engine.map(_render_pdf_task, tasks, PDFS_PER_WORKER)
+        rendered = self.engine.map(render_pdf_task, tasks, PDFS_PER_WORKER)
         for done, (path, data) in enumerate(zip(paths, rendered, strict=True), start=1):
             keep.write(path, data)
             self.progress(done, total, path)
@@ -280,56 +309,6 @@ class SiteWriter:
             )
         except SearchIndexError as exc:
             self.result.warnings.append(f"search index not written, search will not work: {exc}")
-
-
-class _PdfKeeper:
-    """With a cache: the queued PDFs still current in the output folder are kept and taken off
-    the queue; the manifest records what the others are rendered from."""
-
-    def __init__(self, writer: SiteWriter) -> None:
-        self.writer = writer
-        self.keys: dict[str, str] = {}
-        cache = writer.options.cache
-        self.manifest = PdfManifest(cache, writer.output, _renderer()) if cache else None
-        if self.manifest is None:
-            return
-        pending = []
-        for path, html, css, archive in writer.pending_pdfs:
-            embedded = json.dumps(asdict(archive), sort_keys=True) if archive else ""
-            self.keys[path] = self.manifest.inputs_key(html, [*css, embedded])
-            if self.manifest.still_current(path, self.keys[path]):
-                writer.keep(path)
-            else:
-                pending.append((path, html, css, archive))
-        writer.pending_pdfs = pending
-
-    def write(self, path: str, data: bytes) -> None:
-        self.writer.write(path, data)
-        if self.manifest:
-            self.manifest.record(path, self.keys[path], data)
-
-    def save(self) -> None:
-        if self.manifest:
-            self.manifest.save()
-
-
-def _renderer() -> str:
-    """What a PDF depends on besides its HTML and CSS: WeasyPrint, the code that drives it and
-    the assets its fetcher serves."""
-    import weasyprint
-
-    here, assets = Path(__file__).parent, static_dir()
-    code = hash_files(here.glob("*.py"), here)  # pdf.py, archive.py and what calls them
-    return f"weasyprint {weasyprint.__version__}|{code}|{hash_files(_files(assets), assets)}"
-
-
-def _files(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()]
-
-
-def _render_pdf_task(task: tuple[str, list[str], PdfArchive | None]) -> bytes:
-    html, css, archive = task
-    return render_pdf(html, css, archive)
 
 
 def keep_built_site(
@@ -373,8 +352,7 @@ def write_site(
         if kept.get("inputs") != inputs:  # the next build can keep the site sooner
             state.record(key, kept["pages"], kept["pdfs"], list(kept["files"]), inputs)
         return writer.keep_site(kept)
-    if options.cache:
-        writer.memo = PageMemo(options.cache, output, template_folders(options))
+    writer.remember()
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
     language = index_language(analyses) if writer.options.search else ""
     if writer.options.search:
