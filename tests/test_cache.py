@@ -46,6 +46,25 @@ def _corpus(tmp_path: Path) -> Path:
     return corpus
 
 
+def _count_renders(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names of the templates rendered from now on (monkeypatch.undo() stops it)."""
+    import jinja2
+
+    rendered: list[str] = []
+    real_render = jinja2.Template.render
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(self.name)
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    return rendered
+
+
+def _add_paragraph(article: Path) -> None:
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+
+
 def _round_trip(analysis: ArticleAnalysis) -> ArticleAnalysis:
     return ArticleAnalysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
 
@@ -85,8 +104,7 @@ def test_warm_build_reuses_everything_and_writes_nothing(tmp_path: Path) -> None
 def test_one_changed_article_is_the_only_one_analysed(tmp_path: Path) -> None:
     corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
     build(corpus, site, pdf=False, cache_dir=cache)
-    article = corpus / ARTICLE
-    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    _add_paragraph(corpus / ARTICLE)
     warm = build(corpus, site, pdf=False, cache_dir=cache)
     assert warm.cache.misses == [("rheinblick/impfzentren", "input changed")]
     assert warm.cache.hits == 9
@@ -253,25 +271,15 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
 def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     """After one article changed, its pages and the pages that show it are rendered; the
     others are kept as they are, and the site is the one a cold build writes."""
-    import jinja2
-
     corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
     build(corpus, site, pdf=False, cache_dir=cache)
-    rendered: list[str] = []
-    real_render = jinja2.Template.render
-
-    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        rendered.append(self.name)
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Template, "render", counted)
-    article = corpus / ARTICLE
-    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    rendered = _count_renders(monkeypatch)
+    _add_paragraph(corpus / ARTICLE)
     warm = build(corpus, site, pdf=False, cache_dir=cache)
     assert "article.html" in rendered and "index.html" in rendered  # the corpus counts changed
     assert 0 < len(rendered) < len(warm.site.pages) / 2
     assert rendered.count("article.html") == 1  # no other article page shows this one
-    monkeypatch.setattr(jinja2.Template, "render", real_render)
+    monkeypatch.undo()
     build(corpus, tmp_path / "cold", pdf=False)
     assert _bytes(tmp_path / "cold") == _bytes(site)
 
@@ -279,21 +287,11 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monk
 def test_pages_with_pdfs_are_kept_with_their_pdfs(tmp_path, monkeypatch) -> None:
     """With PDFs on, after one article changed, its page and its PDF are made again; the other
     article pages are kept without rendering their HTML, and so are their PDFs."""
-    import jinja2
-
     corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
     cold = build(corpus, site, cache_dir=cache)
     pdfs: list[str] = []
-    rendered: list[str] = []
-    real_render = jinja2.Template.render
-
-    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        rendered.append(self.name)
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Template, "render", counted)
-    article = corpus / ARTICLE
-    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+    rendered = _count_renders(monkeypatch)
+    _add_paragraph(corpus / ARTICLE)
     warm = build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: pdfs.append(path))
     assert rendered.count("article.html") == 2  # its page and its PDF's page, no other
     assert "pdf/articles/rheinblick/impfzentren.pdf" in pdfs
@@ -305,7 +303,7 @@ def test_pages_with_pdfs_are_kept_with_their_pdfs(tmp_path, monkeypatch) -> None
     build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: pdfs.append(path))
     assert pdfs == ["pdf/articles/ostwind-kurier/gaspreise-winter.pdf"]
     assert rendered.count("article.html") == 2
-    monkeypatch.setattr(jinja2.Template, "render", real_render)
+    monkeypatch.undo()
     build(corpus, tmp_path / "cold", cache_dir=tmp_path / "other-cache")
     assert _bytes(tmp_path / "cold") == _bytes(site)
 
