@@ -23,6 +23,7 @@ from reportgen.cache.keys import key_parts
 from reportgen.ingest import read_corpus
 from reportgen.limits import DEFAULT_LIMITS, Limits
 from reportgen.model import ArticleAnalysis
+from reportgen.render import highlight
 
 ARTICLE = "rheinblick/impfzentren.txt"
 
@@ -274,11 +275,16 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monk
     corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
     build(corpus, site, pdf=False, cache_dir=cache)
     rendered = _count_renders(monkeypatch)
+    highlighted: list[str] = []  # the texts whose blocks were highlighted for a page
+    real_pieces = highlight._pieces
+    monkeypatch.setattr(highlight, "_pieces", lambda text, *rest: highlighted.append(text)
+                        or real_pieces(text, *rest))  # fmt: skip
     _add_paragraph(corpus / ARTICLE)
     warm = build(corpus, site, pdf=False, cache_dir=cache)
     assert "article.html" in rendered and "index.html" in rendered  # the corpus counts changed
     assert 0 < len(rendered) < len(warm.site.pages) / 2
     assert rendered.count("article.html") == 1  # no other article page shows this one
+    assert highlighted and {text.endswith("Ein neuer Absatz.\n") for text in highlighted} == {True}
     monkeypatch.undo()
     build(corpus, tmp_path / "cold", pdf=False)
     assert _bytes(tmp_path / "cold") == _bytes(site)

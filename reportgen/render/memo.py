@@ -59,6 +59,27 @@ def _ask(context: dict[str, Any], name: str, args: list) -> Any:
     return context[name](*args)
 
 
+class Derived:
+    """A context value made from other values of the same context (`make(*args)`), made when
+    a template first iterates it: the key describes it by `make`'s name alone, as its arguments
+    are in the key already, so a page that is kept never makes it."""
+
+    def __init__(self, make: Callable[..., Any], *args: Any) -> None:
+        self.make, self.args = make, args
+        self._value: Any = None
+
+    def __iter__(self) -> Any:
+        if self._value is None:
+            self._value = self.make(*self.args)
+        return iter(self._value)
+
+
+def _described(name: str, value: Any) -> Any:
+    if isinstance(value, Derived):
+        return ("derived", value.make.__module__, value.make.__qualname__)
+    return ("asked", name) if _asks(name, value) else value
+
+
 class PageMemo:
     def __init__(self, cache_dir: Path, output: Path, template_folders: list[Path]) -> None:
         self.manifest = PageManifest(cache_dir, output)
@@ -69,10 +90,7 @@ class PageMemo:
     ) -> str | None:
         """The hash of the page's inputs (`pdf`: the PDF it names, if any), or None when the
         context cannot be pickled."""
-        material = [
-            (name, ("asked", name) if _asks(name, value) else value)
-            for name, value in context.items()
-        ]
+        material = [(name, _described(name, value)) for name, value in context.items()]
         digest = _Digest()
         pickler = pickle.Pickler(digest, protocol=5)
         # Without the memo, equal values pickle alike whatever objects they share: an analysis

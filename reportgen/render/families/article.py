@@ -11,6 +11,7 @@ from ...slugs import CorpusSlugs
 from ...spool import ById
 from ..archive import article_archive
 from ..highlight import block_pieces
+from ..memo import Derived
 from . import SiteData, page_family
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def article_pages(writer: SiteWriter, site: SiteData) -> None:
             title=a.title or a.id,
             a=a,
             outlet_slug=a.id.split("/", 1)[0],
-            segments=block_pieces(a),
+            segments=Derived(block_pieces, a),  # the key has `a`: a kept page never needs it
             quote_groups=quote_groups(a, site.slugs),
             source_slug=site.slugs.source,
             shared=shared_with(a, others),
