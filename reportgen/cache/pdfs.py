@@ -7,11 +7,10 @@ the manifest recorded."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-from ..paths import UnsafePathError, atomic_write, safe_join
-from . import prepare, read_record, scope_name
+from ..paths import UnsafePathError, safe_join
+from . import read_record, scope_name, write_record
 
 
 def _sha256(data: bytes) -> str:
@@ -63,8 +62,4 @@ class PdfManifest:
         self.current[relative] = {"inputs": key, "sha256": _sha256(data), "page": page or ""}
 
     def save(self) -> None:
-        try:
-            prepare(self.cache_dir)
-            atomic_write(self.path, json.dumps(self.current, sort_keys=True, indent=0) + "\n")
-        except OSError:
-            pass  # the next build renders these PDFs again: slower, never wrong
+        write_record(self.cache_dir, self.path, self.current)

@@ -7,13 +7,12 @@ tens of thousands of pages to find that none changed."""
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from ..paths import SafeRoot, UnsafePathError, atomic_write
-from . import hash_files, prepare, read_record, scope_name
+from ..paths import SafeRoot, UnsafePathError
+from . import hash_files, read_record, scope_name, write_record
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -74,8 +73,9 @@ class SiteState:
             info = paths.join(relative).stat()
             files[relative] = [info.st_size, info.st_mtime_ns]
         state = {"key": key, "inputs": inputs, "pages": pages, "pdfs": pdfs, "files": files}
-        try:
-            prepare(self.cache_dir)
-            atomic_write(self.path, json.dumps(state, separators=(",", ":")))
-        except OSError:
-            pass  # the next build renders the site again: slower, never wrong
+        write_record(self.cache_dir, self.path, state)
+
+    def record_inputs(self, inputs: str) -> None:
+        """The last build's record, found unchanged, with this build's inputs key (its files'
+        stamps were just checked: no file is looked at again)."""
+        write_record(self.cache_dir, self.path, {**self.previous, "inputs": inputs})

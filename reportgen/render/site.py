@@ -350,7 +350,7 @@ def write_site(
     inputs = key_of(inputs, writer.options, files) if inputs else ""
     if state and (kept := state.unchanged(key)):
         if kept.get("inputs") != inputs:  # the next build can keep the site sooner
-            state.record(key, kept["pages"], kept["pdfs"], list(kept["files"]), inputs)
+            state.record_inputs(inputs)
         return writer.keep_site(kept)
     writer.remember()
     site = SiteData(analyses, errors, aggregate.corpus_summary(analyses, files, slugs), slugs)
