@@ -15,10 +15,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
 
 from ..lang import FALLBACK, profile
 from ..resources import RESOURCE_DIR, load_source_kb
+from .gazetteer_ruler import GazetteerRuler
 
 # Official pipelines by preference, per language; "xx" serves every other language.
 OFFICIAL_MODELS: dict[str, tuple[str, ...]] = {
@@ -142,10 +142,10 @@ GAZETTEER_PIPE = "reportgen_gazetteers"
 
 
 @Language.factory(GAZETTEER_PIPE, default_config={"lang": FALLBACK})
-def make_gazetteer_ruler(nlp: Language, name: str, lang: str) -> EntityRuler:
+def make_gazetteer_ruler(nlp: Language, name: str, lang: str) -> GazetteerRuler:
     """An EntityRuler over the language's gazetteers, their genitives, given name + surname and
     the knowledge base's aliases; it never overwrites what an earlier component found."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False)
+    ruler = GazetteerRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False)
     ruler.add_patterns(_gazetteer_patterns(lang))
     return ruler
 
