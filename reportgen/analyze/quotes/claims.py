@@ -55,7 +55,7 @@ def claim_candidates(
     nouns = v.lex.claim_nouns
     if not nouns:
         return
-    for s_start, s_end in v.sentence_spans():
+    for s_start, s_end in v.sentences():
         toks = v.tokens(s_start, s_end)
         for index, (_start, _end, word) in enumerate(toks[:-2]):
             if word.lower() not in nouns or toks[index + 1][2] != ",":

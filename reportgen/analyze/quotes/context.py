@@ -90,7 +90,7 @@ def _persons_in_sentence_before(v: ArticleView, start: int, index: int) -> list[
     number = v.sentence_number(start)
     if number < 0:
         return []
-    s_start = v.sentence_spans()[number][0]
+    s_start = v.sentences()[number][0]
     found: dict[str, Entity] = {}
     for mention in reversed(v.mentions[:index]):
         if mention[0] < s_start:
@@ -150,7 +150,7 @@ def _subject_lead(v: ArticleView, words: list[str]) -> bool:
 def _sentence_before(v: ArticleView, start: int) -> tuple[int, int] | None:
     """The sentence before the one the quotation opens in, if it is in the same paragraph or
     ends the paragraph before."""
-    sentences = v.sentence_spans()
+    sentences = v.sentences()
     index = v.sentence_number(max(0, start - 1))
     if index <= 0:
         return None
@@ -165,7 +165,7 @@ def _sentence_head(v: ArticleView, start: int) -> tuple[int, int] | None:
     index = v.sentence_number(max(0, start - 1))
     if index < 0:
         return None
-    s_start = v.sentence_spans()[index][0]
+    s_start = v.sentences()[index][0]
     head_end = max(s_start, start - 1)
     if not WORD.search(v.text, s_start, head_end) or "\n" in v.text[s_start:head_end]:
         return None

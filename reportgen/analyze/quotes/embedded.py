@@ -71,7 +71,7 @@ def embedded_candidates(v: ArticleView, taken: list[QuoteCandidate]) -> Iterator
         s_index = v.sentence_number(span.start - 1)
         if s_index < 0:
             continue
-        s_start, s_end = v.sentence_spans()[s_index]
+        s_start, s_end = v.sentences()[s_index]
         if span.end > s_end:
             continue  # the marks hold a sentence of their own, not a clause's words
         cue = _framing_verb(v, s_start, s_end, span)

@@ -72,7 +72,7 @@ def adverb_antecedent(
     if mention.text.lower() not in v.lex.report_adverbs:
         return None
     number = v.sentence_number(mention.start)
-    since = v.sentence_spans()[max(0, number - 1)][0] if number >= 0 else 0
+    since = v.sentences()[max(0, number - 1)][0] if number >= 0 else 0
     spoken = [d for d in history if since <= d.end <= mention.start and d.speaker.name]
     if spoken:
         said = max(spoken, key=lambda d: d.end).speaker

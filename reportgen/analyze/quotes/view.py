@@ -33,6 +33,9 @@ class ArticleView:
     persons: list[Entity] = field(init=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     _sentence_starts: list[int] | None = field(default=None, init=False, repr=False)
+    _tokens: dict[tuple[int, int], list[Token]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.mention_starts = [m[0] for m in self.mentions]
@@ -70,24 +73,26 @@ class ArticleView:
         return self.source_mentions[: bisect.bisect_left(self.source_mentions, offset, key=_start)]
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        return tokenize(self.text, start, end, self.lex.abbreviations)
+        """The tokens of text[start:end], made once per span (the finders ask for the same
+        sentences and clauses), as a new list each time: some callers trim theirs."""
+        span = (start, end)
+        if span not in self._tokens:
+            self._tokens[span] = tokenize(self.text, start, end, self.lex.abbreviations)
+        return list(self._tokens[span])
 
     def sentences(self) -> list[tuple[int, int]]:
-        return split_sentences(
-            self.text, self.lex.abbreviations, self.lex.months, self.lex.ordinal_before
-        )
-
-    def sentence_spans(self) -> list[tuple[int, int]]:
-        """:meth:`sentences`, computed once."""
+        """The article's sentences as (start, end), split once (callers must not change it)."""
         if self._sentences is None:
-            self._sentences = self.sentences()
+            self._sentences = split_sentences(
+                self.text, self.lex.abbreviations, self.lex.months, self.lex.ordinal_before
+            )
         return self._sentences
 
     def sentence_number(self, offset: int) -> int:
-        """The index in :meth:`sentence_spans` of the last sentence that starts at or before
+        """The index in :meth:`sentences` of the last sentence that starts at or before
         ``offset`` (-1: none does)."""
         if self._sentence_starts is None:
-            self._sentence_starts = [start for start, _ in self.sentence_spans()]
+            self._sentence_starts = [start for start, _ in self.sentences()]
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def is_cue(self, word: str) -> bool:
