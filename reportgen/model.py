@@ -290,6 +290,8 @@ def _plain(value: Any) -> Any:
     """`dataclasses.asdict` for the model's plain data (dataclasses, lists, dicts, str, numbers,
     None), without its deep copy of every leaf and its field lookups per object: the same
     dicts, faster, which counts when every build turns thousands of analyses into JSON."""
+    if type(value) in _LEAVES:  # most values: answered before any dataclass test
+        return value
     names = _FIELD_NAMES.get(type(value))
     if names is None and is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
@@ -305,3 +307,4 @@ def _plain(value: Any) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
