@@ -33,12 +33,12 @@ class GazetteerRuler(EntityRuler):
             if not isinstance(pattern, list) or not supports(pattern):
                 others.append(entry)
                 continue
-            label = entry["label"]
-            if "id" in entry:  # keyed as EntityRuler.add_patterns keys it
+            label = entry["label"]  # keyed as EntityRuler.add_patterns keys it
+            if "id" in entry:
                 ent_label, label = label, self._create_label(label, entry["id"])
                 self._ent_ids[self.matcher._normalize_key(label)] = (ent_label, entry["id"])
             self.token_patterns[label].append(pattern)
-            self.word_matcher.add(self.nlp.vocab.strings.add(label), pattern)
+            self.word_matcher.add(self.matcher._normalize_key(label), pattern)
         super().add_patterns(others)
 
     def match(self, doc: Doc) -> list[Match]:

@@ -23,8 +23,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 Match = tuple[int, int, int]  # match id, start, end (tokens)
-# One test of one attribute, a spec is their conjunction: (attribute, operator, value as JSON).
-Check = tuple[str, str, str]
+# One test of one attribute, a spec is their conjunction: (spaCy attribute id, operator, value
+# as JSON); ORTH and TEXT, the same attribute, share their checks.
+Check = tuple[int, str, str]
 ColumnTest = Callable[[list], list[bool]]  # the attribute's values of many words -> results
 
 # The pattern keys read, by the spaCy attribute that computes them from the word.
@@ -58,7 +59,8 @@ def spec_checks(spec: dict) -> list[Check]:
         if key == "OP":
             continue
         operations = value.items() if isinstance(value, dict) else [("==", value)]
-        checks += [(key.upper(), op, json.dumps(arg, sort_keys=True)) for op, arg in operations]
+        attribute = _ATTRIBUTES[key.upper()]
+        checks += [(attribute, op, json.dumps(arg, sort_keys=True)) for op, arg in operations]
     return checks
 
 
@@ -77,12 +79,12 @@ def column_test(check: Check) -> ColumnTest:
     return lambda column: [v == value for v in column]
 
 
-def word_attributes(vocab: Vocab) -> dict[str, Callable[[str], object]]:
+def word_attributes(vocab: Vocab) -> dict[int, Callable[[str], object]]:
     """How the vocabulary computes each supported attribute of a new word (spaCy's getters)."""
     getters = vocab.lex_attr_getters
     return {
-        key: (lambda text: text) if attr == ORTH else getters.get(attr, _DEFAULTS[attr])
-        for key, attr in _ATTRIBUTES.items()
+        attr: (lambda text: text) if attr == ORTH else getters.get(attr, _DEFAULTS[attr])
+        for attr in set(_ATTRIBUTES.values())
     }
 
 
@@ -147,7 +149,8 @@ class WordMatcher:
 
     def _test(self, words: list[str]) -> np.ndarray:
         """words x spec: whether each word passes every check of each spec, a check at a time."""
-        values = {key: [read(w) for w in words] for key, read in self._attributes.items()}
+        read = self._attributes
+        values = {attr: [read[attr](w) for w in words] for attr in {c[0] for c in self._checks}}
         passed = {
             check: np.array(test(values[check[0]]), dtype=bool)
             for check, test in self._checks.items()
