@@ -112,7 +112,8 @@ def corpus_passes(
     unique_entity_ids(analyses)
     if kept is not None and kept.apply(analyses):
         return
-    counts = find_reuse(analyses, reuse, kept.sketches if kept else None)
+    stores = (kept.sketches, kept.alignments) if kept else (None, None)
+    counts = find_reuse(analyses, reuse, *stores)
     if kept is not None:
         kept.store(analyses, counts.sharing)
 

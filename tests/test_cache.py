@@ -256,9 +256,9 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     runs: list[int] = []
     real_find_reuse = building.find_reuse
 
-    def counted(analyses, options, sketches):  # type: ignore[no-untyped-def]
+    def counted(analyses, options, *stores):  # type: ignore[no-untyped-def]
         runs.append(len(analyses))
-        return real_find_reuse(analyses, options, sketches)
+        return real_find_reuse(analyses, options, *stores)
 
     monkeypatch.setattr(building, "find_reuse", counted)
     warm = build(corpus, tmp_path / "warm", pdf=False, cache_dir=cache)
@@ -278,8 +278,34 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     # the pass runs again; the unchanged body's windows are the ones kept, the other's are new
     assert runs == [2] and len(sketched) == 1 and sketched[0] > 0
     assert len(list((cache / "sketches").rglob("*.bin"))) == 3
+    # the pair's bodies are not both the same: aligned again, kept under a new key
+    assert len(list((cache / "alignments").rglob("*.json"))) == 2
     build(corpus, tmp_path / "uncached", pdf=False)
     assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "changed")
+
+
+def test_a_pair_of_unchanged_bodies_is_not_aligned_again(tmp_path: Path, monkeypatch) -> None:
+    """Another article changed: the pass runs, and the two articles that share a passage take
+    their alignment from the cache; the site is what a build without a cache makes."""
+    import reportgen.analyze.reuse as reuse
+
+    corpus, cache = _reuse_corpus(tmp_path), tmp_path / "cache"
+    other = corpus / "erster-bote" / "wetter.txt"
+    other.write_text("Das Wetter\n\nMorgen regnet es im ganzen Land.\n", encoding="utf-8")
+    build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    aligned: list[int] = []
+    real_alignments = reuse.alignments
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        aligned.append(1)
+        return real_alignments(*args)
+
+    monkeypatch.setattr(reuse, "alignments", counted)
+    other.write_text(other.read_text(encoding="utf-8") + "\nDann Sonne.\n", encoding="utf-8")
+    changed = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
+    assert aligned == [] and sum(bool(a.reuse) for a in changed.analyses) == 2
+    build(corpus, tmp_path / "uncached", pdf=False)
+    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "site")
 
 
 def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monkeypatch) -> None:

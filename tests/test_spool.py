@@ -24,14 +24,29 @@ def test_a_build_spools_its_analyses_and_reads_back_what_it_stored(
     assert [a.to_dict() for a in spool] == [json.loads(line) for line in lines]
     assert [a.id for a in by_id(spool)] == sorted(spool.ids)
     assert list(outlet_groups(spool)) == sorted(set(spool.outlets))
-    # a changed analysis is what comes back once stored, and only then
-    first = spool[0]
+    # without a budget, a changed analysis is what comes back once stored, and only then
+    unkept = AnalysisSpool(spool, keep_bytes=0)
+    first = unkept[0]
     first.title = "Changed"
-    assert spool[0].title != "Changed"
-    copy = AnalysisSpool(spool)
-    copy[0] = first
-    assert copy[0].title == "Changed" and copy[1].to_dict() == spool[1].to_dict()
-    assert [a.id for a in copy[1:3]] == spool.ids[1:3]
+    assert unkept[0].title != "Changed"
+    unkept[0] = first
+    assert unkept[0].title == "Changed" and unkept[1].to_dict() == spool[1].to_dict()
+    assert [a.id for a in unkept[1:3]] == spool.ids[1:3]
+
+
+def test_a_spool_keeps_what_it_read_within_its_budget(built_site: tuple[Path, BuildResult]) -> None:
+    """Read back within the budget, an analysis is the same object each time, as in a list,
+    until another is stored in its place; beyond the budget each read is a fresh copy."""
+    analyses = list(built_site[1].analyses)
+    spool = AnalysisSpool(analyses, keep_bytes=1)  # less than any one analysis
+    assert spool[0] is not spool[0] and spool[0].to_dict() == analyses[0].to_dict()
+    spool = AnalysisSpool(analyses)  # the default budget holds all ten
+    assert spool[0] is spool[0] and spool[-1] is spool[9]
+    replaced = AnalysisSpool(analyses[1:2])[0]
+    spool[0] = replaced
+    assert spool[0] is replaced and spool.ids[0] == replaced.id
+    spool[-1] = analyses[0]
+    assert spool[9] is analyses[0]
 
 
 def test_the_corpus_passes_on_a_spool_give_what_they_give_on_a_list(tmp_path: Path) -> None:

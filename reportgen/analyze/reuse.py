@@ -10,20 +10,19 @@ Two windows are candidates when one band of their signatures is equal, as a MinH
 would answer (`reuse_index.py` finds them by sorting each band's keys, kept on disk): the cost
 grows with the text and the true matches, not with the pairs of articles. A candidate is kept
 when the exact Jaccard similarity of the two shingle sets reaches `reuse_threshold`. Two
-articles with a kept pair of windows are then aligned word by word (difflib's SequenceMatcher
-over their body words, read again from the analyses), and each run of aligned words of at
-least `reuse_min_words` words is a shared passage, with its offsets in both texts.
+articles with a kept pair of windows are then aligned word by word (`reuse_align.py`: difflib's
+SequenceMatcher over their body words, read again from the analyses), and each run of aligned
+words of at least `reuse_min_words` words is a shared passage, with its offsets in both texts.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -32,7 +31,7 @@ from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..rowstore import RowStore
 from ..spool import ids_of
 from ..text.dates import parse_iso
-from ..text.patterns import WORD
+from .reuse_align import Alignment, AlignmentStore, Body, alignments, body_of, pair_key
 from .reuse_index import BodyWindows, Pairs, Sketch, WindowIndex, Windows
 from .source_kb import lookup_domain
 
@@ -48,45 +47,7 @@ SEED = 20240601  # fixed: the same corpus gives the same signatures, candidates 
 # takes out only exact repeats, and only those in a quarter of an outlet's pages. The price: an
 # outlet's own article run three times over is not listed either.
 FURNITURE_ARTICLES = 3
-# Aligned runs of words separated by at most this many unaligned words in each text are one
-# passage (a changed word or a cut subordinate clause does not split it).
-MAX_GAP = 4
-MIN_BLOCK = 3  # aligned words in a row that a passage is made of
 READER_KEEPS = 64  # analyses the comparison keeps read (and their bodies)
-# A passage ends after its last word's closing punctuation (a full stop, a closing quote mark).
-CLOSING = frozenset(".,;:!?…)]»«“”\"'’")
-
-
-@dataclass
-class Body:
-    """An article's body words: (start, end, casefolded) each, with the end of its block and
-    the stretch of body it is in (a block of another kind between two words starts a new one)."""
-
-    words: list[tuple[int, int, str]] = field(default_factory=list)
-    block_ends: list[int] = field(default_factory=list)
-    stretches: list[int] = field(default_factory=list)
-
-    def span(self, text: str, first: int, last: int) -> tuple[int, int]:
-        """The offsets of words first..last, with the punctuation that closes the last."""
-        end = self.words[last][1]
-        while end < self.block_ends[last] and text[end] in CLOSING:
-            end += 1
-        return self.words[first][0], end
-
-
-def body_of(a: ArticleAnalysis) -> Body:
-    body, stretch, previous_body = Body(), 0, False
-    for block in a.blocks:
-        if block.kind not in BODY_KINDS:
-            stretch += previous_body
-            previous_body = False
-            continue
-        previous_body = True
-        for m in WORD.finditer(a.text, block.start, block.end):
-            body.words.append((m.start(), m.end(), m.group(0).casefold()))
-            body.block_ends.append(block.end)
-            body.stretches.append(stretch)
-    return body
 
 
 def windows_of(body: Body, min_words: int) -> BodyWindows:
@@ -124,33 +85,6 @@ def furniture(windows: Windows, pairs: Pairs, outlets: np.ndarray) -> set[int]:
     for i in parent:
         articles[root(i)].add(int(windows.articles[i]))
     return {i for i in parent if len(articles[root(i)]) >= FURNITURE_ARTICLES}
-
-
-Run = tuple[int, int, int, int, int]  # first, last word in a; first, last in b; aligned words
-
-
-def aligned_runs(a: Body, b: Body, min_words: int) -> list[Run]:
-    """Runs of words the two bodies share, each of at least `min_words` aligned words; a run
-    stays within one stretch of body in each text."""
-    matcher = SequenceMatcher(None, [w[2] for w in a.words], [w[2] for w in b.words], False)
-    runs: list[list[int]] = []
-    for block in matcher.get_matching_blocks():
-        if block.size < MIN_BLOCK:  # "the", "in der": words any two texts share by chance
-            continue
-        for start in range(block.size):  # split where a stretch of either body ends
-            i, j = block.a + start, block.b + start
-            last = runs[-1] if runs else None
-            if (
-                last
-                and 0 <= i - last[1] - 1 <= MAX_GAP
-                and 0 <= j - last[3] - 1 <= MAX_GAP
-                and a.stretches[i] == a.stretches[last[1]]
-                and b.stretches[j] == b.stretches[last[3]]
-            ):
-                last[1], last[3], last[4] = i, j, last[4] + 1
-            else:
-                runs.append([i, i, j, j, 1])
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in runs if r[4] >= min_words]
 
 
 def date_order(this: str | None, other: str | None) -> str:
@@ -252,14 +186,13 @@ def sketch_key(a: ArticleAnalysis, min_words: int) -> str:
 
 
 def _sketch(
-    a: ArticleAnalysis, index: WindowIndex, min_words: int, store: SketchStore | None
+    a: ArticleAnalysis, index: WindowIndex, min_words: int, sketches: SketchStore | None, key: str
 ) -> Sketch:
-    key = sketch_key(a, min_words) if store else ""
-    sketch = store.get(key) if store else None
+    sketch = sketches.get(key) if sketches else None
     if sketch is None:
         sketch = index.sketch(windows_of(body_of(a), min_words))
-        if store:
-            store.put(key, sketch)
+        if sketches:
+            sketches.put(key, sketch)
     return sketch
 
 
@@ -267,11 +200,13 @@ def find_reuse(
     analyses: Sequence[ArticleAnalysis],
     options: ReuseOptions = DEFAULT_REUSE,
     sketches: SketchStore | None = None,
+    aligned: AlignmentStore | None = None,
 ) -> ReuseCounts:
     """Set every analysis' `reuse` (each shared passage is listed in both articles) and store
     back the analyses that changed. Off (`options.reuse` false): all empty. The windows'
-    band keys and the passages found wait on disk, beside a spool's file; `sketches`: the
-    windows of bodies seen in earlier builds, taken from there instead of made again."""
+    band keys and the passages found wait on disk, beside a spool's file; `sketches` and
+    `aligned`: the windows of bodies and the alignments of pairs of bodies seen in earlier
+    builds, taken from there instead of made again."""
     counts = ReuseCounts()
     ids = ids_of(analyses)
     order = sorted(range(len(analyses)), key=ids.__getitem__)
@@ -282,14 +217,17 @@ def find_reuse(
         held: set[int] | None = None
         if options.reuse and len(analyses) >= 2:
             index = WindowIndex(_lsh_threshold(options), PERMUTATIONS, SEED, folder)
-            outlets, held = [], set()
+            outlets, keys, held = [], [], set()
             for position, at in enumerate(order):
                 a = analyses[at]
                 outlets.append(a.outlet)
-                index.add(position, _sketch(a, index, options.reuse_min_words, sketches))
+                keys.append(sketch_key(a, options.reuse_min_words) if sketches or aligned else "")
+                sketch = _sketch(a, index, options.reuse_min_words, sketches, keys[-1])
+                index.add(position, sketch)
                 if a.reuse:
                     held.add(position)
-            _compare(_Reader(analyses, order), index, outlets, options, counts, found)
+            reader = _Reader(analyses, order, keys, aligned)
+            _compare(reader, index, outlets, options, counts, found)
         _store_back(analyses, order, found, held, counts.sharing)
     return counts
 
@@ -327,23 +265,54 @@ def _store_back(
             analyses[order[position]] = a  # type: ignore[index]  # a spool stores it back
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _recent(kept: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
+    """`kept[key]`, made when missing; the READER_KEEPS last used are kept."""
+    if key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    kept[key] = value = make()
+    if len(kept) > READER_KEEPS:
+        kept.popitem(last=False)
+    return value
+
+
 class _Reader:
     """The analyses by position in id order, each read when a pair needs it (the last few
-    kept: pairs come ordered by their first article)."""
+    kept: pairs come ordered by their first article), and the pairs' alignments, taken from
+    `store` when both bodies are unchanged (`keys`: the bodies' sketch keys)."""
 
-    def __init__(self, analyses: Sequence[ArticleAnalysis], order: list[int]) -> None:
-        self.analyses, self.order = analyses, order
-        self.kept: OrderedDict[int, tuple[_Article, Body]] = OrderedDict()
+    def __init__(
+        self,
+        analyses: Sequence[ArticleAnalysis],
+        order: list[int],
+        keys: list[str],
+        store: AlignmentStore | None,
+    ) -> None:
+        self.analyses, self.order, self.keys, self.store = analyses, order, keys, store
+        self.articles: OrderedDict[int, _Article] = OrderedDict()
+        self.bodies: OrderedDict[int, Body] = OrderedDict()
 
-    def __getitem__(self, position: int) -> tuple[_Article, Body]:
-        if position in self.kept:
-            self.kept.move_to_end(position)
-            return self.kept[position]
-        a = self.analyses[self.order[position]]
-        self.kept[position] = (_Article.of(a), body_of(a))
-        if len(self.kept) > READER_KEEPS:
-            self.kept.popitem(last=False)
-        return self.kept[position]
+    def article(self, position: int) -> _Article:
+        return _recent(self.articles, position, lambda: _Article.of(self._read(position)))
+
+    def _read(self, position: int) -> ArticleAnalysis:
+        return self.analyses[self.order[position]]
+
+    def aligned(self, i: int, j: int, min_words: int) -> list[Alignment]:
+        key = pair_key(self.keys[i], self.keys[j]) if self.store else ""
+        found = self.store.get(key) if self.store else None
+        if found is None:
+            body_i = _recent(self.bodies, i, lambda: body_of(self._read(i)))
+            body_j = _recent(self.bodies, j, lambda: body_of(self._read(j)))
+            found = alignments(self.article(i).text, body_i, self.article(j).text, body_j,
+                               min_words)  # fmt: skip
+            if self.store:
+                self.store.put(key, found)
+        return found
 
 
 def _compare(
@@ -368,18 +337,18 @@ def _compare(
         first = int(windows.firsts[k])
         covered[int(windows.articles[k])].update(range(first, first + WINDOW_WORDS))
     for (i, j), similarity in sorted(_article_pairs(windows, pairs, template).items()):
-        (a, body_a), (b, body_b), similarity = reader[i], reader[j], round(similarity, 4)
         runs = [
-            run for run in aligned_runs(body_a, body_b, options.reuse_min_words)
+            run for run in reader.aligned(i, j, options.reuse_min_words)
             if 2 * len(covered[i].intersection(range(run[0], run[1] + 1))) <= run[1] - run[0] + 1
         ]
-        for first_a, last_a, first_b, last_b, words in runs:
-            spans_a = body_a.span(a.text, first_a, last_a)
-            spans_b = body_b.span(b.text, first_b, last_b)
-            found.add(_key(i), _passage(a, b, (*spans_a, *spans_b), words, similarity))
-            found.add(_key(j), _passage(b, a, (*spans_b, *spans_a), words, similarity))
+        if not runs:
+            continue
+        a, b, similarity = reader.article(i), reader.article(j), round(similarity, 4)
+        for *_, words, start_a, end_a, start_b, end_b in runs:
+            found.add(_key(i), _passage(a, b, (start_a, end_a, start_b, end_b), words, similarity))
+            found.add(_key(j), _passage(b, a, (start_b, end_b, start_a, end_a), words, similarity))
         counts.passages += len(runs)
-        counts.article_pairs += bool(runs)
+        counts.article_pairs += 1
 
 
 def _key(position: int) -> str:

@@ -17,6 +17,7 @@ written atomically; the worst a race costs is an analysis done twice).
                                      and the files of its bundle
     reuse/<2 hex>/<key>.json.gz      the text-reuse pass's findings for one set of analyses
     sketches/<2 hex>/<key>.bin       one article body's text-reuse windows, hashed
+    alignments/<2 hex>/<key>.json    the aligned runs of one pair of article bodies
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from ..paths import atomic_write
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
 # The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
 # cache folder pointed at a folder with other files in it loses none of them.
-PARTS = ("analyses", "index", "pages", "pdfs", "reuse", "search", "sites", "sketches")
+PARTS = (
+    "alignments", "analyses", "index", "pages", "pdfs", "reuse", "search", "sites", "sketches",
+)  # fmt: skip
 # The Cache Directory Tagging convention: backup tools skip a folder holding this file.
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = (

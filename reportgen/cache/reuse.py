@@ -7,10 +7,13 @@ as one file and given back. One article changed, added or removed: another key, 
 
     reuse/<2 hex>/<key>.json.gz   the passages of the articles that share any, by position
     sketches/<2 hex>/<key>.bin     one body's windows (shingle hashes, MinHash signatures)
+    alignments/<2 hex>/<key>.json  the aligned runs of one pair of bodies, with their offsets
 
 When the analyses differ (one article changed), the pass runs, but each body it saw before
 gives back its sketch instead of being hashed again (most of the pass's cost before the
-comparison); the key covers the body's text and blocks, the options and the code.
+comparison), and each pair of bodies it aligned before gives back its runs instead of being
+aligned again (most of the rest); the keys cover the bodies' text and blocks, the options and
+the code.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from ..analyze.reuse_align import Alignment
 from ..analyze.reuse_index import Sketch
 from ..model import ArticleAnalysis, SharedPassage
 from ..paths import atomic_write
@@ -44,6 +48,7 @@ class KeptReuse:
         self.folder = folder
         self.warnings: list[str] = []
         self.sketches = KeptSketches(folder, self.warnings)
+        self.alignments = KeptAlignments(folder, self.warnings)
 
     def apply(self, analyses: Sequence[ArticleAnalysis]) -> bool:
         """Give each analysis its kept passages; False when none are kept for this key (or the
@@ -83,9 +88,11 @@ class KeptReuse:
             self.warnings.append(f"cannot keep the text reuse found ({exc})")
 
 
-class KeptSketches:
-    """Bodies' sketches (`analyze.reuse.SketchStore`), one file each under a hash of the code
-    and of what the body's sketch is made of (`analyze.reuse.sketch_key`)."""
+class _KeptFiles:
+    """One file per key in `part`, named by a hash of the code and the key."""
+
+    part = ""
+    suffix = ""
 
     def __init__(self, folder: Path, warnings: list[str]) -> None:
         self.folder, self.warnings = folder, warnings
@@ -93,7 +100,14 @@ class KeptSketches:
 
     def _path(self, key: str) -> Path:
         name = hashlib.sha256((self.prefix + key).encode("ascii")).hexdigest()
-        return self.folder / "sketches" / name[:2] / f"{name}.bin"
+        return self.folder / self.part / name[:2] / f"{name}{self.suffix}"
+
+
+class KeptSketches(_KeptFiles):
+    """Bodies' sketches (`analyze.reuse.SketchStore`), one file each under a hash of the code
+    and of what the body's sketch is made of (`analyze.reuse.sketch_key`)."""
+
+    part, suffix = "sketches", ".bin"
 
     def get(self, key: str) -> Sketch | None:
         path = self._path(key)
@@ -111,3 +125,30 @@ class KeptSketches:
             atomic_write(self._path(key), sketch.to_bytes())
         except OSError as exc:
             self.warnings.append(f"cannot keep a text-reuse sketch ({exc})")
+
+
+class KeptAlignments(_KeptFiles):
+    """The alignments of pairs of bodies (`analyze.reuse_align.AlignmentStore`), one file each
+    under a hash of the code and of the pair's key (`analyze.reuse_align.pair_key`)."""
+
+    part, suffix = "alignments", ".json"
+
+    def get(self, key: str) -> list[Alignment] | None:
+        path = self._path(key)
+        try:
+            rows = json.loads(path.read_bytes())
+            if not all(len(row) == 9 and all(type(v) is int for v in row) for row in rows):
+                raise ValueError("not rows of nine whole numbers")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError) as exc:
+            self.warnings.append(f"kept text-reuse alignment {path} unreadable ({exc}); made again")
+            return None
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def put(self, key: str, found: list[Alignment]) -> None:
+        try:
+            prepare(self.folder)
+            atomic_write(self._path(key), json.dumps(found, separators=(",", ":")).encode("ascii"))
+        except OSError as exc:
+            self.warnings.append(f"cannot keep a text-reuse alignment ({exc})")
