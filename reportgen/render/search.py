@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 
 SEARCH_PAGE = "search.html"
 BUNDLE = "pagefind"  # the folder Pagefind's index and scripts go to, inside the site
-# HTML per part of the index: Pagefind takes about half a gigabyte for this much article HTML.
-SEARCH_PART_BYTES = 20_000_000
+# HTML per part of the index: Pagefind takes about 300 MB for this much article HTML (520 MB for
+# 20 MB), and a rebuild indexes again only the parts holding a changed page.
+SEARCH_PART_BYTES = 12_000_000
 PART_PREFIX = "part-"  # pagefind/part-2/, pagefind/part-3/, ...
 PARTS_LIST = "parts.json"  # the other parts, relative to the first: ["part-2/", ...]
 # Pagefind's interface files: written with the first part only.

@@ -8,7 +8,7 @@ core; the pages are rendered on another. So a part is handed to its run as soon 
 while the writer goes on with the next pages, and the bundles are written into the site only
 at the end, in the order of the parts. The parts, and so the bytes of the index, are those a
 run over the finished site gives. One Pagefind run at a time (``PAGEFIND_RUNS``): each holds its
-part in memory, about half a gigabyte.
+part in memory, about 300 MB (`search.SEARCH_PART_BYTES`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import IO
 
 from ..cache.search import SearchParts
 
-PAGEFIND_RUNS = 1  # at a time: a run holds its part in memory (about 520 MB for 20 MB of pages)
+PAGEFIND_RUNS = 1  # at a time: a run holds its part in memory (about 300 MB for 12 MB of pages)
 PAGEFIND_TIMEOUT = 3600  # seconds a run may take; news_de (28,000 pages) takes minutes
 # Inside the indexed content, what is no text of its own: breadcrumbs, table headings, chart
 # labels and the kind label of each text block (their words would fill every excerpt).
