@@ -12,8 +12,9 @@ A build reads every analysis a score of times (each corpus pass, each page famil
 exports), and unpickling is most of what a rebuild with one change costs. So an analysis
 spool keeps the analyses it has read back, as objects, up to a budget of their pickled bytes
 (`KEEP_READ_BYTES`): the first ones read stay, later reads of them cost nothing, and the
-rest is read from disk each time, so memory stays bounded on any corpus. Kept or not, an
-item is the same object until it is stored back, as in a list.
+rest is read from disk each time, so memory stays bounded on any corpus. A kept item is the
+same object on every read until another is stored in its place, as in a list; one beyond the
+budget is a fresh copy on every read.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from .output import OutputError
 T = TypeVar("T")
 # Pickled bytes of the analyses an AnalysisSpool keeps once read: about 3.3 times as much in
 # memory (50 KB an analysis of news_de on average), so about 200 MB, all of a corpus of 4,000
-# articles; a build's peak is its analysis workers', which are gone by the time this fills.
+# articles. The analysis workers are gone by the time this fills; with a Pagefind run beside it
+# (search.SEARCH_PART_BYTES) a build stays under 1 GB (docs/benchmarks.md).
 KEEP_READ_BYTES = 64 * MB
 
 
@@ -81,9 +83,11 @@ class Spool(Sequence[T]):
     def __setitem__(self, index: int, item: T) -> None:
         # the new pickle goes at the end; the old bytes stay unused until the spool is closed
         index = range(len(self))[index]
+        old_length = self._places[index][1]
         self._places[index] = self._put(item)
-        if index in self._kept:
+        if index in self._kept:  # the budget is charged the new pickle's size instead
             self._kept[index] = item
+            self._keep_left -= self._places[index][1] - old_length
 
     def __len__(self) -> int:
         return len(self._places)
