@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
+from .cli_cache import cache_app
 from .cli_options import (
     CorpusArg,
     ExecutorOpt,
@@ -216,15 +217,7 @@ def _cache_summary(result: BuildResult, quiet: bool, verbose: bool) -> None:
         _err("\n".join([*lines, f"cache: {report.hits} analyses reused, {len(report.misses)} not"]))
 
 
-app.add_typer(cache_app := typer.Typer(help="The build cache."), name="cache")
-
-
-@cache_app.command("clear")
-def cache_clear() -> None:
-    """Remove every entry of the build cache ($REPORTGEN_CACHE_DIR, else ~/.cache/reportgen)."""
-    from .cache import clear_cache, default_cache_dir
-
-    _err(f"removed {clear_cache(folder := default_cache_dir())} cache files from {folder}")
+app.add_typer(cache_app, name="cache")
 
 
 @app.command()

@@ -18,10 +18,15 @@ written atomically; the worst a race costs is an analysis done twice).
     reuse/<2 hex>/<key>.json.gz      the text-reuse pass's findings for one set of analyses
     sketches/<2 hex>/<key>.bin       one article body's text-reuse windows, hashed
     alignments/<2 hex>/<key>.json    the aligned runs of one pair of article bodies
+
+A build marks each entry it reads as used (its mtime; the per-folder records are written anew
+by every build), so `reportgen cache prune --unused-days N` can remove what no build needed
+for N days: entries of older code, of articles since edited, of corpora since deleted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -84,6 +89,27 @@ def write_record(cache_dir: Path, path: Path, record: dict) -> None:
         atomic_write(path, json.dumps(record, separators=(",", ":")))
     except OSError:
         pass
+
+
+def mark_used(path: Path) -> bool:
+    """Whether the entry at `path` is there, marked used now (see `read_used`)."""
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        return False
+    except OSError:  # a cache this user cannot write: still one to read
+        return path.is_file()
+    return path.is_file()
+
+
+def read_used(path: Path) -> bytes:
+    """The bytes of an entry, which is marked used now (its mtime): `reportgen cache prune`
+    removes the entries no build has used for a while. A cache that cannot be written (read
+    only, shared) is still read."""
+    data = path.read_bytes()
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return data
 
 
 def prepare(folder: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..limits import Limits
 from ..model import ArticleAnalysis, Document
 from ..paths import atomic_write
-from . import prepare, scope_name
+from . import mark_used, prepare, read_used, scope_name
 from .keys import KeyParts, key_parts
 
 FORMAT = 1  # the layout of an entry file; another value is a miss
@@ -58,15 +58,15 @@ class AnalysisCache:
         return self.folder / "analyses" / key[:2] / f"{key}.json.gz"
 
     def has(self, document: Document) -> bool:
-        """Whether an entry is kept under the document's key (if not, the report says why,
-        once: a build may ask twice)."""
+        """Whether an entry is kept under the document's key, marked used (a build that keeps
+        its whole site reads none); if not, the report says why, once: a build may ask twice."""
         identity = _identity(document)
         if identity in self._found:
             return self._found[identity]
         parts = key_parts(document, self.model, self.limits)
         self._parts[identity] = parts
         self.current[identity] = _as_dict(parts)
-        self._found[identity] = found = self._entry_path(parts.key).is_file()
+        self._found[identity] = found = mark_used(self._entry_path(parts.key))
         if not found:
             reason = parts.reason_against(self.previous.get(identity))
             self.report.misses.append((document.id, reason))
@@ -79,7 +79,7 @@ class AnalysisCache:
         )
         path = self._entry_path(parts.key)
         try:
-            payload = json.loads(gzip.decompress(path.read_bytes()))
+            payload = json.loads(gzip.decompress(read_used(path)))
             if payload.get("format") != FORMAT or payload.get("key") != parts.key:
                 raise ValueError("written for another key or format")
             analysis = ArticleAnalysis.from_dict(payload["analysis"])

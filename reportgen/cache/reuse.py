@@ -31,7 +31,7 @@ from ..analyze.reuse_index import Sketch
 from ..model import ArticleAnalysis, SharedPassage
 from ..paths import atomic_write
 from ..reuse_options import ReuseOptions
-from . import prepare
+from . import prepare, read_used
 from .sites import package_digest
 
 FORMAT = 1
@@ -54,7 +54,7 @@ class KeptReuse:
         """Give each analysis its kept passages; False when none are kept for this key (or the
         file cannot be read: then the pass runs, as on a cold build)."""
         try:
-            payload = json.loads(gzip.decompress(self.path.read_bytes()))
+            payload = json.loads(gzip.decompress(read_used(self.path)))
             if payload.get("format") != FORMAT or payload.get("key") != self.key:
                 raise ValueError("written for another key or format")
             found = [
@@ -112,7 +112,7 @@ class KeptSketches(_KeptFiles):
     def get(self, key: str) -> Sketch | None:
         path = self._path(key)
         try:
-            return Sketch.from_bytes(path.read_bytes())
+            return Sketch.from_bytes(read_used(path))
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
@@ -136,7 +136,7 @@ class KeptAlignments(_KeptFiles):
     def get(self, key: str) -> list[Alignment] | None:
         path = self._path(key)
         try:
-            rows = json.loads(path.read_bytes())
+            rows = json.loads(read_used(path))
             if not all(len(row) == 9 and all(type(v) is int for v in row) for row in rows):
                 raise ValueError("not rows of nine whole numbers")
         except FileNotFoundError:
