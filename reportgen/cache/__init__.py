@@ -19,9 +19,10 @@ written atomically; the worst a race costs is an analysis done twice).
     sketches/<2 hex>/<key>.bin       one article body's text-reuse windows, hashed
     alignments/<2 hex>/<key>.json    the aligned runs of one pair of article bodies
 
-A build marks each entry it reads as used (its mtime; the per-folder records are written anew
-by every build), so `reportgen cache prune --unused-days N` can remove what no build needed
-for N days: entries of older code, of articles since edited, of corpora since deleted.
+A build marks each entry it finds or reads as used (its mtime; the per-folder records are
+written anew by every build), so `reportgen cache prune --unused-days N` can remove what no
+build needed for N days: entries of older code, of articles since edited, of corpora since
+deleted.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def write_record(cache_dir: Path, path: Path, record: dict) -> None:
 
 
 def mark_used(path: Path) -> bool:
-    """Whether the entry at `path` is there, marked used now (see `read_used`)."""
+    """Whether the entry at `path` is there (a file, as before), marked used now (see
+    `read_used`): one `utime` more per lookup than the existence check alone."""
     try:
         os.utime(path)
     except FileNotFoundError:

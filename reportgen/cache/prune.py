@@ -1,9 +1,10 @@
 """What the build cache holds, and removing the entries no build has used for a while.
 
-Every build marks the entries it reads (`read_used`) and writes its per-folder records anew,
-so a file's mtime is when a build last needed it. Entries of older reportgen versions, of
-articles since edited and of deleted corpora are never read again: without pruning, the cache
-grows by a set of analyses per code change and a file per new pair of reused passages.
+Every build marks the entries it finds or reads (`mark_used`, `read_used`) and writes its
+per-folder records anew, so a file's mtime is when a build last needed it. Entries of older
+reportgen versions, of articles since edited and of deleted corpora are never read again:
+without pruning, the cache grows by a set of analyses per code change and a file per new pair
+of reused passages.
 """
 
 from __future__ import annotations
