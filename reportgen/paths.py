@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -59,11 +60,26 @@ class SafeRoot:
         folder, _, name = relative.rpartition("/")
         if name in ("", ".", "..") or _UNPLAIN.search(relative) or os.path.isabs(relative):
             return safe_join(self.root, relative)
+        target = self._folder(folder) / name
+        return safe_join(self.root, relative) if os.path.islink(target) else target
+
+    def _folder(self, folder: str) -> Path:
         parent = self._folders.get(folder)
         if parent is None:
             parent = self._folders[folder] = safe_join(self.root, folder or ".")
-        target = parent / name
-        return safe_join(self.root, relative) if os.path.islink(target) else target
+        return parent
+
+    def stamp(self, relative: str) -> list[int]:
+        """[size, mtime in ns] of the regular file at `relative`, what the build cache
+        records of each file it wrote; OSError for anything else there (a link, a folder, no
+        file). One lstat on a string path: a rebuild asks this of every file of the site."""
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or "\x00" in name or os.path.isabs(relative):
+            raise UnsafePathError(f"refusing path {relative!r}")
+        info = os.lstat(f"{self._folder(folder)}/{name}")
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{relative} is not a regular file")
+        return [info.st_size, info.st_mtime_ns]
 
 
 _UNPLAIN = re.compile(r"[\\\x00:]")  # a backslash, NUL or colon: what Windows reads as more

@@ -90,6 +90,24 @@ def test_safe_root_joins_as_safe_join_does(tmp_path: Path) -> None:
             paths.join(relative)
 
 
+def test_safe_root_stamps_regular_files_only(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    (root / "inside").mkdir(parents=True)
+    (root / "inside" / "page.html").write_bytes(b"12345")
+    (tmp_path / "elsewhere.html").write_bytes(b"outside")
+    (root / "inside" / "link.html").symlink_to(tmp_path / "elsewhere.html")
+    (root / "up").symlink_to(tmp_path)
+    paths = SafeRoot(root)
+    info = (root / "inside" / "page.html").stat()
+    assert paths.stamp("inside/page.html") == [5, info.st_mtime_ns]
+    for relative in ("inside/link.html", "inside", "inside/missing.html"):
+        with pytest.raises(OSError):  # a link is not the file the build wrote
+            paths.stamp(relative)
+    for relative in ("../x", "/etc/passwd", "a/../../x", "a\x00b", "up/elsewhere.html", ".."):
+        with pytest.raises(UnsafePathError):
+            paths.stamp(relative)
+
+
 def test_a_moved_file_is_written_like_any_other(tmp_path: Path) -> None:
     output = tmp_path / "site"
     writer = SiteWriter(output, SiteOptions(search=False))

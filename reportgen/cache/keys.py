@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, astuple, dataclass, fields
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import spacy
@@ -119,7 +119,7 @@ class KeyParts:
     settings: str
     input: str
 
-    @property
+    @cached_property  # asked for several times per article by a build
     def key(self) -> str:
         text = json.dumps(asdict(self), sort_keys=True)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -31,19 +31,18 @@ class PageManifest:
         if not isinstance(entry, list) or len(entry) != 5 or entry[0] != key:
             return None
         try:
-            info = self.paths.join(relative).stat()
+            stamp = self.paths.stamp(relative)
         except (OSError, UnsafePathError):
             return None
-        if [info.st_size, info.st_mtime_ns] != entry[1:3] or not isinstance(entry[3], list):
+        if stamp != entry[1:3] or not isinstance(entry[3], list):
             return None
-        return entry[3], info.st_size, str(entry[4])
+        return entry[3], stamp[0], str(entry[4])
 
     def keep(self, relative: str) -> None:
         self.current[relative] = self.previous[relative]
 
     def record(self, relative: str, key: str, answers: list[Answer], sha256: str) -> None:
-        info = self.paths.join(relative).stat()
-        self.current[relative] = [key, info.st_size, info.st_mtime_ns, answers, sha256]
+        self.current[relative] = [key, *self.paths.stamp(relative), answers, sha256]
 
     def save(self) -> None:
         write_record(self.cache_dir, self.path, self.current)

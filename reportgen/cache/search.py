@@ -54,10 +54,10 @@ class SearchParts:
             if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
                 return None
             try:
-                info = self.paths.join(item[0]).stat()
+                stamp = self.paths.stamp(item[0])
             except (OSError, UnsafePathError):
                 return None
-            if [info.st_size, info.st_mtime_ns] != item[1:]:
+            if stamp != item[1:]:
                 return None
         return [relative for relative, _size, _mtime in files]
 
@@ -65,8 +65,7 @@ class SearchParts:
         """Part `number`'s bundle as just written, in the order written."""
         stamps = []
         for relative in files:
-            info = self.paths.join(relative).stat()
-            stamps.append([relative, info.st_size, info.st_mtime_ns])
+            stamps.append([relative, *self.paths.stamp(relative)])
         self.current[str(number)] = {"key": key, "files": stamps}
 
     def save(self) -> None:

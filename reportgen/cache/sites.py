@@ -56,12 +56,12 @@ class SiteState:
         if not key or state.get(kind) != key or not isinstance(files, dict):
             return None
         paths = SafeRoot(self.output)
-        for relative, stamp in files.items():
+        for relative, recorded in files.items():
             try:
-                info = paths.join(relative).stat()
+                stamp = paths.stamp(relative)
             except (OSError, UnsafePathError):
                 return None
-            if [info.st_size, info.st_mtime_ns] != stamp:
+            if stamp != recorded:
                 return None
         return state
 
@@ -70,8 +70,7 @@ class SiteState:
     ) -> None:
         files, paths = {}, SafeRoot(self.output)
         for relative in written:
-            info = paths.join(relative).stat()
-            files[relative] = [info.st_size, info.st_mtime_ns]
+            files[relative] = paths.stamp(relative)
         state = {"key": key, "inputs": inputs, "pages": pages, "pdfs": pdfs, "files": files}
         write_record(self.cache_dir, self.path, state)
 
