@@ -217,9 +217,9 @@ def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatc
     assert uncached.exit_code == 0 and "cache:" not in uncached.stderr
     (cache / "notes.txt").write_text("not the cache's")
     cleared = runner.invoke(app, ["cache", "clear"])
-    # the 10 analyses, the index, the records of the pages, search parts and the site (no PDF
-    # record: the builds made none), the text reuse found and the 10 bodies' sketches
-    assert cleared.exit_code == 0 and "removed 25 " in cleared.stderr
+    # the 10 analyses, the index, the records of the pages, search parts, data exports and the
+    # site (no PDF record: the builds made none), the text reuse found and the 10 sketches
+    assert cleared.exit_code == 0 and "removed 26 " in cleared.stderr
     assert not (cache / "analyses").exists() and (cache / "notes.txt").is_file()
     again = runner.invoke(app, ["build", str(corpus), "-o", site, "--no-pdf"])
     assert "cache: 0 analyses reused, 10 not" in again.stderr
@@ -404,3 +404,34 @@ def test_the_code_left_out_of_the_key_is_code_an_analysis_never_runs() -> None:
     analysing = [Path(name) for name in json.loads(done.stdout)]
     assert any(p.name == "quotes" or "quotes" in p.parts for p in analysing)
     assert [p for p in analysing if not keys.is_analysis_code(p)] == []
+
+
+def _count_exports(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ids of the analyses whose export pieces are made from now on."""
+    from reportgen.render import exports
+
+    made: list[str] = []
+    real = exports.export_pieces
+    monkeypatch.setattr(exports, "export_pieces", lambda a, texts: made.append(a.id)
+                        or real(a, texts))  # fmt: skip
+    return made
+
+
+def test_the_exports_of_unchanged_analyses_are_copied_from_the_last_build(
+    tmp_path, monkeypatch
+) -> None:
+    corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(corpus, site, pdf=False, cache_dir=cache)
+    made = _count_exports(monkeypatch)
+    _add_paragraph(corpus / ARTICLE)
+    build(corpus, site, pdf=False, cache_dir=cache)
+    assert "rheinblick/impfzentren" in made and len(made) < 5  # of 10 analyses
+    # a data file touched since it was written: no piece is taken from any of them
+    made.clear()
+    (site / "data" / "quotes.csv").write_bytes(b"edited")
+    _add_paragraph(corpus / ARTICLE)
+    build(corpus, site, pdf=False, cache_dir=cache)
+    assert len(made) == 10
+    monkeypatch.undo()
+    build(corpus, tmp_path / "cold", pdf=False)
+    assert _bytes(tmp_path / "cold") == _bytes(site)

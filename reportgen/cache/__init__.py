@@ -15,6 +15,8 @@ written atomically; the worst a race costs is an analysis done twice).
                                      template asked of the build, the file's size and mtime
     search/<output>.json             per output folder: each search index part's inputs key
                                      and the files of its bundle
+    exports/<output>.json            per output folder: where each analysis's line and rows
+                                     lie in the data exports, by the analysis's digest
     reuse/<2 hex>/<key>.json.gz      the text-reuse pass's findings for one set of analyses
     sketches/<2 hex>/<key>.bin       one article body's text-reuse windows, hashed
     alignments/<2 hex>/<key>.json    the aligned runs of one pair of article bodies
@@ -41,7 +43,8 @@ CACHE_ENV = "REPORTGEN_CACHE_DIR"
 # The parts of the cache folder reportgen writes; `clear` removes these and nothing else, so a
 # cache folder pointed at a folder with other files in it loses none of them.
 PARTS = (
-    "alignments", "analyses", "index", "pages", "pdfs", "reuse", "search", "sites", "sketches",
+    "alignments", "analyses", "exports", "index", "pages", "pdfs", "reuse", "search", "sites",
+    "sketches",
 )  # fmt: skip
 # The Cache Directory Tagging convention: backup tools skip a folder holding this file.
 TAG = "CACHEDIR.TAG"

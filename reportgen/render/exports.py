@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..aggregate_reuse import REUSE_HEADER, reuse_rows
+from ..cache.exports import ExportLedger, analysis_digest
 from ..model import ArticleAnalysis, ReadError
 
 
@@ -162,27 +163,46 @@ def sources_csv(analyses: Iterable[ArticleAnalysis]) -> Iterator[str]:
     return _per_article_csv("sources.csv", analyses)
 
 
+# The files made of one piece per analysis, in this order (`export_pieces`).
+EXPORT_NAMES = ["analysis.jsonl", *PER_ARTICLE]
+
+
+def export_pieces(a: ArticleAnalysis, texts: dict[str, _CsvText]) -> list[bytes]:
+    """The analysis's line of analysis.jsonl and its rows of each PER_ARTICLE CSV (written
+    through `texts`, one CSV writer per file), as bytes in EXPORT_NAMES order."""
+    pieces = [(analysis_line(a) + "\n").encode("utf-8")]
+    for name, (_header, rows_of) in PER_ARTICLE.items():
+        for row in rows_of(a):
+            texts[name].row(row)
+        pieces.append(texts[name].take().encode("utf-8"))
+    return pieces
+
+
 def spill_exports(
-    analyses: Iterable[ArticleAnalysis], folder: Path | None
+    analyses: Iterable[ArticleAnalysis], folder: Path | None, ledger: ExportLedger | None = None
 ) -> dict[str, BinaryIO]:
-    """`analysis.jsonl` and the PER_ARTICLE CSVs from one reading of each analysis (a spool is
-    read once for all of them, not once per file), into unnamed temporary files in `folder`,
-    each rewound for reading; the caller closes them."""
-    names = ["analysis.jsonl", *PER_ARTICLE]
+    """The EXPORT_NAMES files from one reading of each analysis (a spool is read once for all
+    of them, not once per file), into unnamed temporary files in `folder`, each rewound for
+    reading; the caller closes them. With a `ledger` (a build cache), an analysis whose pieces
+    the last build wrote is not exported again: its pieces are copied from those files."""
     files = {name: tempfile.TemporaryFile(prefix=".reportgen-export-", dir=folder)  # noqa: SIM115
-             for name in names}  # fmt: skip
+             for name in EXPORT_NAMES}  # fmt: skip
     try:
         texts = {name: _CsvText(header) for name, (header, _rows) in PER_ARTICLE.items()}
-        for number, a in enumerate(analyses, start=1):
-            files["analysis.jsonl"].write((analysis_line(a) + "\n").encode("utf-8"))
-            for name, (_header, rows_of) in PER_ARTICLE.items():
-                for row in rows_of(a):
-                    texts[name].row(row)
-            if number % _ROWS_PER_PIECE == 0:
-                for name, text in texts.items():
-                    files[name].write(text.take().encode("utf-8"))
+        ends = dict.fromkeys(EXPORT_NAMES, 0)
         for name, text in texts.items():
-            files[name].write(text.take().encode("utf-8"))
+            ends[name] = files[name].write(text.take().encode("utf-8"))
+        for a in analyses:
+            digest = analysis_digest(a) if ledger else ""
+            pieces = ledger.kept(digest) if ledger else None
+            if pieces is None:
+                pieces = export_pieces(a, texts)
+            places = []
+            for name, piece in zip(EXPORT_NAMES, pieces, strict=True):
+                places.append([ends[name], len(piece)])
+                ends[name] += files[name].write(piece)
+            if ledger:
+                ledger.note(digest, places)
         for handle in files.values():
             handle.seek(0)
     except BaseException:

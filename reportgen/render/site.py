@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import aggregate
+from ..cache.exports import ExportLedger
 from ..cache.pdfs import PdfManifest
 from ..cache.sites import SiteState
 from ..executors import Engine, LocalEngine
@@ -22,7 +23,7 @@ from ..paths import SafeRoot, move_if_changed, write_if_changed
 from ..reuse_options import DEFAULT_REUSE, ReuseOptions
 from ..slugs import CorpusSlugs
 from ..workers import PDFS_PER_WORKER
-from .exports import DATA_FILES, chunks, errors_csv, spill_exports
+from .exports import DATA_FILES, EXPORT_NAMES, chunks, errors_csv, spill_exports
 from .families import FAMILIES, SiteData
 from .families.entities import entities_with_pages
 from .memo import PageMemo
@@ -249,16 +250,23 @@ class SiteWriter:
                 self.search_runs.add(relative, size, sha256)
 
     def data(self, analyses: Sequence[ArticleAnalysis], errors: list[ReadError]) -> None:
+        cache = self.options.cache
+        ledger = ExportLedger(cache, self.output, EXPORT_NAMES) if cache else None
         try:  # the JSON Lines and the CSVs of each article's rows from one reading
-            spilled = spill_exports(analyses, self.output)
+            spilled = spill_exports(analyses, self.output, ledger)
         except OSError as exc:
             raise OutputError(f"cannot write {self.output}/ (data exports: {exc})") from exc
+        finally:
+            if ledger:
+                ledger.close()  # the last build's files, read
         try:
             for name, handle in spilled.items():
                 self.write(f"data/{name}", chunks(handle))
         finally:
             for handle in spilled.values():
                 handle.close()
+        if ledger:
+            ledger.save()
         for name, make in DATA_FILES.items():
             if name not in spilled:
                 self.write(f"data/{name}", make(analyses))
