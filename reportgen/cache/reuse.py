@@ -6,7 +6,7 @@ on the reuse options and on the code: under a hash of all three, the passages fo
 as one file and given back. One article changed, added or removed: another key, the pass runs.
 
     reuse/<2 hex>/<key>.json.gz   the passages of the articles that share any, by position
-    sketches/<2 hex>/<key>.bin     one body's windows (shingle hashes, MinHash signatures)
+    sketches/<2 hex>/<key>.bin     one body's windows (shingle hashes, LSH band keys)
     alignments/<2 hex>/<key>.json  the aligned runs of one pair of bodies, with their offsets
 
 When the analyses differ (one article changed), the pass runs, but each body it saw before
