@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import functools
 import os
 import re
 import stat
@@ -19,6 +20,8 @@ _TRANSLITERATION = str.maketrans(
 MAX_SLUG_LENGTH = 80
 
 
+# A build slugs the same names over and over (each mention's entity id, each page's links).
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(value: str, fallback: str = "item") -> str:
     """A lowercase ASCII slug of letters, digits, dots and hyphens; never empty or '..'.
     Other scripts are transliterated (Лукашенко -> lukashenko, Ελλάδα -> ellada), so names in

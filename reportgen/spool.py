@@ -32,9 +32,10 @@ from .output import OutputError
 
 T = TypeVar("T")
 # Pickled bytes of the analyses an AnalysisSpool keeps once read: about 3.3 times as much in
-# memory (50 KB an analysis of news_de on average), so about 200 MB, all of a corpus of 4,000
-# articles. The analysis workers are gone by the time this fills; with a Pagefind run beside it
-# (search.SEARCH_PART_BYTES) a build stays under 1 GB (docs/benchmarks.md).
+# memory, so about 200 MB; at 50 KB an analysis of news_de on average, about 1,300 of its 4,632
+# (the whole corpus would take some 750 MB). The analysis workers are gone by the time this
+# fills; with a Pagefind run beside it (search.SEARCH_PART_BYTES) a build stays under 1 GB
+# (docs/benchmarks.md).
 KEEP_READ_BYTES = 64 * MB
 
 
