@@ -13,6 +13,7 @@ from .analyze.fingerprint import apply_fingerprints
 from .analyze.reuse import find_reuse
 from .cache.analyses import AnalysisCache, CacheReport
 from .cache.reuse import KeptReuse
+from .collector import rare_full_collections
 from .executors import LOCAL, Engine, ExecutorOptions, LocalEngine, open_engine
 from .ingest import read_corpus
 from .ingest.sanitize import clean_string
@@ -219,7 +220,7 @@ def build(
     since they were kept there are reused (same bytes)."""
     folder = claim_output(output, force)
     try:
-        with open_engine(executor, jobs) as engine:
+        with open_engine(executor, jobs) as engine, rare_full_collections():
             # spooled: memory stays flat however large the corpus (docs/benchmarks.md)
             documents, errors, files = read_corpus(corpus, limits, output)
             cache = AnalysisCache(cache_dir, corpus, model, limits) if cache_dir else None
