@@ -33,9 +33,9 @@ from .output import OutputError
 T = TypeVar("T")
 # Pickled bytes of the analyses an AnalysisSpool keeps once read: about 3.3 times as much in
 # memory, so about 200 MB; on news_de (about 16 KB a pickle) 4,092 of its 4,632 analyses,
-# counted in a rebuild of session 19 (the other 540 are read from disk on every pass). The analysis workers are gone by the time this
-# fills; with a Pagefind run beside it (search.SEARCH_PART_BYTES) a build stays under 1 GB
-# (docs/benchmarks.md).
+# counted in a rebuild of session 19 (the other 540 are read from disk on every pass). The
+# analysis workers are gone by the time this fills; with a Pagefind run beside it
+# (search.SEARCH_PART_BYTES) a build stays under 1 GB (docs/benchmarks.md).
 KEEP_READ_BYTES = 64 * MB
 
 
