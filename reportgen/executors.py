@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -103,6 +103,26 @@ class LocalEngine:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+
+    def beside(
+        self, fn: Callable[[T], R], items: Sequence[T], per_worker: int
+    ) -> Iterator[R] | None:
+        """``fn`` over a few ``items`` (fewer than ``per_worker``, which alone would stay in
+        this process) in one worker process started now, while this process goes on with other
+        work: a rebuild analyses its changed articles there while it reads the kept analyses
+        (the pipeline's load, 1.5 s, overlaps). None when one process is asked for (``--jobs
+        1``), when this process may use one core only, or when the items are not few."""
+        if self.jobs == 1 or usable_cores() < 2 or not 0 < len(items) < per_worker:
+            return None
+        pool = ProcessPoolExecutor(max_workers=1)
+        future = pool.submit(_run_chunk, fn, list(items))
+        pool.shutdown(wait=False)  # the worker ends once its one task is done
+        return _results_of(future)
+
+
+def _results_of(future: Future[list[R]]) -> Iterator[R]:
+    yield from future.result()
 
 
 # A Dask worker may run several threads; the NLP pipelines and WeasyPrint are loaded once per
