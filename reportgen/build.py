@@ -170,8 +170,8 @@ def _cached_or_analysed(
         return
     kept = [cache.has(document) for document in documents]
     missing = _Subset(documents, [i for i, found in enumerate(kept) if not found])
-    fresh = _analysed_beside(missing, model, jobs, engine) if any(kept) else None
-    fresh = fresh or analyze_documents(missing, model, jobs, engine)
+    beside = _analysed_beside(missing, model, jobs, engine) if any(kept) else None
+    fresh = beside or analyze_documents(missing, model, jobs, engine)
     for document, found in zip(documents, kept, strict=True):
         item = cache.load(document) if found else None
         if item is None:  # missing, or an entry that turned out unreadable
@@ -187,8 +187,8 @@ def _analysed_beside(
 ) -> Iterator[ArticleAnalysis | ReadError] | None:
     """A few changed articles analysed in a worker while this process reads the kept
     analyses (`LocalEngine.beside`), or None where that does not apply."""
-    local = engine if isinstance(engine, LocalEngine) else None if engine else LocalEngine(jobs)
-    if local is None:
+    local = engine or LocalEngine(jobs)  # the engine analyze_documents would use
+    if not isinstance(local, LocalEngine):  # a cluster has its own workers
         return None
     return local.beside(_analyze_one, _Tasks(missing, model), ARTICLES_PER_WORKER)
 

@@ -104,7 +104,6 @@ class LocalEngine:
             while pending:
                 yield from pending.popleft().result()
 
-
     def beside(
         self, fn: Callable[[T], R], items: Sequence[T], per_worker: int
     ) -> Iterator[R] | None:

@@ -1,4 +1,4 @@
-"""Reading a built site back: every page's links, and what a page says about search."""
+"""Reading a built site back: its files, every page's links, and what a page says about search."""
 
 from __future__ import annotations
 
@@ -6,6 +6,19 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+
+def site_files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of a site (the build's lock aside): its bytes and mtime."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".reportgen-lock"
+    }
+
+
+def site_bytes(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, (data, _mtime) in site_files(folder).items()}
 
 
 class PageRefs(HTMLParser):

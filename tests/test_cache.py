@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from conftest import CORPUS
+from sitecheck import site_bytes, site_files
 from typer.testing import CliRunner
 
 from reportgen.analyze import analyze
@@ -26,19 +27,6 @@ from reportgen.model import ArticleAnalysis
 from reportgen.render import highlight
 
 ARTICLE = "rheinblick/impfzentren.txt"
-
-
-def _files(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file of a site (the build's lock aside): its bytes and mtime."""
-    return {
-        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".reportgen-lock"
-    }
-
-
-def _bytes(folder: Path) -> dict[str, bytes]:
-    return {name: data for name, (data, _mtime) in _files(folder).items()}
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -82,13 +70,13 @@ def test_warm_build_reuses_everything_and_writes_nothing(tmp_path: Path) -> None
     corpus, cache = _corpus(tmp_path), tmp_path / "cache"
     cold = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
     assert cold.cache.hits == 0 and {why for _id, why in cold.cache.misses} == {"new input"}
-    before = _files(tmp_path / "site")
+    before = site_files(tmp_path / "site")
     warm = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
     assert warm.cache.hits == len(cold.analyses) == 10 and warm.cache.misses == []
     cold_analyses = list(cold.analyses)  # a build's analyses are a spool on disk
     assert warm.site.rewritten == [] and list(warm.analyses) == cold_analyses
     assert [_round_trip(a) for a in cold_analyses] == cold_analyses
-    assert _files(tmp_path / "site") == before  # same bytes, same mtimes
+    assert site_files(tmp_path / "site") == before  # same bytes, same mtimes
     assert warm.site.pages == cold.site.pages and sorted(warm.site.written) == sorted(
         cold.site.written
     )
@@ -99,7 +87,7 @@ def test_warm_build_reuses_everything_and_writes_nothing(tmp_path: Path) -> None
     assert again.site.rewritten == ["articles/rheinblick/impfzentren.html"]
     # ... and a build without the cache writes the same bytes
     build(corpus, tmp_path / "uncached", pdf=False)
-    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "site")
+    assert site_bytes(tmp_path / "uncached") == site_bytes(tmp_path / "site")
 
 
 def test_one_changed_article_is_the_only_one_analysed(tmp_path: Path) -> None:
@@ -113,7 +101,7 @@ def test_one_changed_article_is_the_only_one_analysed(tmp_path: Path) -> None:
     assert "articles/ostwind-kurier/gaspreise-winter.html" not in warm.site.rewritten
     assert "outlets/ostwind-kurier/index.html" not in warm.site.rewritten
     build(corpus, tmp_path / "cold", pdf=False)
-    assert _bytes(tmp_path / "cold") == _bytes(site)
+    assert site_bytes(tmp_path / "cold") == site_bytes(site)
 
 
 def test_a_changed_setting_misses_every_entry_and_says_so(tmp_path: Path) -> None:
@@ -149,7 +137,8 @@ def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
     warm = build(corpus, tmp_path / "other", pdf=False, cache_dir=cache)
     assert warm.cache.hits == 8 and len(warm.cache.warnings) == 2
     assert [why for _id, why in warm.cache.misses] == ["cache entry unreadable"] * 2
-    assert _bytes(tmp_path / "other") == _bytes(tmp_path / "site")  # the same analyses again
+    # the same analyses again
+    assert site_bytes(tmp_path / "other") == site_bytes(tmp_path / "site")
     again = build(corpus, tmp_path / "third", pdf=False, cache_dir=cache)
     assert again.cache.hits == 10 and again.cache.warnings == []
 
@@ -157,19 +146,19 @@ def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
 def test_an_unchanged_build_is_kept_whole_without_reading_an_analysis(tmp_path: Path) -> None:
     corpus, cache, site = _corpus(tmp_path), tmp_path / "cache", tmp_path / "site"
     cold = build(corpus, site, pdf=False, cache_dir=cache)
-    cold_analyses, before = list(cold.analyses), _files(site)
+    cold_analyses, before = list(cold.analyses), site_files(site)
     for entry in (cache / "analyses").rglob("*.json.gz"):
         entry.write_bytes(b"damaged")  # a build that read one would say so
     kept = build(corpus, site, pdf=False, cache_dir=cache)
     assert kept.cache.hits == 10 and kept.cache.warnings == [] and kept.cache.misses == []
-    assert kept.site.rewritten == [] and _files(site) == before
+    assert kept.site.rewritten == [] and site_files(site) == before
     assert sorted(kept.site.written) == sorted(cold.site.written)
     assert list(kept.analyses) == cold_analyses and kept.analyses[-1] == cold_analyses[-1]
     # a file of the site touched: the site is not kept whole, the analyses are read
     (site / "data" / "analysis.jsonl").touch()
     read = build(corpus, site, pdf=False, cache_dir=cache)
     assert len(read.cache.warnings) == 10 and read.site.rewritten == []
-    assert _bytes(site) == {name: data for name, (data, _mtime) in before.items()}
+    assert site_bytes(site) == {name: data for name, (data, _mtime) in before.items()}
     # an older build's record, without the inputs key: the site is kept by its site key once
     # the analyses are read, and the inputs key recorded, so the next build reads none
     record = next((cache / "sites").glob("*.json"))
@@ -191,14 +180,14 @@ def test_unchanged_pdfs_are_not_rendered_again(tmp_path: Path) -> None:
     rendered: list[str] = []
     build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
     assert len(rendered) == 5  # three articles, the outlet and the corpus
-    before, rendered[:] = _files(site), []
+    before, rendered[:] = site_files(site), []
     warm = build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
-    assert rendered == [] and len(warm.site.pdfs) == 5 and _files(site) == before
+    assert rendered == [] and len(warm.site.pdfs) == 5 and site_files(site) == before
     # a PDF replaced in the site is rendered again, and only that one
     (site / warm.site.pdfs[0]).write_bytes(b"%PDF-1.7 edited")
     build(corpus, site, cache_dir=cache, on_pdf=lambda _d, _t, path: rendered.append(path))
     assert rendered == [warm.site.pdfs[0]]
-    assert _bytes(site) == {k: data for k, (data, _m) in before.items()}
+    assert site_bytes(site) == {k: data for k, (data, _m) in before.items()}
 
 
 def test_no_cache_and_cache_clear_on_the_command_line(tmp_path: Path, monkeypatch) -> None:
@@ -263,7 +252,7 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     monkeypatch.setattr(building, "find_reuse", counted)
     warm = build(corpus, tmp_path / "warm", pdf=False, cache_dir=cache)
     assert runs == [] and list(warm.analyses) == cold_analyses
-    assert _bytes(tmp_path / "warm") == _bytes(tmp_path / "site")
+    assert site_bytes(tmp_path / "warm") == site_bytes(tmp_path / "site")
     article = corpus / "zweite-post" / "bruecke.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\nNachtrag.\n", encoding="utf-8")
     sketched: list[int] = []
@@ -281,7 +270,7 @@ def test_the_text_reuse_found_is_kept_for_the_same_analyses(tmp_path: Path, monk
     # the pair's bodies are not both the same: aligned again, kept under a new key
     assert len(list((cache / "alignments").rglob("*.json"))) == 2
     build(corpus, tmp_path / "uncached", pdf=False)
-    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "changed")
+    assert site_bytes(tmp_path / "uncached") == site_bytes(tmp_path / "changed")
 
 
 def test_a_pair_of_unchanged_bodies_is_not_aligned_again(tmp_path: Path, monkeypatch) -> None:
@@ -305,7 +294,7 @@ def test_a_pair_of_unchanged_bodies_is_not_aligned_again(tmp_path: Path, monkeyp
     changed = build(corpus, tmp_path / "site", pdf=False, cache_dir=cache)
     assert aligned == [] and sum(bool(a.reuse) for a in changed.analyses) == 2
     build(corpus, tmp_path / "uncached", pdf=False)
-    assert _bytes(tmp_path / "uncached") == _bytes(tmp_path / "site")
+    assert site_bytes(tmp_path / "uncached") == site_bytes(tmp_path / "site")
 
 
 def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monkeypatch) -> None:
@@ -326,7 +315,7 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path, monk
     assert highlighted and {text.endswith("Ein neuer Absatz.\n") for text in highlighted} == {True}
     monkeypatch.undo()
     build(corpus, tmp_path / "cold", pdf=False)
-    assert _bytes(tmp_path / "cold") == _bytes(site)
+    assert site_bytes(tmp_path / "cold") == site_bytes(site)
 
 
 def test_pages_with_pdfs_are_kept_with_their_pdfs(tmp_path, monkeypatch) -> None:
@@ -350,7 +339,7 @@ def test_pages_with_pdfs_are_kept_with_their_pdfs(tmp_path, monkeypatch) -> None
     assert rendered.count("article.html") == 2
     monkeypatch.undo()
     build(corpus, tmp_path / "cold", cache_dir=tmp_path / "other-cache")
-    assert _bytes(tmp_path / "cold") == _bytes(site)
+    assert site_bytes(tmp_path / "cold") == site_bytes(site)
 
 
 def test_a_kept_page_is_rendered_again_when_its_questions_get_other_answers(tmp_path) -> None:
@@ -434,4 +423,4 @@ def test_the_exports_of_unchanged_analyses_are_copied_from_the_last_build(
     assert len(made) == 10
     monkeypatch.undo()
     build(corpus, tmp_path / "cold", pdf=False)
-    assert _bytes(tmp_path / "cold") == _bytes(site)
+    assert site_bytes(tmp_path / "cold") == site_bytes(site)
