@@ -10,11 +10,11 @@ id and counting languages need no reading.
 
 A build reads every analysis a score of times (each corpus pass, each page family, the
 exports), and unpickling is most of what a rebuild with one change costs. So an analysis
-spool keeps the analyses it has read back, as objects, up to a budget of their pickled bytes
-(`KEEP_READ_BYTES`): the first ones read stay, later reads of them cost nothing, and the
-rest is read from disk each time, so memory stays bounded on any corpus. A kept item is the
-same object on every read until another is stored in its place, as in a list; one beyond the
-budget is a fresh copy on every read.
+spool keeps analyses as objects, up to a budget of their pickled bytes (`KEEP_READ_BYTES`):
+the first ones appended stay as they came (never written, never unpickled), then the first
+ones read back, and the rest is read from disk each time, so memory stays bounded on any
+corpus. A kept item is the same object on every read, the one appended or stored, as in a
+list; one beyond the budget is a fresh copy on every read.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ T = TypeVar("T")
 # analysis workers are gone by the time this fills; with a Pagefind run beside it
 # (search.SEARCH_PART_BYTES) a build stays under 1 GB (docs/benchmarks.md).
 KEEP_READ_BYTES = 64 * MB
+NOT_WRITTEN = -1  # the offset of a kept item's place: it is in memory only
 
 
 class Spool(Sequence[T]):
@@ -52,7 +53,7 @@ class Spool(Sequence[T]):
         self, items: Iterable[T] = (), folder: Path | None = None, keep_bytes: int = 0
     ) -> None:
         self.folder = folder
-        self._kept: dict[int, T] = {}  # index -> the item read back, within keep_bytes
+        self._kept: dict[int, T] = {}  # index -> the item appended or read back, in budget
         self._keep_left = keep_bytes
         try:
             self._file = tempfile.TemporaryFile(prefix=".reportgen-spool-", dir=folder)  # noqa: SIM115
@@ -68,7 +69,9 @@ class Spool(Sequence[T]):
         return OutputError(f"cannot write {where} (spooled data: {exc.strerror or exc})")
 
     def _put(self, item: T) -> tuple[int, int]:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._write(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self, data: bytes) -> tuple[int, int]:
         try:
             self._file.seek(self._end)
             self._file.write(data)
@@ -79,7 +82,13 @@ class Spool(Sequence[T]):
         return place
 
     def append(self, item: T) -> None:
-        self._places.append(self._put(item))
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(data) <= self._keep_left:  # kept as it came: never read back, so not written
+            self._kept[len(self._places)] = item
+            self._keep_left -= len(data)
+            self._places.append((NOT_WRITTEN, len(data)))
+        else:
+            self._places.append(self._write(data))
 
     def __setitem__(self, index: int, item: T) -> None:
         # the new pickle goes at the end; the old bytes stay unused until the spool is closed

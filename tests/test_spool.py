@@ -5,6 +5,7 @@ the same site as a list."""
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 from conftest import write_file
@@ -47,6 +48,21 @@ def test_a_spool_keeps_what_it_read_within_its_budget(built_site: tuple[Path, Bu
     assert spool[0] is replaced and spool.ids[0] == replaced.id
     spool[-1] = analyses[0]
     assert spool[9] is analyses[0]
+
+
+def test_what_fits_the_budget_when_appended_is_kept_as_it_came_and_not_written(
+    built_site: tuple[Path, BuildResult],
+) -> None:
+    """The analyses appended while the budget lasts are the appended objects and cost the
+    spool file nothing; the rest go to the file and come back as equal copies."""
+    analyses = list(built_site[1].analyses)
+    sizes = [len(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for a in analyses]
+    spool = AnalysisSpool(analyses, keep_bytes=sum(sizes[:3]))
+    assert [spool[i] is analyses[i] for i in range(4)] == [True, True, True, False]
+    assert spool._end == sum(sizes[3:])  # only what is past the budget was written
+    assert [a.to_dict() for a in spool] == [a.to_dict() for a in analyses]
+    spool[1] = analyses[5]  # stored in a kept place: kept, and written for the record
+    assert spool[1] is analyses[5] and spool._end == sum(sizes[3:]) + sizes[5]
 
 
 def test_the_corpus_passes_on_a_spool_give_what_they_give_on_a_list(tmp_path: Path) -> None:
