@@ -40,6 +40,10 @@ KEEP_READ_BYTES = 64 * MB
 NOT_WRITTEN = -1  # the offset of a kept item's place: it is in memory only
 
 
+def _pickled(item: object) -> bytes:
+    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class Spool(Sequence[T]):
     """Items pickled one after another into a temporary file, read back one at a time.
 
@@ -68,9 +72,6 @@ class Spool(Sequence[T]):
         where = f"{self.folder}/" if self.folder else "the temporary folder"
         return OutputError(f"cannot write {where} (spooled data: {exc.strerror or exc})")
 
-    def _put(self, item: T) -> tuple[int, int]:
-        return self._write(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
-
     def _write(self, data: bytes) -> tuple[int, int]:
         try:
             self._file.seek(self._end)
@@ -82,7 +83,7 @@ class Spool(Sequence[T]):
         return place
 
     def append(self, item: T) -> None:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _pickled(item)
         if len(data) <= self._keep_left:  # kept as it came: never read back, so not written
             self._kept[len(self._places)] = item
             self._keep_left -= len(data)
@@ -91,13 +92,14 @@ class Spool(Sequence[T]):
             self._places.append(self._write(data))
 
     def __setitem__(self, index: int, item: T) -> None:
-        # the new pickle goes at the end; the old bytes stay unused until the spool is closed
         index = range(len(self))[index]
-        old_length = self._places[index][1]
-        self._places[index] = self._put(item)
-        if index in self._kept:  # the budget is charged the new pickle's size instead
+        data = _pickled(item)
+        if index in self._kept:  # kept, so never read back: the budget is charged the new size
             self._kept[index] = item
-            self._keep_left -= self._places[index][1] - old_length
+            self._keep_left -= len(data) - self._places[index][1]
+            self._places[index] = (NOT_WRITTEN, len(data))
+        else:  # at the end; the old bytes stay unused until the spool is closed
+            self._places[index] = self._write(data)
 
     def __len__(self) -> int:
         return len(self._places)

@@ -61,8 +61,11 @@ def test_what_fits_the_budget_when_appended_is_kept_as_it_came_and_not_written(
     assert [spool[i] is analyses[i] for i in range(4)] == [True, True, True, False]
     assert spool._end == sum(sizes[3:])  # only what is past the budget was written
     assert [a.to_dict() for a in spool] == [a.to_dict() for a in analyses]
-    spool[1] = analyses[5]  # stored in a kept place: kept, and written for the record
-    assert spool[1] is analyses[5] and spool._end == sum(sizes[3:]) + sizes[5]
+    spool[1] = analyses[5]  # stored in a kept place: kept, and not written either
+    assert spool[1] is analyses[5] and spool._end == sum(sizes[3:])
+    spool[3] = analyses[6]  # stored past the budget: written at the end, read back from there
+    assert spool._end == sum(sizes[3:]) + sizes[6] and spool[3] is not analyses[6]
+    assert spool[3].to_dict() == analyses[6].to_dict()
 
 
 def test_the_corpus_passes_on_a_spool_give_what_they_give_on_a_list(tmp_path: Path) -> None:
